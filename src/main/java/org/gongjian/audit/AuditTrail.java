@@ -1,0 +1,75 @@
+package org.gongjian.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.gongjian.shared.AuditableChange;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes every {@link AuditableChange} synchronously, in the publisher's transaction: a change and its audit line
+ * commit together or not at all. The table is insert-only (on PostgreSQL a trigger refuses UPDATE and DELETE).
+ */
+@Component
+class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = JsonMapper.builder().build();
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AuditableChange change) {
+        jdbc.sql("""
+                INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, before_state, after_state, client_address)
+                VALUES (:at, :actor, :action, :type, :entityId, :before, :after, :address)""")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("actor", actor())
+                .param("action", change.action())
+                .param("type", change.entityType())
+                .param("entityId", change.entityId(), java.sql.Types.VARCHAR)
+                .param("before", toJson(change.before()), java.sql.Types.VARCHAR)
+                .param("after", toJson(change.after()), java.sql.Types.VARCHAR)
+                .param("address", clientAddress(), java.sql.Types.VARCHAR)
+                .update();
+    }
+
+    private @Nullable String toJson(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = json.writeValueAsString(value);
+        return text.length() > 20_000 ? text.substring(0, 20_000) + "…" : text;
+    }
+
+    private static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
+            return "system";
+        }
+        return auth.getName();
+    }
+
+    /** The client's address; behind a proxy set server.forward-headers-strategy so this is the real one. */
+    private static @Nullable String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

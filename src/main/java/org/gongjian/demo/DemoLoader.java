@@ -1,0 +1,99 @@
+package org.gongjian.demo;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gongjian.identity.UserService;
+import org.gongjian.org.OrgService;
+import org.gongjian.org.PersonCommand;
+import org.gongjian.org.UnitCommand;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo into an <em>empty</em> database on start (when demo mode is on) and prints the demo logins.
+ * Writes go through the modules' APIs, so the demo obeys the same rules and audit as real data.
+ */
+@Component
+@Order(10)
+class DemoLoader implements ApplicationRunner {
+
+    /** Only ever used for demo accounts; demo mode is off on PostgreSQL unless forced. */
+    static final String DEMO_PASSWORD = "Gongjian@2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final OrgService org;
+    private final UserService users;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate transactions;
+    private final Environment env;
+
+    DemoLoader(OrgService org, UserService users, PasswordEncoder encoder, TransactionTemplate transactions,
+               Environment env) {
+        this.org = org;
+        this.users = users;
+        this.encoder = encoder;
+        this.transactions = transactions;
+        this.env = env;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!DemoMode.isOn(env)) {
+            return;
+        }
+        DemoPlan plan = DemoGenerator.generate(env.getProperty("gongjian.demo.seed", Long.class, 20260101L),
+                DemoScale.valueOf(env.getProperty("gongjian.demo.scale", "COUNTY").toUpperCase(java.util.Locale.ROOT)));
+        if (org.topUnits(DataScope.everything()).isEmpty()) {
+            long started = System.nanoTime();
+            transactions.executeWithoutResult(status -> load(plan));
+            log.info("Loaded the demo: {} units, {} cadres, {} users in {} ms", plan.units().size(),
+                    plan.people().size(), plan.users().size(), (System.nanoTime() - started) / 1_000_000);
+        }
+        printLogins(plan.users());
+    }
+
+    void load(DemoPlan plan) {
+        Map<String, Long> unitIds = new HashMap<>();
+        for (DemoPlan.Unit unit : plan.units()) {
+            Long parent = unit.parentCode() == null ? null : unitIds.get(unit.parentCode());
+            long id = org.createUnit(new UnitCommand(unit.name(), unit.kind(), parent, unit.code()), DataScope.everything()).id();
+            unitIds.put(unit.code(), id);
+        }
+        Map<String, Long> personIds = new HashMap<>();
+        for (DemoPlan.Person person : plan.people()) {
+            long id = org.createPerson(new PersonCommand(person.name(), person.gender(), unitIds.get(person.unitCode()),
+                    person.position(), person.deputy(), person.since()), DataScope.everything()).id();
+            personIds.put(person.key(), id);
+        }
+        String hash = encoder.encode(DEMO_PASSWORD);
+        for (DemoPlan.User user : plan.users()) {
+            if (!users.exists(user.username())) {
+                users.createPrehashed(user.username(), hash,
+                        user.personKey() == null ? null : personIds.get(user.personKey()),
+                        user.scopeUnitCode() == null ? null : unitIds.get(user.scopeUnitCode()), user.roles());
+            }
+        }
+    }
+
+    private void printLogins(List<DemoPlan.User> demoUsers) {
+        StringBuilder text = new StringBuilder("\n\n  Gongjian 攻坚 demo — http://localhost:")
+                .append(env.getProperty("local.server.port", env.getProperty("server.port", "8080")))
+                .append("\n  演示账号 (password / 密码: ").append(DEMO_PASSWORD).append(")\n");
+        for (DemoPlan.User user : demoUsers) {
+            text.append("    %-10s %-20s %s%n".formatted(user.username(), user.roles(), user.description()));
+        }
+        log.info(text.toString());
+    }
+}

@@ -1,0 +1,7 @@
+/** 演示数据: a deterministic, seeded demo county (or city, or province) for first runs and the benchmarks. */
+@ApplicationModule(allowedDependencies = { "shared", "org", "identity" })
+@NullMarked
+package org.gongjian.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,103 @@
+package org.gongjian.identity;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+import org.gongjian.identity.UserStore.UserRow;
+import org.gongjian.org.OrgService;
+import org.gongjian.org.PersonView;
+import org.gongjian.shared.AuditableChange;
+import org.gongjian.shared.Conflict;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.NotFound;
+import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The identity module's API: users and their scopes. A user's scope can never exceed its creator's. */
+@Service
+@Transactional
+public class UserService {
+
+    private final UserStore users;
+    private final OrgService org;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UserService(UserStore users, OrgService org, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.org = org;
+        this.encoder = encoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<UserView> users(@Nullable String q, DataScope scope, PageQuery page) {
+        return users.search(scope.path(), scope.isEverything(), q, page).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    public UserView user(long id, DataScope scope) {
+        return users.findById(id).filter(u -> visible(u, scope)).map(this::view)
+                .orElseThrow(() -> new NotFound("user", id));
+    }
+
+    public UserView create(UserCommand command, DataScope scope) {
+        org.unit(command.scopeUnitId(), scope);
+        if (command.personId() != null) {
+            PersonView person = org.person(command.personId(), scope);
+            if (!org.scopeOf(command.scopeUnitId()).orElseThrow().covers(
+                    org.scopeOf(person.unitId()).orElseThrow().path())) {
+                throw InvalidInput.of("personId", "该干部不在所选数据范围内");
+            }
+        }
+        PasswordPolicy.weakness(command.password(), command.username()).ifPresent(reason -> {
+            throw InvalidInput.of("password", reason);
+        });
+        if (users.findByUsername(command.username()).isPresent()) {
+            throw new Conflict("duplicate-username", "用户名 " + command.username() + " 已存在");
+        }
+        long id = users.insert(command.username(), encoder.encode(command.password()), command.personId(),
+                command.scopeUnitId(), command.roles(), clock.instant());
+        UserView created = view(users.findById(id).orElseThrow());
+        events.publishEvent(AuditableChange.created("user", id, created));
+        return created;
+    }
+
+    /**
+     * Creates a user with an already-hashed password, for the first admin and the demo generator (which hash once
+     * for many users). Not exposed over HTTP.
+     */
+    public long createPrehashed(String username, String passwordHash, @Nullable Long personId, @Nullable Long scopeUnitId,
+                                Set<Role> roles) {
+        long id = users.insert(username, passwordHash, personId, scopeUnitId, roles, clock.instant());
+        events.publishEvent(new AuditableChange("user.create", "user", String.valueOf(id), null,
+                Map.of("username", username, "roles", roles, "scopeUnitId", String.valueOf(scopeUnitId))));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return users.findByUsername(username).isPresent();
+    }
+
+    private boolean visible(UserRow user, DataScope scope) {
+        if (user.scopePath() == null) {
+            return scope.isEverything();
+        }
+        return scope.covers(user.scopePath());
+    }
+
+    private UserView view(UserRow row) {
+        return new UserView(row.id(), row.username(), row.personId(), row.roles(), row.scopeUnitId(), row.enabled(),
+                row.lockedAt(clock.instant()));
+    }
+}

@@ -1,0 +1,147 @@
+package org.gongjian.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gongjian.shared.Like;
+import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for users, their roles, failed-login counters and API tokens. */
+@Repository
+class UserStore {
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record UserRow(long id, String username, String passwordHash, @Nullable Long personId, @Nullable Long scopeUnitId,
+                   @Nullable String scopePath, boolean enabled, int failedAttempts, @Nullable Instant lockedUntil,
+                   Set<Role> roles) {
+
+        CurrentUser toCurrentUser() {
+            return new CurrentUser(id, username, personId, scopeUnitId, roles);
+        }
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled, a.failed_attempts,
+                   a.locked_until, u.path AS scope_path
+            FROM app_user a LEFT JOIN unit u ON u.id = a.scope_unit_id
+            """;
+
+    Optional<UserRow> findByUsername(String username) {
+        return jdbc.sql(SELECT + " WHERE a.username = :username").param("username", username)
+                .query(this::map).optional();
+    }
+
+    Optional<UserRow> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Users whose own scope lies inside the given path (a system-wide admin's path is "/"). */
+    PageResult<UserRow> search(String scopePath, boolean includeGlobal, @Nullable String q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE (u.path LIKE :scope");
+        where.append(includeGlobal ? " OR a.scope_unit_id IS NULL)" : ")");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", scopePath + "%");
+        if (q != null && !q.isBlank()) {
+            where.append(" AND a.username LIKE :q ESCAPE '\\'");
+            params.put("q", Like.contains(q));
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM app_user a LEFT JOIN unit u ON u.id = a.scope_unit_id" + where)
+                .params(params).query(Long.class).single();
+        List<UserRow> items = jdbc.sql(SELECT + where + " ORDER BY a.username LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(this::map).list();
+        return PageResult.of(items, total, page);
+    }
+
+    boolean anyUser() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() > 0;
+    }
+
+    long insert(String username, String passwordHash, @Nullable Long personId, @Nullable Long scopeUnitId,
+                Set<Role> roles, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, person_id, scope_unit_id, enabled, failed_attempts, created_at)
+                VALUES (:username, :hash, :person, :scope, TRUE, 0, :now)""")
+                .param("username", username).param("hash", passwordHash)
+                .param("person", personId, Types.BIGINT).param("scope", scopeUnitId, Types.BIGINT)
+                .param("now", Timestamp.from(now)).update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)")
+                    .param("id", id).param("role", role.name()).update();
+        }
+        return id;
+    }
+
+    /** Counts a failed login atomically; returns the count after this failure. */
+    int recordFailure(long id) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE id = :id").param("id", id).update();
+        return jdbc.sql("SELECT failed_attempts FROM app_user WHERE id = :id").param("id", id)
+                .query(Integer.class).single();
+    }
+
+    void lock(long id, Instant until) {
+        jdbc.sql("UPDATE app_user SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
+                .param("until", Timestamp.from(until)).param("id", id).update();
+    }
+
+    void recordSuccess(long id) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
+                .param("id", id).update();
+    }
+
+    void insertToken(String tokenHash, long userId, Instant expiresAt, Instant now) {
+        jdbc.sql("INSERT INTO api_token (token_hash, user_id, expires_at, created_at) VALUES (:hash, :user, :expires, :now)")
+                .param("hash", tokenHash).param("user", userId)
+                .param("expires", Timestamp.from(expiresAt)).param("now", Timestamp.from(now)).update();
+    }
+
+    Optional<Long> userIdForToken(String tokenHash, Instant now) {
+        return jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = :hash AND expires_at > :now")
+                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(Long.class).optional();
+    }
+
+    private UserRow map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        long person = rs.getLong("person_id");
+        Long personId = rs.wasNull() ? null : person;
+        long scope = rs.getLong("scope_unit_id");
+        Long scopeId = rs.wasNull() ? null : scope;
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new UserRow(id, rs.getString("username"), rs.getString("password_hash"), personId, scopeId,
+                rs.getString("scope_path"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant(), roles(id));
+    }
+
+    private Set<Role> roles(long userId) {
+        List<String> names = jdbc.sql("SELECT role FROM user_role WHERE user_id = :id").param("id", userId)
+                .query(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+}

@@ -1,0 +1,141 @@
+package org.gongjian.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.gongjian.shared.Conflict;
+import org.gongjian.shared.DomainException;
+import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.InvalidInput.FieldProblem;
+import org.gongjian.shared.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * RFC 9457 problem details for every REST controller. Messages are in Chinese because they reach the user
+ * through whatever client calls us; {@code errors[]} lists field (and import row) problems.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", "请求的" + label(e.entity()) + "不存在或不在您的数据范围内");
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e) {
+        return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "输入有误", e.getMessage()), e.problems());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, e.code(), "与当前状态冲突", e.getMessage());
+        return p;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail domain(DomainException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), "不符合业务规则", e.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail stale(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "stale", "数据已被他人修改", "数据已被他人修改，请刷新后重试");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "integrity", "与现有数据冲突", "与现有数据冲突（可能是编码重复或引用的数据不存在）");
+    }
+
+    @ExceptionHandler(BindException.class)
+    ProblemDetail bind(BindException e) {
+        List<FieldProblem> problems = e.getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), null, f.getDefaultMessage())).toList();
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "validation", "输入有误", "请检查标出的字段"), problems);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ProblemDetail unreadable(Exception e) {
+        String detail = e instanceof MethodArgumentTypeMismatchException m
+                ? "参数 " + m.getName() + " 的格式不正确"
+                : e instanceof MissingServletRequestParameterException m ? "缺少参数 " + m.getParameterName()
+                : e instanceof MissingServletRequestPartException m ? "缺少上传文件 " + m.getRequestPartName()
+                : "请求内容无法解析（JSON 格式或字段类型有误）";
+        return problem(HttpStatus.BAD_REQUEST, "malformed", "请求格式有误", detail);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "文件过大", "上传的文件超过了允许的大小");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "multipart", "上传有误", "上传的内容无法解析");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method", "不支持的请求方法", "此地址不支持 " + e.getMethod());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type", "不支持的内容类型", "请以 application/json 提交");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", "没有这个地址");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("https://gongjian.org/problems/" + type));
+        p.setTitle(title);
+        return p;
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail p, List<FieldProblem> problems) {
+        p.setProperty("errors", problems.stream().map(f -> f.row() == null
+                ? Map.of("field", f.field(), "message", f.message())
+                : Map.of("field", f.field(), "row", f.row(), "message", f.message())).toList());
+        return p;
+    }
+
+    private static String label(String entity) {
+        return switch (entity) {
+            case "unit" -> "单位";
+            case "person" -> "干部";
+            case "user" -> "用户";
+            default -> "数据";
+        };
+    }
+}

@@ -1,0 +1,20 @@
+// Sends the CSRF token with every htmx request (the token sits in <meta> tags; no inline script under our CSP).
+document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+        event.detail.headers[header.content] = token.content;
+    }
+});
+// A failed htmx request shows a Chinese message instead of silently doing nothing.
+document.addEventListener('htmx:responseError', function (event) {
+    var status = event.detail.xhr.status;
+    var text = status === 404 ? '内容不存在或不在您的数据范围内' : status === 403 ? '您没有权限执行此操作' : '请求失败，请稍后再试';
+    var target = event.detail.target;
+    if (target) {
+        var div = document.createElement('div');
+        div.className = 'alert alert-warning py-1 my-1';
+        div.textContent = text;
+        target.prepend(div);
+    }
+});

@@ -1,0 +1,48 @@
+package org.gongjian.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** A clock tests move by hand: time-driven rules are tested by moving time, never by waiting. */
+public class MutableClock extends Clock {
+
+    public static final Instant START = Instant.parse("2026-06-15T02:00:00Z");
+
+    private volatile Instant now = START;
+    private final ZoneId zone;
+
+    public MutableClock(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public void set(Instant instant) {
+        this.now = instant;
+    }
+
+    public void advance(Duration duration) {
+        this.now = now.plus(duration);
+    }
+
+    public void reset() {
+        this.now = START;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        MutableClock clock = new MutableClock(zone);
+        clock.set(now);
+        return clock;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
