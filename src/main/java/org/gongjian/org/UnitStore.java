@@ -132,8 +132,9 @@ class UnitStore {
 
     private static UnitView map(ResultSet rs, int row) throws SQLException {
         long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
         return new UnitView(rs.getLong("id"), rs.getString("name"), UnitKind.valueOf(rs.getString("kind")),
-                rs.wasNull() ? null : parent, rs.getString("code"), rs.getString("path"), rs.getInt("depth"),
+                parentId, rs.getString("code"), rs.getString("path"), rs.getInt("depth"),
                 rs.getInt("child_count"));
     }
 

@@ -1,0 +1,39 @@
+package org.gongjian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Boots the default configuration as {@code ./mvnw spring-boot:run} does (embedded H2, demo mode on, no admin
+ * configured) into a throw-away in-memory database, so the zero-install path never rots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:gongjian-smoke;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
+class DefaultConfigurationSmokeTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void loadsTheDemoCountyAndServesTheLoginPage() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM unit WHERE kind = 'VILLAGE'").query(Long.class).single()).isEqualTo(300);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM unit WHERE kind = 'TOWNSHIP'").query(Long.class).single()).isEqualTo(12);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM unit WHERE kind = 'DEPARTMENT'").query(Long.class).single()).isEqualTo(30);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single()).isBetween(130L, 170L);
+        assertThat(jdbc.sql("SELECT username FROM app_user").query(String.class).list())
+                .contains("admin", "duchashi", "zuzhibu", "lingdao", "zhenzhang", "lianluo", "lianluo2", "ganbu");
+        String page = RestClient.create("http://localhost:" + port).get().uri("/login").retrieve().body(String.class);
+        assertThat(page).contains("重点工作攻坚年").contains("name=\"_csrf\"");
+        String health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health").retrieve().body(String.class);
+        assertThat(health).contains("UP");
+    }
+}

@@ -1,0 +1,118 @@
+package org.gongjian.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, pointed at /usr/bin explicitly so nothing is downloaded.
+ * Without Chromium the browser journeys skip with a message, except under CI where they must run.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getenv().getOrDefault("GONGJIAN_CHROMIUM", "/usr/bin/chromium");
+    static final String DRIVER = System.getenv().getOrDefault("GONGJIAN_CHROMEDRIVER", "/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String base;
+
+    private Browser(WebDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    public static Browser start(int port) throws IOException {
+        boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+        if (!present) {
+            String message = "Browser journeys need Debian chromium and chromium-driver (" + CHROMIUM + ", " + DRIVER
+                    + "): apt-get install chromium chromium-driver fonts-noto-cjk";
+            if (TestDatabase.onCi()) {
+                throw new IllegalStateException("CI=true: " + message);
+            }
+            Assumptions.abort("Skipped: " + message);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--window-size=1280,900", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public WebElement find(String dataTest) {
+        return waitFor(By.cssSelector("[data-test='" + dataTest + "']"));
+    }
+
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void waitForText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    public String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void login(String username, String password) {
+        open("/login");
+        find("username").sendKeys(username);
+        find("password").sendKeys(password);
+        find("login-submit").click();
+        find("navbar");
+    }
+
+    public void logout() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Saves the page at desktop and phone width to target/screenshots for a human to look at. */
+    public void screenshot(String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        shoot(name + "-1280", 1280, 900);
+        shoot(name + "-375", 375, 812);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private void shoot(String name, int width, int height) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, height));
+        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
