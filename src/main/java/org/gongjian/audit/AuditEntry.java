@@ -27,7 +27,7 @@ record AuditEntry(long id, Instant occurredAt, String actor, String action, Stri
      * The fields that differ between before and after, so an administrator reads "name: 甲镇 → 城关镇" instead of
      * two JSON documents. Non-object states show as a single "value" field.
      */
-    List<Change> changes() {
+    public List<Change> changes() {
         Map<String, String> from = flatten(before);
         Map<String, String> to = flatten(after);
         Set<String> fields = new LinkedHashSet<>(from.keySet());

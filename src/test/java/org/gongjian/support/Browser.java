@@ -73,8 +73,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Timed out waiting for \"" + text + "\" on " + driver.getCurrentUrl()
+                    + "; page text:\n" + bodyText(), e);
+        }
     }
 
     public String bodyText() {
