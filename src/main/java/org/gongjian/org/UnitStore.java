@@ -48,13 +48,13 @@ class UnitStore {
     }
 
     List<UnitView> children(long parentId, DataScope scope) {
-        return jdbc.sql(SELECT + " WHERE u.parent_id = :parent AND u.path LIKE :scope ORDER BY u.sort_order, u.id")
+        return jdbc.sql(SELECT + " WHERE u.parent_id = :parent AND u.path LIKE :scope ORDER BY CASE WHEN u.kind = 'DEPARTMENT' THEN 1 ELSE 0 END, u.sort_order, u.id")
                 .param("parent", parentId).param("scope", scope.likePattern())
                 .query(UnitStore::map).list();
     }
 
     List<UnitView> roots() {
-        return jdbc.sql(SELECT + " WHERE u.parent_id IS NULL ORDER BY u.sort_order, u.id").query(UnitStore::map).list();
+        return jdbc.sql(SELECT + " WHERE u.parent_id IS NULL ORDER BY CASE WHEN u.kind = 'DEPARTMENT' THEN 1 ELSE 0 END, u.sort_order, u.id").query(UnitStore::map).list();
     }
 
     /** Ancestors of a unit from the root down, limited to those the scope may see. */
