@@ -82,7 +82,8 @@ class LockingAuthenticationProvider implements AuthenticationProvider {
             throw new LockedException("密码连续错误 " + failures + " 次，账户已锁定至 " + localTime(until));
         }
         audit("login.failure", user.username(), Map.of("failures", failures));
-        throw new BadCredentialsException("用户名或密码错误（还可尝试 " + (settings.maxFailedAttempts() - failures) + " 次）");
+        // Same words as for an unknown user: the answer must not tell which usernames exist.
+        throw new BadCredentialsException("用户名或密码错误");
     }
 
     private String localTime(Instant instant) {

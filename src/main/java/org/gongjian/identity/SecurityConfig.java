@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,7 +49,7 @@ class SecurityConfig {
                 e instanceof LockedException ? e.getMessage() : "请先获取令牌并以 Authorization: Bearer 发送");
         AccessDeniedHandler denied = (request, response, e) -> problem(response, 403, "无权操作", "您的角色无权执行此操作");
         http.securityMatcher("/api/**")
-                .authenticationProvider(provider)
+                .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
                         // Role checks before the body is read, so a wrong role gets 403 whatever it sends.
@@ -72,14 +73,16 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain ui(HttpSecurity http, LockingAuthenticationProvider provider) throws Exception {
-        http.authenticationProvider(provider)
+        // Our own manager without a parent: the global one holds the same provider, and a wrong password
+        // tried by both would count twice towards the lockout.
+        http.authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/units/new", "/units/*/edit", "/org/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
-                        .requestMatchers("/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/audit/**", "/users/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> {

@@ -105,6 +105,28 @@ class UnitTreeBrowserIT extends IntegrationTest {
         browser.logout();
     }
 
+    @Test
+    void adminOpensAnAccountForACadreWhoThenSignsIn() throws Exception {
+        browser.login(c.adminUser(), OrgFixtures.PASSWORD);
+        browser.open("/units/" + c.townshipA().id());
+        browser.find("open-account-" + c.cadreA().id()).click();
+        browser.find("user-username").sendKeys("acct" + c.tag());
+        browser.find("user-password").sendKeys("short");
+        browser.find("role-LIAISON").click();
+        browser.find("user-save").click();
+        browser.waitForText("密码至少");
+        browser.screenshot("user-form-error");
+        browser.find("user-password").sendKeys("Aa1-long-enough-password");
+        browser.find("user-save").click();
+        browser.waitForText("已为" + c.cadreA().name() + "开通账号");
+        browser.screenshot("users");
+        browser.logout();
+        browser.login("acct" + c.tag(), "Aa1-long-enough-password");
+        assertThat(browser.find("welcome").getText()).contains("acct" + c.tag());
+        assertThat(browser.bodyText()).contains(c.townshipA().name());
+        browser.logout();
+    }
+
     private void expand(String code) {
         browser.find("node-" + code).findElement(By.cssSelector("summary")).click();
     }

@@ -75,6 +75,7 @@ public final class Browser implements AutoCloseable {
     public void waitForText(String text) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Timed out waiting for \"" + text + "\" on " + driver.getCurrentUrl()

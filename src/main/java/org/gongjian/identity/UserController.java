@@ -1,0 +1,98 @@
+package org.gongjian.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.gongjian.org.OrgService;
+import org.gongjian.org.PersonView;
+import org.gongjian.org.UnitView;
+import org.gongjian.shared.Conflict;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.PageQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Accounts for administrators: the list of users in scope, and "开通账号" for a cadre — the scope is the cadre's
+ * unit or one of its superiors, never wider than the administrator's own.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class UserController {
+
+    record UserRow(UserView user, @Nullable String personName, @Nullable String scopeName) {}
+
+    private final UserService users;
+    private final OrgService org;
+    private final Validator validator;
+
+    UserController(UserService users, OrgService org, Validator validator) {
+        this.users = users;
+        this.org = org;
+        this.validator = validator;
+    }
+
+    @GetMapping("/users")
+    String list(@RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable Integer page, DataScope scope, Model model) {
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("users", users.users(q, scope, PageQuery.of(page, 50)).map(u -> new UserRow(u,
+                u.personId() == null ? null : org.personUnscoped(u.personId()).map(PersonView::name).orElse(null),
+                u.scopeUnitId() == null ? null : org.unitName(u.scopeUnitId()).orElse(null))));
+        return "identity/user-list";
+    }
+
+    @GetMapping("/users/new")
+    String newUser(@RequestParam long personId, DataScope scope, Model model) {
+        PersonView person = org.person(personId, scope);
+        UserForm form = new UserForm();
+        form.setPersonId(person.id());
+        form.setScopeUnitId(person.unitId());
+        return form(form, person, scope, model);
+    }
+
+    @PostMapping("/users")
+    String create(@ModelAttribute("form") UserForm form, BindingResult errors, DataScope scope, Model model,
+                  RedirectAttributes redirect) {
+        PersonView person = org.person(form.getPersonId() == null ? -1 : form.getPersonId(), scope);
+        Set<ConstraintViolation<UserCommand>> violations = validator.validate(form.toCommand());
+        violations.forEach(v -> errors.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
+        if (!errors.hasErrors()) {
+            try {
+                UserView user = users.create(form.toCommand(), scope);
+                redirect.addFlashAttribute("message", "已为" + person.name() + "开通账号 " + user.username());
+                return "redirect:/users";
+            } catch (InvalidInput e) {
+                e.problems().forEach(p -> errors.rejectValue(
+                        List.of("username", "password", "roles", "scopeUnitId").contains(p.field()) ? p.field() : "personId",
+                        "invalid", p.message()));
+            } catch (Conflict e) {
+                errors.rejectValue("username", "conflict", e.getMessage());
+            }
+        }
+        return form(form, person, scope, model);
+    }
+
+    private String form(UserForm form, PersonView person, DataScope scope, Model model) {
+        UnitView unit = org.unit(person.unitId(), scope);
+        List<UnitView> scopes = new ArrayList<>(org.ancestors(unit, scope));
+        scopes.add(unit);
+        model.addAttribute("form", form);
+        model.addAttribute("person", person);
+        model.addAttribute("scopes", scopes);
+        model.addAttribute("roles", Role.values());
+        return "identity/user-form";
+    }
+}

@@ -1,0 +1,190 @@
+package org.gongjian.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongjian.support.OrgFixtures.PASSWORD;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.Logins;
+import org.gongjian.support.OrgFixtures;
+import org.gongjian.support.OrgFixtures.County;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Logging in over the token endpoint and the login form: token lifetime, Chinese problem details, the lockout rule
+ * (5 wrong passwords lock for 15 minutes, a success resets the count), expired and forged tokens, and the audit trail.
+ */
+class AuthenticationTests extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrgFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    County c;
+
+    @BeforeEach
+    void county() {
+        c = fixtures.county();
+    }
+
+    @Test
+    void issuesTokenThatExpiresEightHoursAfterTheClock() throws Exception {
+        clock.set(Instant.parse("2026-07-01T01:30:00Z"));
+        MvcResult result = tokenRequest(c.liaisonAUser(), PASSWORD).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.token").isString()).andReturn();
+        String body = result.getResponse().getContentAsString();
+
+        assertThat(Instant.parse(JsonPath.<String>read(body, "$.expiresAt")))
+                .isEqualTo(Instant.parse("2026-07-01T09:30:00Z"));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + JsonPath.read(body, "$.token")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.username").value(c.liaisonAUser()));
+    }
+
+    @Test
+    void wrongPasswordAnswers401ProblemJsonInChinese() throws Exception {
+        tokenRequest(c.liaisonAUser(), "Wrong-Pass-2026").andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail").value(containsString("用户名或密码错误")))
+                .andExpect(jsonPath("$.token").doesNotExist());
+    }
+
+    @Test
+    void unknownUserAnswers401() throws Exception {
+        tokenRequest("nobody" + c.tag(), PASSWORD).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("用户名或密码错误")));
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() throws Exception {
+        String user = c.liaisonAUser();
+        for (int i = 0; i < 4; i++) {
+            tokenRequest(user, "Wrong-Pass-2026").andExpect(status().isUnauthorized());
+        }
+        tokenRequest(user, "Wrong-Pass-2026").andExpect(status().isLocked())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("锁定")));
+
+        tokenRequest(user, PASSWORD).andExpect(status().isLocked());
+        MockHttpSession refused = formLogin(user, PASSWORD);
+        mvc.perform(get("/login").session(refused)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("账户因多次密码错误已锁定")));
+
+        clock.advance(Duration.ofMinutes(15).minusSeconds(1));
+        tokenRequest(user, PASSWORD).andExpect(status().isLocked());
+        clock.advance(Duration.ofSeconds(2));
+        tokenRequest(user, PASSWORD).andExpect(status().isCreated());
+        Logins.session(mvc, user);
+    }
+
+    @Test
+    void successResetsTheFailureCount() throws Exception {
+        String user = c.liaisonBUser();
+        for (int i = 0; i < 4; i++) {
+            tokenRequest(user, "Wrong-Pass-2026").andExpect(status().isUnauthorized());
+        }
+        tokenRequest(user, PASSWORD).andExpect(status().isCreated());
+        for (int i = 0; i < 4; i++) {
+            tokenRequest(user, "Wrong-Pass-2026").andExpect(status().isUnauthorized());
+        }
+        tokenRequest(user, PASSWORD).andExpect(status().isCreated());
+    }
+
+    @Test
+    void formLoginCountsEachWrongPasswordOnce() throws Exception {
+        String user = c.leaderUser();
+        for (int i = 0; i < 4; i++) {
+            formLogin(user, "Wrong-Pass-2026");
+        }
+        assertThat(actions(user)).containsOnly("login.failure").hasSize(4);
+        tokenRequest(user, PASSWORD).andExpect(status().isCreated());
+    }
+
+    @Test
+    void garbageOrExpiredBearerTokenAnswers401() throws Exception {
+        for (String header : new String[] {"Bearer not-a-token", "Bearer ", "Bearer " + "x".repeat(500)}) {
+            mvc.perform(get("/api/v1/me").header("Authorization", header)).andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        String token = Logins.token(mvc, c.liaisonAUser());
+
+        clock.advance(Duration.ofHours(8).minusSeconds(1));
+        mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isOk());
+        clock.advance(Duration.ofSeconds(2));
+        mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.username").doesNotExist());
+    }
+
+    @Test
+    void lockoutAndLoginsAreAudited() throws Exception {
+        String user = c.orgDeptUser();
+        for (int i = 0; i < 5; i++) {
+            tokenRequest(user, "Wrong-Pass-2026");
+        }
+        tokenRequest(user, PASSWORD).andExpect(status().isLocked());
+        clock.advance(Duration.ofMinutes(16));
+        tokenRequest(user, PASSWORD).andExpect(status().isCreated());
+        tokenRequest("ghost" + c.tag(), PASSWORD).andExpect(status().isUnauthorized());
+
+        assertThat(actions(user)).containsExactly("login.failure", "login.failure", "login.failure", "login.failure",
+                "account.locked", "login.refused", "login.success");
+        assertThat(actions("ghost" + c.tag())).containsExactly("login.failure");
+        String locked = jdbc.sql("SELECT after_state FROM audit_event WHERE entity_type = 'user' AND entity_id = :u"
+                        + " AND action = 'account.locked'").param("u", user).query(String.class).single();
+        assertThat(locked).contains("\"failures\":5").contains("lockedUntil");
+    }
+
+    @Test
+    void lockedAccountsTokensStopWorking() throws Exception {
+        String user = c.orgDeptAUser();
+        String token = Logins.token(mvc, user);
+        for (int i = 0; i < 5; i++) {
+            tokenRequest(user, "Wrong-Pass-2026");
+        }
+        mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isUnauthorized());
+    }
+
+    private ResultActions tokenRequest(String username, String password) throws Exception {
+        return mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
+    }
+
+    /** Posts the login form; returns the session that holds the error message for the login page. */
+    private MockHttpSession formLogin(String username, String password) throws Exception {
+        MvcResult result = mvc.perform(post("/login").param("username", username).param("password", password)
+                .with(csrf())).andExpect(redirectedUrl("/login?error")).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    private List<String> actions(String username) {
+        return jdbc.sql("SELECT action FROM audit_event WHERE entity_type = 'user' AND entity_id = :u ORDER BY id")
+                .param("u", username).query(String.class).list();
+    }
+}
