@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.gongjian.org.OrgWorkbook.SheetRow;
+import org.gongjian.shared.XlsxSheets.SheetRow;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;

@@ -5,22 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.XlsxSheets;
+import org.gongjian.shared.XlsxSheets.SheetRow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,88 +33,43 @@ final class OrgWorkbook {
     static final List<String> PERSON_COLUMNS = List.of("姓名", "性别", "单位编码", "职务", "是否副职", "任职时间");
     static final int MAX_ROWS = 20_000;
 
-    static {
-        // Zip-bomb guards: refuse entries that inflate more than 100x or beyond 100 MB.
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
-    }
-
     private OrgWorkbook() {
-    }
-
-    /** One data row: its 1-based Excel row number and its cells as trimmed text. */
-    record SheetRow(int number, List<String> cells) {
-        String cell(int i) {
-            return i < cells.size() ? cells.get(i) : "";
-        }
     }
 
     record Contents(List<SheetRow> units, List<SheetRow> people) {}
 
     static Contents read(InputStream in) {
-        try (Workbook workbook = new XSSFWorkbook(in)) {
-            Sheet units = workbook.getSheet(UNIT_SHEET);
-            Sheet people = workbook.getSheet(PERSON_SHEET);
-            if (units == null && people == null) {
-                throw InvalidInput.of("file", "文件中没有名为“单位”或“干部”的工作表，请使用下载的模板");
-            }
-            List<InvalidInput.FieldProblem> problems = new ArrayList<>();
-            List<SheetRow> unitRows = units == null ? List.of() : rows(units, UNIT_COLUMNS, problems);
-            List<SheetRow> personRows = people == null ? List.of() : rows(people, PERSON_COLUMNS, problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidInput("表头与模板不一致", problems);
-            }
-            return new Contents(unitRows, personRows);
-        } catch (InvalidInput e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // POI signals corrupt archives, zip bombs and non-xlsx content with assorted runtime exceptions.
-            throw InvalidInput.of("file", "文件无法读取：请上传由模板填写的 .xlsx 文件（文件可能已损坏或格式不对）");
+        Map<String, XlsxSheets.Sheet> sheets = XlsxSheets.read(in,
+                Map.of(UNIT_SHEET, UNIT_COLUMNS.size(), PERSON_SHEET, PERSON_COLUMNS.size()), MAX_ROWS);
+        if (sheets.isEmpty()) {
+            throw InvalidInput.of("file", "文件中没有名为“单位”或“干部”的工作表，请使用下载的模板");
         }
+        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+        List<SheetRow> units = rows(UNIT_SHEET, sheets.get(UNIT_SHEET), UNIT_COLUMNS, problems);
+        List<SheetRow> people = rows(PERSON_SHEET, sheets.get(PERSON_SHEET), PERSON_COLUMNS, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems.get(0).row() == null ? problems.get(0).message() : "表头与模板不一致", problems);
+        }
+        return new Contents(units, people);
     }
 
-    private static List<SheetRow> rows(Sheet sheet, List<String> columns, List<InvalidInput.FieldProblem> problems) {
-        DataFormatter formatter = new DataFormatter();
-        Row header = sheet.getRow(0);
+    private static List<SheetRow> rows(String name, XlsxSheets.@Nullable Sheet sheet, List<String> columns,
+                                       List<InvalidInput.FieldProblem> problems) {
+        if (sheet == null) {
+            return List.of();
+        }
+        if (sheet.tooManyRows()) {
+            problems.add(new InvalidInput.FieldProblem(name, null, "工作表“" + name + "”超过 " + MAX_ROWS + " 行，请分批导入"));
+            return List.of();
+        }
         for (int i = 0; i < columns.size(); i++) {
-            String actual = header == null ? "" : text(header.getCell(i), formatter);
+            String actual = i < sheet.header().size() ? sheet.header().get(i) : "";
             if (!columns.get(i).equals(actual)) {
-                problems.add(new InvalidInput.FieldProblem(sheet.getSheetName() + "!" + columns.get(i), 1,
+                problems.add(new InvalidInput.FieldProblem(name + "!" + columns.get(i), 1,
                         "第" + (i + 1) + "列表头应为“" + columns.get(i) + "”，实际为“" + actual + "”"));
             }
         }
-        if (sheet.getLastRowNum() > MAX_ROWS) {
-            problems.add(new InvalidInput.FieldProblem(sheet.getSheetName(), null,
-                    "工作表“" + sheet.getSheetName() + "”超过 " + MAX_ROWS + " 行，请分批导入"));
-            return List.of();
-        }
-        List<SheetRow> rows = new ArrayList<>();
-        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                cells.add(row == null ? "" : text(row.getCell(i), formatter));
-            }
-            if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-                rows.add(new SheetRow(r + 1, cells));
-            }
-        }
-        return rows;
-    }
-
-    private static String text(@Nullable Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-        }
-        if (cell.getCellType() == CellType.FORMULA) {
-            // Formulas are not evaluated: an import takes values as typed, never computed ones.
-            return cell.getCachedFormulaResultType() == CellType.STRING ? cell.getStringCellValue().trim()
-                    : formatter.formatCellValue(cell).trim();
-        }
-        return formatter.formatCellValue(cell).trim();
+        return sheet.rows();
     }
 
     /** Dates as people type them: 2024-03-01, 2024/3/1, 2024.3, 2024年3月. A month alone means its first day. */

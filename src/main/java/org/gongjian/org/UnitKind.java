@@ -47,7 +47,8 @@ public enum UnitKind {
 
     /** Reads a kind as typed in an import sheet: the Chinese label, a short form, or the English constant. */
     public static Optional<UnitKind> parse(String text) {
-        String t = text.trim();
+        // A Chinese input method types full-width brackets: 村（社区） means 村(社区).
+        String t = text.trim().replace('（', '(').replace('）', ')');
         for (UnitKind kind : values()) {
             if (kind.name().equalsIgnoreCase(t) || kind.label.equals(t)) {
                 return Optional.of(kind);

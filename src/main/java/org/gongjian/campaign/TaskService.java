@@ -1,0 +1,219 @@
+package org.gongjian.campaign;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.gongjian.campaign.TaskStore.TaskFilter;
+import org.gongjian.campaign.TaskStore.TaskRecord;
+import org.gongjian.org.OrgService;
+import org.gongjian.org.PersonView;
+import org.gongjian.org.UnitView;
+import org.gongjian.shared.AuditableChange;
+import org.gongjian.shared.Conflict;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.InvalidInput.FieldProblem;
+import org.gongjian.shared.NotFound;
+import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tasks of a campaign: create, change (with history), decompose to lower units, progress and its roll-up. */
+@Service
+@Transactional
+public class TaskService {
+
+    private final TaskStore tasks;
+    private final CampaignService campaigns;
+    private final OrgService org;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TaskService(TaskStore tasks, CampaignService campaigns, OrgService org, ApplicationEventPublisher events, Clock clock) {
+        this.tasks = tasks;
+        this.campaigns = campaigns;
+        this.org = org;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record Decomposition(List<TaskView> subtasks, List<String> warnings) {}
+
+    @Transactional(readOnly = true)
+    public TaskView task(long id, DataScope scope) {
+        return view(tasks.find(id, scope).orElseThrow(() -> new NotFound("task", id)));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<TaskRow> tasks(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
+        campaigns.campaign(campaignId, scope);
+        return tasks.search(campaignId, filter, scope, page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskRow> subtasks(long taskId, DataScope scope) {
+        task(taskId, scope);
+        return tasks.children(taskId, scope);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskStore.TaskChange> history(long taskId, DataScope scope) {
+        task(taskId, scope);
+        return tasks.history(taskId);
+    }
+
+    public TaskView create(long campaignId, TaskCommand command, DataScope scope) {
+        return create(campaignId, null, command, scope);
+    }
+
+    TaskView create(long campaignId, @Nullable Long parentId, TaskCommand command, DataScope scope) {
+        CampaignView campaign = campaigns.campaign(campaignId, scope);
+        check(campaign, command, scope);
+        if (tasks.titleTaken(campaignId, parentId, command.title().trim(), null)) {
+            throw new Conflict("duplicate-title", "本清单中已有同名任务“" + command.title().trim() + "”");
+        }
+        long id = tasks.insert(campaignId, parentId, command, clock.instant());
+        tasks.recordChange(id, clock.instant(), actor(), "创建", null, command.title().trim());
+        recompute(id);
+        TaskView created = view(tasks.findUnscoped(id).orElseThrow());
+        events.publishEvent(AuditableChange.created("task", id, created));
+        return created;
+    }
+
+    public TaskView update(long id, int version, TaskCommand command, DataScope scope) {
+        TaskView before = task(id, scope);
+        CampaignView campaign = campaigns.campaign(before.campaignId(), scope);
+        check(campaign, command, scope);
+        if (tasks.titleTaken(before.campaignId(), before.parentTaskId(), command.title().trim(), id)) {
+            throw new Conflict("duplicate-title", "本清单中已有同名任务“" + command.title().trim() + "”");
+        }
+        if (!tasks.update(id, version, command, clock.instant())) {
+            throw new Conflict("stale", "该任务已被他人修改，请刷新后重试");
+        }
+        recompute(id);
+        TaskView after = view(tasks.findUnscoped(id).orElseThrow());
+        TaskHistory.diff(before, after).forEach(ch ->
+                tasks.recordChange(id, clock.instant(), actor(), ch.field(), ch.before(), ch.after()));
+        events.publishEvent(AuditableChange.updated("task", id, before, after));
+        return after;
+    }
+
+    public Decomposition decompose(long parentId, List<SubtaskCommand> shares, DataScope scope) {
+        if (shares.isEmpty()) {
+            throw InvalidInput.of("subtasks", "请至少填写一项分解");
+        }
+        TaskView parent = task(parentId, scope);
+        TaskView.IndicatorView first = parent.indicators().isEmpty() ? null : parent.indicators().get(0);
+        List<TaskView> created = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            SubtaskCommand share = shares.get(i);
+            if (first != null && share.target() == null) {
+                throw new InvalidInput("第" + (i + 1) + "项缺少分解目标",
+                        List.of(new FieldProblem("[" + i + "].target", null, "请填写“" + first.name() + "”的分解目标")));
+            }
+            created.add(create(parent.campaignId(), parentId, subtaskCommand(parent, first, share), scope));
+        }
+        recompute(parentId);
+        List<String> warnings = first == null ? List.of() : SplitCheck.warnings(first.name(), first.unit(),
+                first.target(), first.direction(), tasks.allChildren(parentId).stream()
+                        .map(child -> tasks.indicators(child.id()).stream().findFirst()
+                                .map(TaskView.IndicatorView::target).orElse(BigDecimal.ZERO)).toList());
+        tasks.recordChange(parentId, clock.instant(), actor(), "分解", null,
+                "分解为 " + created.size() + " 项子任务" + (warnings.isEmpty() ? "" : "；" + String.join("；", warnings)));
+        return new Decomposition(created, warnings);
+    }
+
+    private TaskCommand subtaskCommand(TaskView parent, TaskView.@Nullable IndicatorView first, SubtaskCommand share) {
+        List<TaskCommand.IndicatorInput> indicators = first == null ? List.of()
+                : List.of(new TaskCommand.IndicatorInput(null, first.name(), first.unit(),
+                share.baseline() != null ? share.baseline() : SplitCheck.isRate(first.unit()) ? first.baseline() : BigDecimal.ZERO,
+                Objects.requireNonNull(share.target()), first.direction()));
+        return new TaskCommand(share.title(), null, parent.category(), share.leadUnitId(), share.leadLeaderId(), null,
+                BigDecimal.ONE, parent.startDate(), share.dueDate() != null ? share.dueDate() : parent.dueDate(),
+                indicators, List.of());
+    }
+
+    /** Recomputes a task's progress and walks up to the root, since a parent's progress is its children's. */
+    void recompute(long taskId) {
+        Long current = taskId;
+        while (current != null) {
+            TaskRecord record = tasks.findUnscoped(current).orElseThrow();
+            tasks.setProgress(current, progressOf(current).percent());
+            current = record.row().parentTaskId();
+        }
+    }
+
+    private Progress.Result progressOf(long taskId) {
+        List<TaskRow> children = tasks.allChildren(taskId);
+        if (!children.isEmpty()) {
+            return Progress.ofParent(children.stream()
+                    .map(c -> new Progress.ChildInput(c.title(), c.weight(), c.progress())).toList());
+        }
+        List<TaskView.MilestoneView> milestones = tasks.milestones(taskId);
+        int done = (int) milestones.stream().filter(m -> m.doneDate() != null).count();
+        return Progress.ofTask(tasks.indicatorInputs(taskId), done, milestones.size());
+    }
+
+    private void check(CampaignView campaign, TaskCommand command, DataScope scope) {
+        List<FieldProblem> problems = new ArrayList<>();
+        UnitView lead = org.unit(command.leadUnitId(), scope);
+        String campaignPath = org.scopeOf(campaign.ownerUnitId()).orElseThrow().path();
+        if (!lead.path().startsWith(campaignPath)) {
+            problems.add(new FieldProblem("leadUnitId", null, "牵头单位不在本攻坚行动的范围内"));
+        }
+        for (Long unitId : command.cooperatingUnitList()) {
+            if (unitId.equals(command.leadUnitId())) {
+                problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不能是牵头单位本身"));
+            } else if (!org.unit(unitId, DataScope.of(campaign.ownerUnitId(), campaignPath)).path().startsWith(campaignPath)) {
+                problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不在本攻坚行动的范围内"));
+            }
+        }
+        if (command.leadLeaderId() != null) {
+            PersonView leader = org.person(command.leadLeaderId(), DataScope.of(campaign.ownerUnitId(), campaignPath));
+            Objects.requireNonNull(leader);
+        }
+        if (!campaign.categories().contains(command.category())) {
+            problems.add(new FieldProblem("category", null, "领域“" + command.category() + "”不在本攻坚行动的领域中"));
+        }
+        if (command.dueDate().isBefore(command.startDate())) {
+            problems.add(new FieldProblem("dueDate", null, "完成时限不能早于开始日期"));
+        }
+        if (command.dueDate().isAfter(campaign.endDate())) {
+            problems.add(new FieldProblem("dueDate", null, "完成时限不能晚于攻坚行动结束日期 " + campaign.endDate()));
+        }
+        for (int i = 0; i < command.milestoneList().size(); i++) {
+            TaskCommand.MilestoneInput m = command.milestoneList().get(i);
+            if (m.dueDate().isAfter(command.dueDate())) {
+                problems.add(new FieldProblem("milestones[" + i + "].dueDate", null, "节点“" + m.title() + "”晚于任务完成时限"));
+            }
+            if (m.doneDate() != null && m.doneDate().isAfter(java.time.LocalDate.now(clock))) {
+                problems.add(new FieldProblem("milestones[" + i + "].doneDate", null, "完成日期不能晚于今天"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput("任务信息有误", problems);
+        }
+    }
+
+    private TaskView view(TaskRecord record) {
+        TaskRow row = record.row();
+        Progress.Result progress = progressOf(row.id());
+        return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
+                row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
+                tasks.cooperatingUnits(row.id()), row.weight(), record.dates().start(), row.dueDate(),
+                tasks.indicators(row.id()), tasks.milestones(row.id()), row.light(), List.of(), row.progress(),
+                progress.explanation(), row.subtaskCount(), record.version());
+    }
+
+    static String actor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
+    }
+}

@@ -1,0 +1,310 @@
+package org.gongjian.campaign;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.Like;
+import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for tasks. A task is in a user's scope when its lead unit or one of its cooperating units is; the scope is
+ * part of every query, so an out-of-scope id is simply not found.
+ */
+@Repository
+class TaskStore {
+
+    private static final String ROW = """
+            SELECT t.id, t.campaign_id, t.parent_task_id, t.title, t.category, t.lead_unit_id, lu.name AS lead_unit_name,
+                   lp.name AS leader_name, t.lead_leader_id, t.weight, t.start_date, t.due_date, t.light, t.progress,
+                   t.description, t.version,
+                   (SELECT COUNT(*) FROM task c WHERE c.parent_task_id = t.id) AS subtask_count
+            FROM task t
+            JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id
+            LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    TaskStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record TaskFilter(@Nullable String category, @Nullable Light light, @Nullable Long leadUnitId,
+                      @Nullable String q, boolean topLevelOnly, boolean unevaluated) {}
+
+    /** The task row plus the raw fields a detail view needs. */
+    record TaskRecord(TaskRow row, @Nullable Long leadLeaderId, LocalDates dates, @Nullable String description,
+                      int version) {}
+
+    record LocalDates(java.time.LocalDate start, java.time.LocalDate due) {}
+
+    Optional<TaskRecord> find(long id, DataScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        return jdbc.sql(ROW + " WHERE t.id = :id" + scopeCondition(scope, params)).params(params)
+                .query(TaskStore::record).optional();
+    }
+
+    Optional<TaskRecord> findUnscoped(long id) {
+        return jdbc.sql(ROW + " WHERE t.id = :id").param("id", id).query(TaskStore::record).optional();
+    }
+
+    PageResult<TaskRow> search(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(campaignId, filter, scope, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id" + where)
+                .params(params).query(Long.class).single();
+        List<TaskRow> items = jdbc.sql(ROW + where + " ORDER BY t.category, t.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> record(rs, n).row()).list();
+        return PageResult.of(items, total, page);
+    }
+
+    /** Streams every matching task, for the export; memory stays flat whatever the list size. */
+    void each(long campaignId, TaskFilter filter, DataScope scope, Consumer<TaskRecord> consumer) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(campaignId, filter, scope, params);
+        try (var stream = jdbc.sql(ROW + where + " ORDER BY t.category, t.id").params(params)
+                .query(TaskStore::record).stream()) {
+            stream.forEach(consumer);
+        }
+    }
+
+    List<TaskRow> children(long parentId, DataScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("parent", parentId);
+        return jdbc.sql(ROW + " WHERE t.parent_task_id = :parent" + scopeCondition(scope, params) + " ORDER BY t.id")
+                .params(params).query((rs, n) -> record(rs, n).row()).list();
+    }
+
+    List<TaskRow> allChildren(long parentId) {
+        return jdbc.sql(ROW + " WHERE t.parent_task_id = :parent ORDER BY t.id").param("parent", parentId)
+                .query((rs, n) -> record(rs, n).row()).list();
+    }
+
+    private String where(long campaignId, TaskFilter filter, DataScope scope, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE t.campaign_id = :campaign");
+        params.put("campaign", campaignId);
+        if (filter.category() != null && !filter.category().isBlank()) {
+            where.append(" AND t.category = :category");
+            params.put("category", filter.category());
+        }
+        if (filter.light() != null) {
+            where.append(" AND t.light = :light");
+            params.put("light", filter.light().name());
+        } else if (filter.unevaluated()) {
+            where.append(" AND t.light IS NULL");
+        }
+        if (filter.leadUnitId() != null) {
+            where.append(" AND lu.path LIKE (SELECT f.path FROM org_unit_path f WHERE f.unit_id = :unit) || '%'");
+            params.put("unit", filter.leadUnitId());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.append(" AND t.title LIKE :q ESCAPE '\\'");
+            params.put("q", Like.contains(filter.q()));
+        }
+        if (filter.topLevelOnly()) {
+            where.append(" AND t.parent_task_id IS NULL");
+        }
+        return where + scopeCondition(scope, params);
+    }
+
+    private static String scopeCondition(DataScope scope, Map<String, Object> params) {
+        if (scope.isEverything()) {
+            return "";
+        }
+        params.put("scope", scope.likePattern());
+        return """
+                 AND (lu.path LIKE :scope OR EXISTS (SELECT 1 FROM task_cooperating_unit cu
+                      JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cu.task_id = t.id AND cs.path LIKE :scope))""";
+    }
+
+    boolean titleTaken(long campaignId, @Nullable Long parentId, String title, @Nullable Long exceptId) {
+        String parentCondition = parentId == null ? "t.parent_task_id IS NULL" : "t.parent_task_id = :parent";
+        var spec = jdbc.sql("SELECT COUNT(*) FROM task t WHERE t.campaign_id = :campaign AND t.title = :title AND "
+                        + parentCondition + (exceptId == null ? "" : " AND t.id <> :except"))
+                .param("campaign", campaignId).param("title", title);
+        if (parentId != null) {
+            spec = spec.param("parent", parentId);
+        }
+        if (exceptId != null) {
+            spec = spec.param("except", exceptId);
+        }
+        return spec.query(Long.class).single() > 0;
+    }
+
+    long insert(long campaignId, @Nullable Long parentId, TaskCommand c, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO task (campaign_id, parent_task_id, title, description, category, lead_unit_id, lead_leader_id,
+                    weight, start_date, due_date, light, progress, created_at, updated_at, version)
+                VALUES (:campaign, :parent, :title, :description, :category, :unit, :leader, :weight, :start, :due,
+                    NULL, 0, :now, :now, 0)""")
+                .param("campaign", campaignId).param("parent", parentId, Types.BIGINT)
+                .param("title", c.title().trim()).param("description", c.description(), Types.VARCHAR)
+                .param("category", c.category()).param("unit", c.leadUnitId())
+                .param("leader", c.leadLeaderId(), Types.BIGINT).param("weight", c.weightOrDefault())
+                .param("start", Date.valueOf(c.startDate())).param("due", Date.valueOf(c.dueDate()))
+                .param("now", Timestamp.from(now)).update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        replaceDetails(id, c);
+        return id;
+    }
+
+    /** Optimistic locking: answers false when someone else changed the task since {@code version}. */
+    boolean update(long id, int version, TaskCommand c, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET title = :title, description = :description, category = :category, lead_unit_id = :unit,
+                    lead_leader_id = :leader, weight = :weight, start_date = :start, due_date = :due,
+                    updated_at = :now, version = version + 1
+                WHERE id = :id AND version = :version""")
+                .param("title", c.title().trim()).param("description", c.description(), Types.VARCHAR)
+                .param("category", c.category()).param("unit", c.leadUnitId())
+                .param("leader", c.leadLeaderId(), Types.BIGINT).param("weight", c.weightOrDefault())
+                .param("start", Date.valueOf(c.startDate())).param("due", Date.valueOf(c.dueDate()))
+                .param("now", Timestamp.from(now)).param("id", id).param("version", version).update();
+        if (rows == 0) {
+            return false;
+        }
+        replaceDetails(id, c);
+        return true;
+    }
+
+    private void replaceDetails(long taskId, TaskCommand c) {
+        jdbc.sql("DELETE FROM task_cooperating_unit WHERE task_id = :id").param("id", taskId).update();
+        for (Long unit : c.cooperatingUnitList()) {
+            jdbc.sql("INSERT INTO task_cooperating_unit (task_id, unit_id) VALUES (:id, :unit)")
+                    .param("id", taskId).param("unit", unit).update();
+        }
+        replaceIndicators(taskId, c.indicatorList());
+        jdbc.sql("DELETE FROM milestone WHERE task_id = :id").param("id", taskId).update();
+        int sort = 0;
+        for (TaskCommand.MilestoneInput m : c.milestoneList()) {
+            jdbc.sql("INSERT INTO milestone (task_id, title, due_date, done_date, sort_order) VALUES (:id, :title, :due, :done, :sort)")
+                    .param("id", taskId).param("title", m.title().trim()).param("due", Date.valueOf(m.dueDate()))
+                    .param("done", m.doneDate() == null ? null : Date.valueOf(m.doneDate()), Types.DATE)
+                    .param("sort", sort++).update();
+        }
+    }
+
+    /** Keeps indicator ids (and their actual values) for indicators the command names by id; others are replaced. */
+    private void replaceIndicators(long taskId, List<TaskCommand.IndicatorInput> indicators) {
+        List<Long> kept = indicators.stream().map(TaskCommand.IndicatorInput::id).filter(java.util.Objects::nonNull).toList();
+        List<Long> existing = jdbc.sql("SELECT id FROM indicator WHERE task_id = :id").param("id", taskId)
+                .query(Long.class).list();
+        for (Long old : existing) {
+            if (!kept.contains(old)) {
+                jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", old).update();
+                jdbc.sql("DELETE FROM indicator WHERE id = :id").param("id", old).update();
+            }
+        }
+        int sort = 0;
+        for (TaskCommand.IndicatorInput in : indicators) {
+            if (in.id() != null && existing.contains(in.id())) {
+                jdbc.sql("""
+                        UPDATE indicator SET name = :name, unit = :unit, baseline = :baseline, target = :target,
+                            direction = :direction, sort_order = :sort WHERE id = :id""")
+                        .param("name", in.name().trim()).param("unit", in.unit().trim()).param("baseline", in.baseline())
+                        .param("target", in.target()).param("direction", in.direction().name()).param("sort", sort++)
+                        .param("id", in.id()).update();
+            } else {
+                jdbc.sql("""
+                        INSERT INTO indicator (task_id, name, unit, baseline, target, actual, direction, sort_order)
+                        VALUES (:task, :name, :unit, :baseline, :target, NULL, :direction, :sort)""")
+                        .param("task", taskId).param("name", in.name().trim()).param("unit", in.unit().trim())
+                        .param("baseline", in.baseline()).param("target", in.target())
+                        .param("direction", in.direction().name()).param("sort", sort++).update();
+            }
+        }
+    }
+
+    List<Long> cooperatingUnits(long taskId) {
+        return jdbc.sql("SELECT unit_id FROM task_cooperating_unit WHERE task_id = :id ORDER BY unit_id")
+                .param("id", taskId).query(Long.class).list();
+    }
+
+    List<Progress.IndicatorInput> indicatorInputs(long taskId) {
+        return indicators(taskId).stream().map(i -> new Progress.IndicatorInput(i.name(), i.baseline(), i.target(),
+                i.actual(), i.direction())).toList();
+    }
+
+    List<TaskView.IndicatorView> indicators(long taskId) {
+        return jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order").param("id", taskId)
+                .query((rs, n) -> {
+                    BigDecimal actual = rs.getBigDecimal("actual");
+                    Direction direction = Direction.valueOf(rs.getString("direction"));
+                    BigDecimal baseline = rs.getBigDecimal("baseline");
+                    BigDecimal target = rs.getBigDecimal("target");
+                    String name = rs.getString("name");
+                    return new TaskView.IndicatorView(rs.getLong("id"), name, rs.getString("unit"), baseline, target,
+                            actual, direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
+                            actual, direction)));
+                }).list();
+    }
+
+    List<TaskView.MilestoneView> milestones(long taskId) {
+        return jdbc.sql("SELECT * FROM milestone WHERE task_id = :id ORDER BY due_date, sort_order").param("id", taskId)
+                .query((rs, n) -> {
+                    Date done = rs.getDate("done_date");
+                    return new TaskView.MilestoneView(rs.getLong("id"), rs.getString("title"),
+                            rs.getDate("due_date").toLocalDate(), done == null ? null : done.toLocalDate());
+                }).list();
+    }
+
+    void setProgress(long taskId, BigDecimal progress) {
+        jdbc.sql("UPDATE task SET progress = :progress WHERE id = :id").param("progress", progress)
+                .param("id", taskId).update();
+    }
+
+    void recordChange(long taskId, Instant at, String actor, String field, @Nullable String before, @Nullable String after) {
+        jdbc.sql("""
+                INSERT INTO task_change (task_id, occurred_at, actor, field, before_value, after_value)
+                VALUES (:task, :at, :actor, :field, :before, :after)""")
+                .param("task", taskId).param("at", Timestamp.from(at)).param("actor", actor).param("field", field)
+                .param("before", truncate(before), Types.VARCHAR).param("after", truncate(after), Types.VARCHAR)
+                .update();
+    }
+
+    record TaskChange(Instant occurredAt, String actor, String field, @Nullable String before, @Nullable String after) {}
+
+    List<TaskChange> history(long taskId) {
+        return jdbc.sql("SELECT * FROM task_change WHERE task_id = :id ORDER BY id DESC LIMIT 500").param("id", taskId)
+                .query((rs, n) -> new TaskChange(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                        rs.getString("field"), rs.getString("before_value"), rs.getString("after_value"))).list();
+    }
+
+    private static @Nullable String truncate(@Nullable String value) {
+        return value == null || value.length() <= 4000 ? value : value.substring(0, 3999) + "…";
+    }
+
+    private static TaskRecord record(ResultSet rs, int n) throws SQLException {
+        long parent = rs.getLong("parent_task_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        long leader = rs.getLong("lead_leader_id");
+        Long leaderId = rs.wasNull() ? null : leader;
+        String light = rs.getString("light");
+        TaskRow row = new TaskRow(rs.getLong("id"), rs.getLong("campaign_id"), parentId, rs.getString("title"),
+                rs.getString("category"), rs.getLong("lead_unit_id"), rs.getString("lead_unit_name"),
+                rs.getString("leader_name"), rs.getBigDecimal("weight"), rs.getDate("due_date").toLocalDate(),
+                light == null ? null : Light.valueOf(light), rs.getBigDecimal("progress"), rs.getInt("subtask_count"));
+        return new TaskRecord(row, leaderId, new LocalDates(rs.getDate("start_date").toLocalDate(), row.dueDate()),
+                rs.getString("description"), rs.getInt("version"));
+    }
+}
