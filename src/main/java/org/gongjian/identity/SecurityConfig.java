@@ -57,6 +57,12 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/units/**", "/api/v1/people/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/api/v1/units/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns", "/api/v1/campaigns/*/tasks",
+                                "/api/v1/campaigns/*/tasks/import").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/subtasks").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/instructions").hasAnyRole("ADMIN", "LEADER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/instructions/**").hasAnyRole("UNIT_HEAD", "LIAISON")
                         .anyRequest().authenticated())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

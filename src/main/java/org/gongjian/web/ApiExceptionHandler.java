@@ -91,6 +91,11 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "malformed", "请求格式有误", detail);
     }
 
+    @ExceptionHandler(tools.jackson.core.JacksonException.class)
+    ProblemDetail json(tools.jackson.core.JacksonException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed", "请求格式有误", "请求内容无法解析（JSON 格式或字段类型有误）");
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "文件过大", "上传的文件超过了允许的大小");
@@ -135,6 +140,9 @@ class ApiExceptionHandler {
             case "unit" -> "单位";
             case "person" -> "干部";
             case "user" -> "用户";
+            case "campaign" -> "攻坚行动";
+            case "task" -> "任务";
+            case "instruction" -> "批示";
             default -> "数据";
         };
     }

@@ -1,0 +1,141 @@
+package org.gongjian.campaign;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.gongjian.campaign.TaskStore.TaskFilter;
+import org.gongjian.identity.CurrentUser;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tasks, decomposition, history and leader instructions over {@code /api/v1}. */
+@RestController
+class TaskApiController {
+
+    private final TaskService tasks;
+    private final InstructionService instructions;
+    private final JsonMapper json;
+    private final jakarta.validation.Validator validator;
+
+    TaskApiController(TaskService tasks, InstructionService instructions, JsonMapper json,
+                      jakarta.validation.Validator validator) {
+        this.tasks = tasks;
+        this.instructions = instructions;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    record TextBody(@Nullable String text) {}
+
+    @GetMapping("/api/v1/campaigns/{campaignId}/tasks")
+    PageResult<TaskRow> list(@PathVariable long campaignId, @RequestParam(required = false) @Nullable Light light,
+                             @RequestParam(required = false) @Nullable String category,
+                             @RequestParam(required = false) @Nullable Long leadUnitId,
+                             @RequestParam(required = false) @Nullable String q,
+                             @RequestParam(defaultValue = "false") boolean topLevel,
+                             @RequestParam(required = false) @Nullable Integer page,
+                             @RequestParam(required = false) @Nullable Integer size, DataScope scope) {
+        return tasks.tasks(campaignId, new TaskFilter(category, light, leadUnitId, q, topLevel, false), scope,
+                PageQuery.of(page, size));
+    }
+
+    @PostMapping("/api/v1/campaigns/{campaignId}/tasks")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<TaskView> create(@PathVariable long campaignId, @Valid @RequestBody TaskCommand command,
+                                    DataScope scope) {
+        TaskView task = tasks.create(campaignId, command, scope);
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(task);
+    }
+
+    @GetMapping("/api/v1/tasks/{id}")
+    TaskView get(@PathVariable long id, DataScope scope) {
+        return tasks.task(id, scope);
+    }
+
+    /** {@code If-Match: <version>} makes the update conditional; without it the current version is taken. */
+    @PutMapping("/api/v1/tasks/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    TaskView update(@PathVariable long id, @Valid @RequestBody TaskCommand command,
+                    @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, DataScope scope) {
+        int version = ifMatch == null ? tasks.task(id, scope).version() : parseVersion(ifMatch);
+        return tasks.update(id, version, command, scope);
+    }
+
+    @GetMapping("/api/v1/tasks/{id}/subtasks")
+    List<TaskRow> subtasks(@PathVariable long id, DataScope scope) {
+        return tasks.subtasks(id, scope);
+    }
+
+    /** One share {@code {title, leadUnitId, leadLeaderId, target, dueDate}} or an array of them. */
+    @PostMapping("/api/v1/tasks/{id}/subtasks")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'UNIT_HEAD')")
+    ResponseEntity<TaskService.Decomposition> decompose(@PathVariable long id, @RequestBody JsonNode body,
+                                                         DataScope scope) {
+        List<SubtaskCommand> shares = body.isArray()
+                ? json.readerForListOf(SubtaskCommand.class).readValue(body)
+                : List.of(json.treeToValue(body, SubtaskCommand.class));
+        SubtaskValidation.check(shares, validator);
+        TaskService.Decomposition result = tasks.decompose(id, shares, scope);
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + id + "/subtasks")).body(result);
+    }
+
+    @GetMapping("/api/v1/tasks/{id}/history")
+    List<TaskStore.TaskChange> history(@PathVariable long id, DataScope scope) {
+        return tasks.history(id, scope);
+    }
+
+    @GetMapping("/api/v1/tasks/{id}/instructions")
+    List<InstructionView> instructions(@PathVariable long id, DataScope scope) {
+        return instructions.forTask(id, scope);
+    }
+
+    @PostMapping("/api/v1/tasks/{id}/instructions")
+    @PreAuthorize("hasAnyRole('LEADER', 'ADMIN')")
+    ResponseEntity<InstructionView> instruct(@PathVariable long id, @RequestBody TextBody body,
+                                             @AuthenticationPrincipal CurrentUser user, DataScope scope) {
+        InstructionView created = instructions.instruct(id, body.text() == null ? "" : body.text(), user, scope);
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + id + "/instructions")).body(created);
+    }
+
+    @PostMapping("/api/v1/instructions/{id}/acknowledge")
+    @PreAuthorize("hasAnyRole('UNIT_HEAD', 'LIAISON')")
+    InstructionView acknowledge(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope) {
+        return instructions.acknowledge(id, user, scope);
+    }
+
+    @PostMapping("/api/v1/instructions/{id}/answer")
+    @PreAuthorize("hasAnyRole('UNIT_HEAD', 'LIAISON')")
+    InstructionView answer(@PathVariable long id, @RequestBody TextBody body, @AuthenticationPrincipal CurrentUser user,
+                           DataScope scope) {
+        return instructions.answer(id, body.text() == null ? "" : body.text(), user, scope);
+    }
+
+    @GetMapping("/api/v1/instructions/open")
+    List<InstructionView> open(DataScope scope) {
+        return instructions.open(scope);
+    }
+
+    private static int parseVersion(String ifMatch) {
+        try {
+            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw org.gongjian.shared.InvalidInput.of("If-Match", "If-Match 须为任务的版本号");
+        }
+    }
+}
