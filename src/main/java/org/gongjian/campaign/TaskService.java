@@ -57,6 +57,22 @@ public class TaskService {
         return tasks.search(campaignId, filter, scope, page);
     }
 
+    /** The parent of a subtask, when the caller may see it (a township sees its share, not always the county task). */
+    @Transactional(readOnly = true)
+    public @Nullable TaskRow subtaskParent(long parentId, DataScope scope) {
+        return tasks.find(parentId, scope).map(TaskRecord::row).orElse(null);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskStore.CategorySummary> summary(long campaignId, DataScope scope) {
+        campaigns.campaign(campaignId, scope);
+        return tasks.summary(campaignId, scope);
+    }
+
     @Transactional(readOnly = true)
     public List<TaskRow> subtasks(long taskId, DataScope scope) {
         task(taskId, scope);
@@ -140,13 +156,68 @@ public class TaskService {
                 indicators, List.of());
     }
 
+    /**
+     * Records an indicator's actual value (from an approved report, or the demo), with history and audit, and
+     * moves the task's progress.
+     */
+    public void recordActual(long taskId, long indicatorId, BigDecimal value) {
+        TaskView task = view(tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId)));
+        TaskView.IndicatorView indicator = task.indicators().stream().filter(i -> i.id() == indicatorId).findFirst()
+                .orElseThrow(() -> new NotFound("indicator", indicatorId));
+        tasks.setActual(indicatorId, value);
+        tasks.recordChange(taskId, clock.instant(), actor(), "指标“" + indicator.name() + "”实际值",
+                indicator.actual() == null ? null : Progress.plain(indicator.actual()), Progress.plain(value));
+        recompute(taskId);
+        events.publishEvent(new AuditableChange("indicator.actual", "indicator", String.valueOf(indicatorId),
+                indicator.actual(), value));
+    }
+
+    /** Marks a milestone done on a date, with history and audit. */
+    public void completeMilestone(long taskId, long milestoneId, java.time.LocalDate doneOn) {
+        TaskView task = view(tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId)));
+        TaskView.MilestoneView milestone = task.milestones().stream().filter(m -> m.id() == milestoneId).findFirst()
+                .orElseThrow(() -> new NotFound("milestone", milestoneId));
+        tasks.setMilestoneDone(milestoneId, doneOn);
+        tasks.recordChange(taskId, clock.instant(), actor(), "节点“" + milestone.title() + "”完成",
+                milestone.doneDate() == null ? null : milestone.doneDate().toString(), doneOn.toString());
+        recompute(taskId);
+        events.publishEvent(new AuditableChange("milestone.done", "milestone", String.valueOf(milestoneId),
+                milestone.doneDate(), doneOn));
+    }
+
     /** Recomputes a task's progress and walks up to the root, since a parent's progress is its children's. */
     void recompute(long taskId) {
         Long current = taskId;
         while (current != null) {
             TaskRecord record = tasks.findUnscoped(current).orElseThrow();
+            rollUpIndicator(current);
             tasks.setProgress(current, progressOf(current).percent());
             current = record.row().parentTaskId();
+        }
+    }
+
+    /**
+     * A split amount adds up again: the parent's first indicator moves by the sum of what its subtasks moved
+     * (actual − baseline). Rates can't be added, so they are left to the parent's own reports.
+     */
+    private void rollUpIndicator(long taskId) {
+        List<TaskRow> children = tasks.allChildren(taskId);
+        List<TaskView.IndicatorView> own = tasks.indicators(taskId);
+        if (children.isEmpty() || own.isEmpty() || SplitCheck.isRate(own.get(0).unit())) {
+            return;
+        }
+        TaskView.IndicatorView first = own.get(0);
+        BigDecimal moved = null;
+        for (TaskRow child : children) {
+            for (TaskView.IndicatorView ci : tasks.indicators(child.id())) {
+                if (ci.name().equals(first.name()) && ci.actual() != null) {
+                    moved = (moved == null ? BigDecimal.ZERO : moved).add(ci.actual().subtract(ci.baseline()));
+                    break;
+                }
+            }
+        }
+        if (moved != null) {
+            tasks.setActual(first.id(), first.baseline().add(moved));
         }
     }
 

@@ -87,6 +87,29 @@ class TaskStore {
         }
     }
 
+    /** Per category: task count, average progress and count per light, top-level tasks only (subtasks roll up). */
+    record CategorySummary(String category, long tasks, BigDecimal averageProgress, long red, long yellow, long green,
+                           long done, long unevaluated) {}
+
+    List<CategorySummary> summary(long campaignId, DataScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(campaignId, new TaskFilter(null, null, null, null, false, false), scope, params);
+        return jdbc.sql("""
+                SELECT t.category, COUNT(*) AS tasks, COALESCE(AVG(t.progress), 0) AS avg_progress,
+                       SUM(CASE WHEN t.light = 'RED' THEN 1 ELSE 0 END) AS red,
+                       SUM(CASE WHEN t.light = 'YELLOW' THEN 1 ELSE 0 END) AS yellow,
+                       SUM(CASE WHEN t.light = 'GREEN' THEN 1 ELSE 0 END) AS green,
+                       SUM(CASE WHEN t.light = 'DONE' THEN 1 ELSE 0 END) AS done,
+                       SUM(CASE WHEN t.light IS NULL THEN 1 ELSE 0 END) AS unevaluated
+                FROM task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id""" + where
+                        + " GROUP BY t.category ORDER BY t.category")
+                .params(params)
+                .query((rs, n) -> new CategorySummary(rs.getString("category"), rs.getLong("tasks"),
+                        rs.getBigDecimal("avg_progress").setScale(1, java.math.RoundingMode.HALF_UP), rs.getLong("red"),
+                        rs.getLong("yellow"), rs.getLong("green"), rs.getLong("done"), rs.getLong("unevaluated")))
+                .list();
+    }
+
     List<TaskRow> children(long parentId, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
         params.put("parent", parentId);
@@ -131,8 +154,8 @@ class TaskStore {
             return "";
         }
         params.put("scope", scope.likePattern());
-        return """
-                 AND (lu.path LIKE :scope OR EXISTS (SELECT 1 FROM task_cooperating_unit cu
+        return " " + """
+                AND (lu.path LIKE :scope OR EXISTS (SELECT 1 FROM task_cooperating_unit cu
                       JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cu.task_id = t.id AND cs.path LIKE :scope))""";
     }
 
@@ -266,6 +289,15 @@ class TaskStore {
                     return new TaskView.MilestoneView(rs.getLong("id"), rs.getString("title"),
                             rs.getDate("due_date").toLocalDate(), done == null ? null : done.toLocalDate());
                 }).list();
+    }
+
+    void setActual(long indicatorId, BigDecimal value) {
+        jdbc.sql("UPDATE indicator SET actual = :value WHERE id = :id").param("value", value).param("id", indicatorId).update();
+    }
+
+    void setMilestoneDone(long milestoneId, java.time.LocalDate doneOn) {
+        jdbc.sql("UPDATE milestone SET done_date = :done WHERE id = :id").param("done", Date.valueOf(doneOn))
+                .param("id", milestoneId).update();
     }
 
     void setProgress(long taskId, BigDecimal progress) {

@@ -35,14 +35,18 @@ class DemoLoader implements ApplicationRunner {
 
     private final OrgService org;
     private final UserService users;
+    private final DemoCampaign campaign;
+    private final java.time.Clock clock;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transactions;
     private final Environment env;
 
-    DemoLoader(OrgService org, UserService users, PasswordEncoder encoder, TransactionTemplate transactions,
-               Environment env) {
+    DemoLoader(OrgService org, UserService users, DemoCampaign campaign, PasswordEncoder encoder,
+               TransactionTemplate transactions, Environment env, java.time.Clock clock) {
         this.org = org;
         this.users = users;
+        this.campaign = campaign;
+        this.clock = clock;
         this.encoder = encoder;
         this.transactions = transactions;
         this.env = env;
@@ -53,23 +57,30 @@ class DemoLoader implements ApplicationRunner {
         if (!DemoMode.isOn(env)) {
             return;
         }
-        DemoPlan plan = DemoGenerator.generate(env.getProperty("gongjian.demo.seed", Long.class, 20260101L),
+        DemoPlan plan = DemoGenerator.generate(seed(env),
                 DemoScale.valueOf(env.getProperty("gongjian.demo.scale", "COUNTY").toUpperCase(java.util.Locale.ROOT)));
         if (org.topUnits(DataScope.everything()).isEmpty()) {
             long started = System.nanoTime();
-            transactions.executeWithoutResult(status -> load(plan));
-            log.info("Loaded the demo: {} units, {} cadres, {} users in {} ms", plan.units().size(),
-                    plan.people().size(), plan.users().size(), (System.nanoTime() - started) / 1_000_000);
+            Integer tasks = transactions.execute(status -> load(plan, seed(env)));
+            log.info("Loaded the demo: {} units, {} cadres, {} users, {} tasks in {} ms", plan.units().size(),
+                    plan.people().size(), plan.users().size(), tasks, (System.nanoTime() - started) / 1_000_000);
         }
         printLogins(plan.users());
     }
 
-    void load(DemoPlan plan) {
+    private static long seed(Environment env) {
+        return env.getProperty("gongjian.demo.seed", Long.class, 20260101L);
+    }
+
+    /** @return the number of demo tasks */
+    int load(DemoPlan plan, long seed) {
         Map<String, Long> unitIds = new HashMap<>();
+        Map<Long, String> unitNames = new HashMap<>();
         for (DemoPlan.Unit unit : plan.units()) {
             Long parent = unit.parentCode() == null ? null : unitIds.get(unit.parentCode());
             long id = org.createUnit(new UnitCommand(unit.name(), unit.kind(), parent, unit.code()), DataScope.everything()).id();
             unitIds.put(unit.code(), id);
+            unitNames.put(id, unit.name());
         }
         Map<String, Long> personIds = new HashMap<>();
         for (DemoPlan.Person person : plan.people()) {
@@ -85,6 +96,7 @@ class DemoLoader implements ApplicationRunner {
                         user.scopeUnitCode() == null ? null : unitIds.get(user.scopeUnitCode()), user.roles());
             }
         }
+        return campaign.load(seed, unitIds, unitNames, personIds, "P01C01K01", java.time.LocalDate.now(clock));
     }
 
     private void printLogins(List<DemoPlan.User> demoUsers) {

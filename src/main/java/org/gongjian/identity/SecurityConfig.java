@@ -89,6 +89,13 @@ class SecurityConfig {
                         .requestMatchers("/units/new", "/units/*/edit", "/org/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/audit/**", "/users/**").hasRole("ADMIN")
+                        .requestMatchers("/campaigns/new", "/campaigns/*/tasks/new", "/campaigns/*/tasks/import",
+                                "/tasks/*/edit").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/campaigns", "/campaigns/*/tasks").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers("/tasks/*/decompose").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
+                        .requestMatchers(HttpMethod.POST, "/tasks/*/instructions").hasAnyRole("ADMIN", "LEADER")
+                        .requestMatchers(HttpMethod.POST, "/tasks/*").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/instructions/**").hasAnyRole("UNIT_HEAD", "LIAISON")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> {
