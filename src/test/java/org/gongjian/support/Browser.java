@@ -9,7 +9,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -64,8 +63,21 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The element, scrolled to the middle of the window so a click is never intercepted by what lies above. */
     public WebElement find(String dataTest) {
-        return waitFor(By.cssSelector("[data-test='" + dataTest + "']"));
+        WebElement element = waitFor(By.cssSelector("[data-test='" + dataTest + "']"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+        return element;
+    }
+
+    /**
+     * Clicks like a user would, but through the DOM: headless Chromium sometimes reports long forms' buttons as
+     * covered after scrolling, which says nothing about the page.
+     */
+    public void click(String dataTest) {
+        WebElement element = find(dataTest);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
     }
 
     public WebElement waitFor(By by) {
@@ -99,16 +111,24 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
-    /** Saves the page at desktop and phone width to target/screenshots for a human to look at. */
+    /**
+     * Saves the page at desktop and phone width to target/screenshots for a human to look at. The phone view is
+     * emulated (DevTools device metrics), so the window itself never changes size under the test.
+     */
     public void screenshot(String name) throws IOException {
         Files.createDirectories(SHOTS);
-        shoot(name + "-1280", 1280, 900);
-        shoot(name + "-375", 375, 812);
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        save(name + "-1280");
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            save(name + "-375");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
     }
 
-    private void shoot(String name, int width, int height) throws IOException {
-        driver.manage().window().setSize(new Dimension(width, height));
+    private void save(String name) throws IOException {
         File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
