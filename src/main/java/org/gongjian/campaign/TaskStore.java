@@ -154,9 +154,11 @@ class TaskStore {
             return "";
         }
         params.put("scope", scope.likePattern());
+        // Uncorrelated IN lists: the database builds each set once instead of probing per task row.
         return " " + """
-                AND (lu.path LIKE :scope OR EXISTS (SELECT 1 FROM task_cooperating_unit cu
-                      JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cu.task_id = t.id AND cs.path LIKE :scope))""";
+                AND (t.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE :scope)
+                     OR t.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
+                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE :scope))""";
     }
 
     boolean titleTaken(long campaignId, @Nullable Long parentId, String title, @Nullable Long exceptId) {
