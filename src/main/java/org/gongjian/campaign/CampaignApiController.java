@@ -21,9 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignApiController {
 
     private final CampaignService campaigns;
+    private final TaskService tasks;
 
-    CampaignApiController(CampaignService campaigns) {
+    CampaignApiController(CampaignService campaigns, TaskService tasks) {
         this.campaigns = campaigns;
+        this.tasks = tasks;
+    }
+
+    record Carried(int carried) {}
+
+    /** 承接: copies the higher-level campaign's tasks for this unit into this campaign (idempotent). */
+    @PostMapping("/{id}/inherit")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    Carried inherit(@PathVariable long id, DataScope scope) {
+        return new Carried(tasks.carryDown(id, scope));
     }
 
     @GetMapping

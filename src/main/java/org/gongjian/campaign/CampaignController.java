@@ -51,6 +51,17 @@ class CampaignController {
         return "campaign/campaign-overview";
     }
 
+    @PostMapping("/campaigns/{id}/inherit")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String inherit(@PathVariable long id, DataScope scope, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("message", "已承接上级任务 " + tasks.carryDown(id, scope) + " 项");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/campaigns/" + id;
+    }
+
     @GetMapping("/campaigns/new")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String newCampaign(DataScope scope, Model model) {

@@ -76,6 +76,13 @@ class CampaignStore {
                         rs.getInt("due_soon_days")), categories(id));
     }
 
+    void addCategory(long campaignId, String name) {
+        int next = jdbc.sql("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM campaign_category WHERE campaign_id = :id")
+                .param("id", campaignId).query(Integer.class).single();
+        jdbc.sql("INSERT INTO campaign_category (campaign_id, name, sort_order) VALUES (:id, :name, :sort)")
+                .param("id", campaignId).param("name", name).param("sort", next).update();
+    }
+
     List<String> categories(long campaignId) {
         return jdbc.sql("SELECT name FROM campaign_category WHERE campaign_id = :id ORDER BY sort_order")
                 .param("id", campaignId).query(String.class).list();

@@ -50,6 +50,7 @@ class TaskController {
         model.addAttribute("cooperating", task.cooperatingUnitIds().stream()
                 .map(u -> org.unitName(u).orElse("#" + u)).toList());
         model.addAttribute("subtasks", tasks.subtasks(id, scope));
+        model.addAttribute("source", tasks.source(id, scope));
         model.addAttribute("instructions", instructions.forTask(id, scope));
         model.addAttribute("history", tasks.history(id, scope));
         model.addAttribute("today", java.time.LocalDate.now(tasks.clock()));

@@ -31,13 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskService {
 
     private final TaskStore tasks;
+    private final CampaignStore campaignStore;
     private final CampaignService campaigns;
     private final OrgService org;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TaskService(TaskStore tasks, CampaignService campaigns, OrgService org, ApplicationEventPublisher events, Clock clock) {
+    TaskService(TaskStore tasks, CampaignStore campaignStore, CampaignService campaigns, OrgService org,
+                ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.campaignStore = campaignStore;
         this.campaigns = campaigns;
         this.org = org;
         this.events = events;
@@ -119,6 +122,58 @@ public class TaskService {
                 tasks.recordChange(id, clock.instant(), actor(), ch.field(), ch.before(), ch.after()));
         events.publishEvent(AuditableChange.updated("task", id, before, after));
         return after;
+    }
+
+    /**
+     * 承接: copies the higher-level campaign's tasks led by this campaign's unit (or below it) into this campaign,
+     * once each, remembering the source so the copy can be split further down.
+     * @return the number of tasks carried down now
+     */
+    public int carryDown(long campaignId, DataScope scope) {
+        CampaignView campaign = campaigns.campaign(campaignId, scope);
+        if (campaign.parentCampaignId() == null) {
+            throw InvalidInput.of("parentCampaignId", "本攻坚行动没有承接上级攻坚行动");
+        }
+        int carried = 0;
+        PageResult<TaskRow> page;
+        int number = 0;
+        do {
+            page = tasks.search(campaign.parentCampaignId(), new TaskFilter(null, null, campaign.ownerUnitId(), null,
+                    false, false), scope, new PageQuery(number++, PageQuery.MAX_SIZE));
+            for (TaskRow row : page.items()) {
+                if (!tasks.carried(campaignId, row.id())) {
+                    carryOne(campaign, task(row.id(), scope), scope);
+                    carried++;
+                }
+            }
+        } while (page.hasNext());
+        return carried;
+    }
+
+    private void carryOne(CampaignView campaign, TaskView source, DataScope scope) {
+        if (!campaignStore.categories(campaign.id()).contains(source.category())) {
+            campaignStore.addCategory(campaign.id(), source.category());
+        }
+        CampaignView current = campaigns.campaign(campaign.id(), scope);
+        java.time.LocalDate due = source.dueDate().isAfter(current.endDate()) ? current.endDate() : source.dueDate();
+        String title = tasks.titleTaken(current.id(), null, source.title(), null)
+                ? source.title() + "（承接）" : source.title();
+        TaskCommand copy = new TaskCommand(title, source.description(), source.category(), source.leadUnitId(), null,
+                null, source.weight(), source.startDate().isBefore(current.startDate()) ? current.startDate() : source.startDate(),
+                due, source.indicators().stream().map(i -> new TaskCommand.IndicatorInput(null, i.name(), i.unit(),
+                        i.baseline(), i.target(), i.direction())).toList(),
+                source.milestones().stream().filter(m -> !m.dueDate().isAfter(due))
+                        .map(m -> new TaskCommand.MilestoneInput(null, m.title(), m.dueDate(), m.doneDate())).toList());
+        TaskView created = create(current.id(), null, copy, scope);
+        tasks.setSource(created.id(), source.id());
+        tasks.recordChange(created.id(), clock.instant(), actor(), "承接", null, "承接上级任务“" + source.title() + "”");
+    }
+
+    /** The higher-level task this one carries down, when the caller may see it. */
+    @Transactional(readOnly = true)
+    public @Nullable TaskRow source(long taskId, DataScope scope) {
+        Long source = tasks.sourceOf(taskId);
+        return source == null ? null : tasks.find(source, scope).map(TaskRecord::row).orElse(null);
     }
 
     public Decomposition decompose(long parentId, List<SubtaskCommand> shares, DataScope scope) {

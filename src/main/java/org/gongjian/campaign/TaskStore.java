@@ -293,6 +293,24 @@ class TaskStore {
                 }).list();
     }
 
+    void setSource(long taskId, long sourceTaskId) {
+        jdbc.sql("UPDATE task SET source_task_id = :source WHERE id = :id").param("source", sourceTaskId)
+                .param("id", taskId).update();
+    }
+
+    boolean carried(long campaignId, long sourceTaskId) {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE campaign_id = :campaign AND source_task_id = :source")
+                .param("campaign", campaignId).param("source", sourceTaskId).query(Long.class).single() > 0;
+    }
+
+    @Nullable Long sourceOf(long taskId) {
+        return jdbc.sql("SELECT source_task_id FROM task WHERE id = :id").param("id", taskId)
+                .query((rs, n) -> {
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? null : v;
+                }).optional().orElse(null);
+    }
+
     void setActual(long indicatorId, BigDecimal value) {
         jdbc.sql("UPDATE indicator SET actual = :value WHERE id = :id").param("value", value).param("id", indicatorId).update();
     }

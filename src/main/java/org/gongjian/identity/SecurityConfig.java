@@ -57,7 +57,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/units/**", "/api/v1/people/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/api/v1/units/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns", "/api/v1/campaigns/*/tasks",
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns", "/api/v1/campaigns/*/tasks", "/api/v1/campaigns/*/inherit",
                                 "/api/v1/campaigns/*/tasks/import").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/subtasks").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
@@ -91,7 +91,7 @@ class SecurityConfig {
                         .requestMatchers("/audit/**", "/users/**").hasRole("ADMIN")
                         .requestMatchers("/campaigns/new", "/campaigns/*/tasks/new", "/campaigns/*/tasks/import",
                                 "/tasks/*/edit").hasAnyRole("ADMIN", "SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/campaigns", "/campaigns/*/tasks").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/campaigns", "/campaigns/*/tasks", "/campaigns/*/inherit").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers("/tasks/*/decompose").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
                         .requestMatchers(HttpMethod.POST, "/tasks/*/instructions").hasAnyRole("ADMIN", "LEADER")
                         .requestMatchers(HttpMethod.POST, "/tasks/*").hasAnyRole("ADMIN", "SUPERVISOR")
