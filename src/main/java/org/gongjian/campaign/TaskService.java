@@ -153,6 +153,8 @@ public class TaskService {
     private void carryOne(CampaignView campaign, TaskView source, DataScope scope) {
         if (!campaignStore.categories(campaign.id()).contains(source.category())) {
             campaignStore.addCategory(campaign.id(), source.category());
+            events.publishEvent(new AuditableChange("campaign.category.add", "campaign", String.valueOf(campaign.id()),
+                    null, source.category()));
         }
         CampaignView current = campaigns.campaign(campaign.id(), scope);
         java.time.LocalDate due = source.dueDate().isAfter(current.endDate()) ? current.endDate() : source.dueDate();
