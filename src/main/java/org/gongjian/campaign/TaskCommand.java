@@ -32,7 +32,22 @@ public record TaskCommand(
             @NotBlank(message = "请填写计量单位") @Size(max = 20, message = "计量单位不超过20字") String unit,
             @NotNull(message = "请填写基期值") BigDecimal baseline,
             @NotNull(message = "请填写目标值") BigDecimal target,
-            @NotNull(message = "请选择指标方向") Direction direction) {}
+            @NotNull(message = "请选择指标方向") Direction direction,
+            @Nullable @Size(max = 60, message = "计划轨迹点不超过60个") List<@Valid PointInput> trajectory) {
+
+        public IndicatorInput(@Nullable Long id, String name, String unit, BigDecimal baseline, BigDecimal target,
+                              Direction direction) {
+            this(id, name, unit, baseline, target, direction, null);
+        }
+
+        public List<PointInput> trajectoryPoints() {
+            return trajectory == null ? List.of() : trajectory;
+        }
+    }
+
+    /** A planned value on a date; without points the plan runs linearly from baseline to target. */
+    public record PointInput(@NotNull(message = "请填写轨迹点日期") LocalDate date,
+                             @NotNull(message = "请填写轨迹点计划值") BigDecimal value) {}
 
     public record MilestoneInput(
             @Nullable Long id,

@@ -258,6 +258,38 @@ class TaskStore {
                         .param("direction", in.direction().name()).param("sort", sort++).update();
             }
         }
+        replaceTrajectories(taskId, indicators);
+    }
+
+    /**
+     * Points are replaced whole for every indicator that brings a trajectory (matched by name within the task);
+     * an indicator without one keeps its points, so a form that doesn't show them can't wipe them.
+     */
+    private void replaceTrajectories(long taskId, List<TaskCommand.IndicatorInput> indicators) {
+        for (TaskCommand.IndicatorInput in : indicators) {
+            if (in.trajectory() == null) {
+                continue;
+            }
+            Long id = jdbc.sql("SELECT id FROM indicator WHERE task_id = :task AND name = :name ORDER BY id LIMIT 1")
+                    .param("task", taskId).param("name", in.name().trim()).query(Long.class).optional().orElse(null);
+            if (id == null) {
+                continue;
+            }
+            jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", id).update();
+            for (TaskCommand.PointInput p : in.trajectoryPoints().stream()
+                    .collect(java.util.stream.Collectors.toMap(TaskCommand.PointInput::date, x -> x, (a, b) -> b,
+                            java.util.TreeMap::new)).values()) {
+                jdbc.sql("INSERT INTO indicator_point (indicator_id, on_date, planned_value) VALUES (:id, :date, :value)")
+                        .param("id", id).param("date", Date.valueOf(p.date())).param("value", p.value()).update();
+            }
+        }
+    }
+
+    List<TaskView.PointView> trajectory(long indicatorId) {
+        return jdbc.sql("SELECT on_date, planned_value FROM indicator_point WHERE indicator_id = :id ORDER BY on_date")
+                .param("id", indicatorId)
+                .query((rs, n) -> new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")))
+                .list();
     }
 
     List<Long> cooperatingUnits(long taskId) {
@@ -280,8 +312,9 @@ class TaskStore {
                     String name = rs.getString("name");
                     return new TaskView.IndicatorView(rs.getLong("id"), name, rs.getString("unit"), baseline, target,
                             actual, direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
-                            actual, direction)));
-                }).list();
+                            actual, direction)), List.of());
+                }).list().stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
+                        i.target(), i.actual(), i.direction(), i.progress(), trajectory(i.id()))).toList();
     }
 
     List<TaskView.MilestoneView> milestones(long taskId) {

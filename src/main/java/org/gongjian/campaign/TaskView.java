@@ -15,7 +15,11 @@ public record TaskView(long id, long campaignId, @Nullable Long parentTaskId, St
                        BigDecimal progress, List<String> progressExplanation, int subtaskCount, int version) {
 
     public record IndicatorView(long id, String name, String unit, BigDecimal baseline, BigDecimal target,
-                                @Nullable BigDecimal actual, Direction direction, BigDecimal progress) {}
+                                @Nullable BigDecimal actual, Direction direction, BigDecimal progress,
+                                List<PointView> trajectory) {}
+
+    /** A planned point of an indicator's trajectory (进度轨迹). */
+    public record PointView(LocalDate date, BigDecimal value) {}
 
     public record MilestoneView(long id, String title, LocalDate dueDate, @Nullable LocalDate doneDate) {}
 }
