@@ -17,6 +17,11 @@ final class SubtaskValidation {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
             int index = i;
+            // A JSON array may hold null, which the validator would refuse with an exception (a 500).
+            if (shares.get(i) == null) {
+                problems.add(new FieldProblem("[" + i + "]", null, "第" + (i + 1) + "项分解内容为空"));
+                continue;
+            }
             validator.validate(shares.get(i)).forEach(v -> problems.add(
                     new FieldProblem("[" + index + "]." + v.getPropertyPath(), null, v.getMessage())));
         }

@@ -19,12 +19,12 @@ public record TaskCommand(
         @NotBlank(message = "请选择领域") String category,
         @NotNull(message = "请选择牵头单位") Long leadUnitId,
         @Nullable Long leadLeaderId,
-        @Nullable List<Long> cooperatingUnitIds,
+        @Nullable List<@NotNull(message = "配合单位不能为空") Long> cooperatingUnitIds,
         @Nullable @DecimalMin(value = "0.01", message = "权重须大于0") @DecimalMax(value = "1000", message = "权重不超过1000") BigDecimal weight,
         @NotNull(message = "请填写开始日期") LocalDate startDate,
         @NotNull(message = "请填写完成时限") LocalDate dueDate,
-        @Nullable @Size(max = 20, message = "指标不超过20个") List<@Valid IndicatorInput> indicators,
-        @Nullable @Size(max = 50, message = "节点不超过50个") List<@Valid MilestoneInput> milestones) {
+        @Nullable @Size(max = 20, message = "指标不超过20个") List<@Valid @NotNull(message = "指标不能为空") IndicatorInput> indicators,
+        @Nullable @Size(max = 50, message = "节点不超过50个") List<@Valid @NotNull(message = "节点不能为空") MilestoneInput> milestones) {
 
     public record IndicatorInput(
             @Nullable Long id,
@@ -33,7 +33,7 @@ public record TaskCommand(
             @NotNull(message = "请填写基期值") BigDecimal baseline,
             @NotNull(message = "请填写目标值") BigDecimal target,
             @NotNull(message = "请选择指标方向") Direction direction,
-            @Nullable @Size(max = 60, message = "计划轨迹点不超过60个") List<@Valid PointInput> trajectory) {
+            @Nullable @Size(max = 60, message = "计划轨迹点不超过60个") List<@Valid @NotNull(message = "轨迹点不能为空") PointInput> trajectory) {
 
         public IndicatorInput(@Nullable Long id, String name, String unit, BigDecimal baseline, BigDecimal target,
                               Direction direction) {

@@ -107,7 +107,7 @@ public class TaskService {
     }
 
     public TaskView update(long id, int version, TaskCommand command, DataScope scope) {
-        TaskView before = task(id, scope);
+        TaskView before = ledTask(id, scope);
         CampaignView campaign = campaigns.campaign(before.campaignId(), scope);
         check(campaign, command, scope);
         if (tasks.titleTaken(before.campaignId(), before.parentTaskId(), command.title().trim(), id)) {
@@ -182,7 +182,7 @@ public class TaskService {
         if (shares.isEmpty()) {
             throw InvalidInput.of("subtasks", "请至少填写一项分解");
         }
-        TaskView parent = task(parentId, scope);
+        TaskView parent = ledTask(parentId, scope);
         TaskView.IndicatorView first = parent.indicators().isEmpty() ? null : parent.indicators().get(0);
         List<TaskView> created = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
@@ -191,7 +191,11 @@ public class TaskService {
                 throw new InvalidInput("第" + (i + 1) + "项缺少分解目标",
                         List.of(new FieldProblem("[" + i + "].target", null, "请填写“" + first.name() + "”的分解目标")));
             }
-            created.add(create(parent.campaignId(), parentId, subtaskCommand(parent, first, share), scope));
+            if (share.dueDate() != null && share.dueDate().isAfter(parent.dueDate())) {
+                throw new InvalidInput("第" + (i + 1) + "项完成时限晚于上级任务",
+                        List.of(new FieldProblem("[" + i + "].dueDate", null, "分解任务的完成时限不能晚于上级任务的 " + parent.dueDate())));
+            }
+            created.add(create(parent.campaignId(), parentId, subtaskCommand(parent, first, share, shares.size()), scope));
         }
         recompute(parentId);
         List<String> warnings = first == null ? List.of() : SplitCheck.warnings(first.name(), first.unit(),
@@ -203,10 +207,20 @@ public class TaskService {
         return new Decomposition(created, warnings);
     }
 
-    private TaskCommand subtaskCommand(TaskView parent, TaskView.@Nullable IndicatorView first, SubtaskCommand share) {
+    /** Changing a task needs its lead unit in scope: a cooperating unit sees the task but does not own it. */
+    private TaskView ledTask(long id, DataScope scope) {
+        TaskView task = task(id, scope);
+        if (!org.scopeOf(task.leadUnitId()).map(lead -> scope.covers(lead.path())).orElse(false)) {
+            throw new NotFound("task", id);
+        }
+        return task;
+    }
+
+    private TaskCommand subtaskCommand(TaskView parent, TaskView.@Nullable IndicatorView first, SubtaskCommand share,
+                                       int shareCount) {
         List<TaskCommand.IndicatorInput> indicators = first == null ? List.of()
                 : List.of(new TaskCommand.IndicatorInput(null, first.name(), first.unit(),
-                share.baseline() != null ? share.baseline() : SplitCheck.isRate(first.unit()) ? first.baseline() : BigDecimal.ZERO,
+                share.baseline() != null ? share.baseline() : shareBaseline(first, Objects.requireNonNull(share.target()), shareCount),
                 Objects.requireNonNull(share.target()), first.direction()));
         return new TaskCommand(share.title(), null, parent.category(), share.leadUnitId(), share.leadLeaderId(), null,
                 BigDecimal.ONE, parent.startDate(), share.dueDate() != null ? share.dueDate() : parent.dueDate(),
@@ -242,6 +256,23 @@ public class TaskService {
                 milestone.doneDate(), doneOn));
     }
 
+    /**
+     * A share's starting point when none is given: rates keep the parent's baseline; amounts to grow start from 0;
+     * amounts to cut (发案数, 能耗) start from the parent's baseline in proportion to the share.
+     */
+    private static BigDecimal shareBaseline(TaskView.IndicatorView parent, BigDecimal target, int shareCount) {
+        if (!SplitCheck.isAdditive(parent.name(), parent.unit())) {
+            return parent.baseline();
+        }
+        if (parent.direction() == Direction.HIGHER_IS_BETTER) {
+            return BigDecimal.ZERO;
+        }
+        if (parent.target().signum() == 0) {
+            return parent.baseline().divide(BigDecimal.valueOf(shareCount), 2, java.math.RoundingMode.HALF_UP);
+        }
+        return parent.baseline().multiply(target).divide(parent.target(), 2, java.math.RoundingMode.HALF_UP);
+    }
+
     /** Recomputes a task's progress and walks up to the root, since a parent's progress is its children's. */
     void recompute(long taskId) {
         Long current = taskId;
@@ -260,7 +291,7 @@ public class TaskService {
     private void rollUpIndicator(long taskId) {
         List<TaskRow> children = tasks.allChildren(taskId);
         List<TaskView.IndicatorView> own = tasks.indicators(taskId);
-        if (children.isEmpty() || own.isEmpty() || SplitCheck.isRate(own.get(0).unit())) {
+        if (children.isEmpty() || own.isEmpty() || !SplitCheck.isAdditive(own.get(0).name(), own.get(0).unit())) {
             return;
         }
         TaskView.IndicatorView first = own.get(0);
@@ -296,17 +327,21 @@ public class TaskService {
         if (!lead.path().startsWith(campaignPath)) {
             problems.add(new FieldProblem("leadUnitId", null, "牵头单位不在本攻坚行动的范围内"));
         }
+        DataScope campaignScope = DataScope.of(campaign.ownerUnitId(), campaignPath);
         for (Long unitId : command.cooperatingUnitList()) {
             if (unitId.equals(command.leadUnitId())) {
                 problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不能是牵头单位本身"));
-            } else if (!org.unit(unitId, DataScope.of(campaign.ownerUnitId(), campaignPath)).path().startsWith(campaignPath)) {
-                problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不在本攻坚行动的范围内"));
+            } else if (!exists(() -> org.unit(unitId, campaignScope))) {
+                problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不存在或不在本攻坚行动的范围内"));
             }
         }
-        if (command.leadLeaderId() != null) {
-            PersonView leader = org.person(command.leadLeaderId(), DataScope.of(campaign.ownerUnitId(), campaignPath));
-            Objects.requireNonNull(leader);
+        if (command.leadLeaderId() != null && !exists(() -> org.person(command.leadLeaderId(), campaignScope))) {
+            problems.add(new FieldProblem("leadLeaderId", null, "包保领导不存在或不在本攻坚行动的范围内"));
         }
+        if (command.startDate().isBefore(campaign.startDate())) {
+            problems.add(new FieldProblem("startDate", null, "开始日期不能早于攻坚行动开始日期 " + campaign.startDate()));
+        }
+        checkIndicators(command, problems);
         if (!campaign.categories().contains(command.category())) {
             problems.add(new FieldProblem("category", null, "领域“" + command.category() + "”不在本攻坚行动的领域中"));
         }
@@ -327,6 +362,34 @@ public class TaskService {
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput("任务信息有误", problems);
+        }
+    }
+
+    /** Targets must point the way the indicator's direction says, and names must be unique within a task. */
+    private static void checkIndicators(TaskCommand command, List<FieldProblem> problems) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < command.indicatorList().size(); i++) {
+            TaskCommand.IndicatorInput in = command.indicatorList().get(i);
+            if (!names.add(in.name().trim())) {
+                problems.add(new FieldProblem("indicators[" + i + "].name", null, "指标“" + in.name().trim() + "”重复"));
+            }
+            int cmp = in.target().compareTo(in.baseline());
+            if (in.direction() == Direction.HIGHER_IS_BETTER && cmp < 0) {
+                problems.add(new FieldProblem("indicators[" + i + "].target", null,
+                        "指标“" + in.name().trim() + "”越大越好，目标值不能低于基期值"));
+            } else if (in.direction() == Direction.LOWER_IS_BETTER && cmp > 0) {
+                problems.add(new FieldProblem("indicators[" + i + "].target", null,
+                        "指标“" + in.name().trim() + "”越小越好，目标值不能高于基期值"));
+            }
+        }
+    }
+
+    private static boolean exists(java.util.function.Supplier<?> lookup) {
+        try {
+            lookup.get();
+            return true;
+        } catch (NotFound e) {
+            return false;
         }
     }
 

@@ -1,0 +1,160 @@
+package org.gongjian.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.gongjian.identity.Role;
+import org.gongjian.org.UnitView;
+import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.Logins;
+import org.gongjian.support.OrgFixtures;
+import org.gongjian.support.OrgFixtures.County;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Data scope over the task endpoints: a township sees the tasks it leads or cooperates on (its villages' too), and
+ * anything else answers 404 whatever the endpoint; a county supervisor never reaches another county.
+ */
+class TaskScopeTests extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrgFixtures fixtures;
+
+    @Autowired
+    CampaignFixtures campaigns;
+
+    County c;
+    CampaignView campaign;
+    TaskView ledByA;
+    TaskView ledByVillageA;
+    TaskView ledByB;
+    TaskView ledByBWithA;
+    TaskView county;
+    TaskView shareA;
+    TaskView shareB;
+
+    @BeforeEach
+    void tasks() {
+        c = fixtures.county();
+        campaign = campaigns.campaign(c.county());
+        ledByA = campaigns.task(campaign, "甲镇人居环境整治", c.townshipA());
+        ledByVillageA = campaigns.task(campaign, "甲村道路硬化", c.villageA());
+        ledByB = campaigns.task(campaign, "乙镇人居环境整治", c.townshipB());
+        ledByBWithA = campaigns.task(campaign, "跨镇河道治理", c.townshipB(), c.townshipA());
+        county = campaigns.jobsTask(campaign, "稳就业攻坚", c.county());
+        shareA = campaigns.decompose(county, c.townshipA(), "600").subtasks().get(0);
+        shareB = campaigns.decompose(county, c.townshipB(), "400").subtasks().get(0);
+    }
+
+    @Test
+    void townshipLiaisonListsOnlyTasksItsSubtreeLeadsOrCooperatesOn() throws Exception {
+        String liaisonA = Logins.token(mvc, c.liaisonAUser());
+        JsonNode page = CampaignFixtures.body(mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/tasks")
+                .header("Authorization", liaisonA)).andExpect(status().isOk()));
+        assertThat(page.get("items").values().stream().map(t -> t.get("id").asLong()).toList())
+                .containsExactlyInAnyOrder(ledByA.id(), ledByVillageA.id(), ledByBWithA.id(), shareA.id());
+        assertThat(page.get("total").asLong()).isEqualTo(4);
+        for (TaskView visible : List.of(ledByA, ledByVillageA, ledByBWithA, shareA)) {
+            for (String path : paths(visible)) {
+                mvc.perform(get(path).header("Authorization", liaisonA)).andExpect(status().isOk());
+            }
+        }
+    }
+
+    @Test
+    void townshipLiaisonGets404ForEveryOtherTaskOnEveryEndpoint() throws Exception {
+        String liaisonA = Logins.token(mvc, c.liaisonAUser());
+        for (TaskView hidden : List.of(ledByB, shareB, county)) {
+            for (String path : paths(hidden)) {
+                mvc.perform(get(path).header("Authorization", liaisonA)).andExpect(status().isNotFound())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            }
+        }
+        mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/tasks?leadUnitId=" + c.townshipB().id())
+                .header("Authorization", liaisonA)).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(ledByBWithA.id()));
+    }
+
+    @Test
+    void supervisorOfAnotherCountyGets404ForThisCountysCampaignAndTasks() throws Exception {
+        County other = fixtures.county();
+        String foreign = Logins.token(mvc, fixtures.user("sup" + other.tag(), other.county(), Role.SUPERVISOR));
+        mvc.perform(get("/api/v1/campaigns/" + campaign.id()).header("Authorization", foreign))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/tasks").header("Authorization", foreign))
+                .andExpect(status().isNotFound());
+        for (String path : paths(county)) {
+            mvc.perform(get(path).header("Authorization", foreign)).andExpect(status().isNotFound());
+        }
+        String body = CampaignFixtures.json(CampaignFixtures.command("改名", c.county(), List.of(), List.of()));
+        mvc.perform(put("/api/v1/tasks/" + ledByA.id()).header("Authorization", foreign)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(put("/api/v1/tasks/" + ledByA.id()).header("Authorization", foreign).header("If-Match", "0")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/campaigns/" + campaign.id() + "/tasks").header("Authorization", foreign)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        decompose(foreign, county, c.townshipA()).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/tasks/" + ledByA.id()).header("Authorization", Logins.token(mvc, c.adminUser())))
+                .andExpect(jsonPath("$.title").value("甲镇人居环境整治"));
+    }
+
+    @Test
+    void unitHeadDecomposesOnlyWithinItsTownship() throws Exception {
+        String headA = Logins.token(mvc, fixtures.user("heada" + c.tag(), c.townshipA(), Role.UNIT_HEAD));
+        decompose(headA, ledByB, c.villageA()).andExpect(status().isNotFound());
+        decompose(headA, ledByA, c.townshipB()).andExpect(status().isNotFound());
+        decompose(headA, ledByA, c.villageA()).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.subtasks[0].leadUnitId").value(c.villageA().id()));
+        mvc.perform(get("/api/v1/tasks/" + ledByA.id() + "/subtasks").header("Authorization",
+                Logins.token(mvc, c.liaisonAUser()))).andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
+    void cooperatingTownshipSeesButCannotDecomposeOrTakeOverTheLeadTownshipsTask() throws Exception {
+        String headA = Logins.token(mvc, fixtures.user("heada" + c.tag(), c.townshipA(), Role.UNIT_HEAD));
+        String supervisorA = Logins.token(mvc, fixtures.user("supa" + c.tag(), c.townshipA(), Role.SUPERVISOR));
+        mvc.perform(get("/api/v1/tasks/" + ledByBWithA.id()).header("Authorization", headA)).andExpect(status().isOk());
+        decompose(headA, ledByBWithA, c.villageA()).andExpect(status().isNotFound());
+        mvc.perform(put("/api/v1/tasks/" + ledByBWithA.id()).header("Authorization", supervisorA)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(CampaignFixtures.json(CampaignFixtures.command("甲镇接管", c.townshipA(), List.of(), List.of()))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/tasks/" + ledByBWithA.id()).header("Authorization", headA))
+                .andExpect(jsonPath("$.leadUnitId").value(c.townshipB().id()))
+                .andExpect(jsonPath("$.subtaskCount").value(0));
+    }
+
+    @Test
+    void liaisonCannotDecomposeAtAll() throws Exception {
+        decompose(Logins.token(mvc, c.liaisonAUser()), ledByA, c.villageA()).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/tasks/" + ledByA.id() + "/subtasks").header("Authorization",
+                Logins.token(mvc, c.liaisonAUser()))).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    private ResultActions decompose(String token, TaskView parent, UnitView lead) throws Exception {
+        return mvc.perform(post("/api/v1/tasks/" + parent.id() + "/subtasks").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"" + lead.name() + "分项\",\"leadUnitId\":" + lead.id() + ",\"target\":10}"));
+    }
+
+    private static List<String> paths(TaskView task) {
+        String base = "/api/v1/tasks/" + task.id();
+        return List.of(base, base + "/subtasks", base + "/history", base + "/instructions");
+    }
+}
