@@ -289,21 +289,13 @@ public class TaskService {
      * (actual − baseline). Rates can't be added, so they are left to the parent's own reports.
      */
     private void rollUpIndicator(long taskId) {
-        List<TaskRow> children = tasks.allChildren(taskId);
         List<TaskView.IndicatorView> own = tasks.indicators(taskId);
-        if (children.isEmpty() || own.isEmpty() || !SplitCheck.isAdditive(own.get(0).name(), own.get(0).unit())) {
+        if (own.isEmpty() || !SplitCheck.isAdditive(own.get(0).name(), own.get(0).unit())) {
             return;
         }
         TaskView.IndicatorView first = own.get(0);
-        BigDecimal moved = null;
-        for (TaskRow child : children) {
-            for (TaskView.IndicatorView ci : tasks.indicators(child.id())) {
-                if (ci.name().equals(first.name()) && ci.actual() != null) {
-                    moved = (moved == null ? BigDecimal.ZERO : moved).add(ci.actual().subtract(ci.baseline()));
-                    break;
-                }
-            }
-        }
+        // One aggregate query, so a parent with hundreds of subtasks costs the same to update as one with two.
+        BigDecimal moved = tasks.childrenMovement(taskId, first.name());
         if (moved != null) {
             tasks.setActual(first.id(), first.baseline().add(moved));
         }

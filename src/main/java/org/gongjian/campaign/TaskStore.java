@@ -79,9 +79,18 @@ class TaskStore {
 
     /** Streams every matching task, for the export; memory stays flat whatever the list size. */
     void each(long campaignId, TaskFilter filter, DataScope scope, Consumer<TaskRecord> consumer) {
+        each(campaignId, filter, scope, " ORDER BY t.category, t.id", consumer);
+    }
+
+    /** Like {@link #each} in creation order, which puts every parent before its subtasks (the xlsx export needs it). */
+    void eachParentFirst(long campaignId, TaskFilter filter, DataScope scope, Consumer<TaskRecord> consumer) {
+        each(campaignId, filter, scope, " ORDER BY t.id", consumer);
+    }
+
+    private void each(long campaignId, TaskFilter filter, DataScope scope, String order, Consumer<TaskRecord> consumer) {
         Map<String, Object> params = new HashMap<>();
         String where = where(campaignId, filter, scope, params);
-        try (var stream = jdbc.sql(ROW + where + " ORDER BY t.category, t.id").params(params)
+        try (var stream = jdbc.sql(ROW + where + order).params(params)
                 .query(TaskStore::record).stream()) {
             stream.forEach(consumer);
         }
@@ -342,6 +351,15 @@ class TaskStore {
                     long v = rs.getLong(1);
                     return rs.wasNull() ? null : v;
                 }).optional().orElse(null);
+    }
+
+    /** Σ(actual − baseline) of the subtasks' indicators of this name that have an actual; null when none has. */
+    @Nullable BigDecimal childrenMovement(long parentId, String indicatorName) {
+        return jdbc.sql("""
+                SELECT SUM(i.actual - i.baseline) FROM indicator i JOIN task c ON c.id = i.task_id
+                WHERE c.parent_task_id = :parent AND i.name = :name AND i.actual IS NOT NULL""")
+                .param("parent", parentId).param("name", indicatorName)
+                .query((rs, n) -> rs.getBigDecimal(1)).optional().orElse(null);
     }
 
     void setActual(long indicatorId, BigDecimal value) {

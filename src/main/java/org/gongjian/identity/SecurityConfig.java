@@ -59,6 +59,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/campaigns", "/api/v1/campaigns/*/tasks", "/api/v1/campaigns/*/inherit",
                                 "/api/v1/campaigns/*/tasks/import").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers("/api/v1/campaigns/*/tasks/template").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/subtasks").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/instructions").hasAnyRole("ADMIN", "LEADER")
@@ -90,6 +91,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/audit/**", "/users/**").hasRole("ADMIN")
                         .requestMatchers("/campaigns/new", "/campaigns/*/tasks/new", "/campaigns/*/tasks/import",
+                                "/campaigns/*/tasks/template.xlsx",
                                 "/tasks/*/edit").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/campaigns", "/campaigns/*/tasks", "/campaigns/*/inherit").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers("/tasks/*/decompose").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
