@@ -46,6 +46,50 @@ class TaskListBrowserIT extends IntegrationTest {
                 null), DataScope.everything());
     }
 
+    @Test
+    void officeImportsAListFixesABadRowAndSeesItInTheList() throws Exception {
+        browser.login(supervisor, OrgFixtures.PASSWORD);
+        browser.open("/campaigns/" + campaign.id() + "/tasks/import");
+        browser.find("task-import-file").sendKeys(workbook(false).toString());
+        browser.click("task-import-submit");
+        assertThat(browser.find("task-import-failed").getText()).contains("牵头单位", "不存在");
+        browser.screenshot("task-import-errors");
+        browser.find("task-import-file").sendKeys(workbook(true).toString());
+        browser.click("task-import-submit");
+        assertThat(browser.find("task-import-done").getText()).contains("3");
+        browser.open("/campaigns/" + campaign.id() + "/tasks?q=" + "导入" + c.tag());
+        browser.waitForText("共 3 项");
+        browser.screenshot("task-list");
+        browser.logout();
+    }
+
+    /** A three-row list in the template's columns; the bad version names a unit that does not exist. */
+    private java.nio.file.Path workbook(boolean good) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("清单", ".xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = java.nio.file.Files.newOutputStream(file)) {
+            var sheet = wb.createSheet(TaskWorkbook.SHEET);
+            var header = sheet.createRow(0);
+            for (int i = 0; i < TaskWorkbook.COLUMNS.size(); i++) {
+                header.createCell(i).setCellValue(TaskWorkbook.COLUMNS.get(i));
+            }
+            String[][] rows = {
+                    {"1", "", "导入" + c.tag() + "：农村公路提质改造", "民生改善", c.county().name(), "", "", "1", "2026-01-01",
+                            "2026-12-31", "完成农村公路提质改造", "公里", "0", "120", "越大越好", "2026-09-30 主体完工", ""},
+                    {"2", "1", "导入" + c.tag() + "：甲镇农村公路", "民生改善", good ? c.townshipA().name() : "不存在的镇", "", "",
+                            "1", "2026-01-01", "2026-12-31", "完成农村公路提质改造", "公里", "0", "60", "越大越好", "", ""},
+                    {"3", "1", "导入" + c.tag() + "：乙镇农村公路", "民生改善", c.townshipB().name(), "", "", "1", "2026-01-01",
+                            "2026-12-31", "完成农村公路提质改造", "公里", "0", "60", "越大越好", "", ""}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 1);
+                for (int i = 0; i < rows[r].length; i++) {
+                    row.createCell(i).setCellValue(rows[r][i]);
+                }
+            }
+            wb.write(out);
+        }
+        return file;
+    }
+
     @AfterAll
     void stop() {
         if (browser != null) {
