@@ -30,9 +30,11 @@ class TaskController {
     private final InstructionService instructions;
     private final OrgService org;
     private final Validator validator;
+    private final List<TaskPanel> panels;
 
     TaskController(TaskService tasks, CampaignService campaigns, InstructionService instructions, OrgService org,
-                   Validator validator) {
+                   Validator validator, List<TaskPanel> panels) {
+        this.panels = panels;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.instructions = instructions;
@@ -51,6 +53,7 @@ class TaskController {
                 .map(u -> org.unitName(u).orElse("#" + u)).toList());
         model.addAttribute("subtasks", tasks.subtasks(id, scope));
         model.addAttribute("source", tasks.source(id, scope));
+        model.addAttribute("panels", panels.stream().map(p -> p.panelFor(task, scope)).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("instructions", instructions.forTask(id, scope));
         model.addAttribute("history", tasks.history(id, scope));
         model.addAttribute("today", java.time.LocalDate.now(tasks.clock()));

@@ -70,6 +70,29 @@ public class TaskService {
         return clock;
     }
 
+    /** Tasks a unit itself leads in a campaign (not its sub-units'), in full: what its pledge is made of. */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksLedBy(long campaignId, long unitId, DataScope scope) {
+        campaigns.campaign(campaignId, scope);
+        List<TaskView> led = new ArrayList<>();
+        tasks.each(campaignId, new TaskFilter(null, null, unitId, null, false, false), scope, record -> {
+            if (record.row().leadUnitId() == unitId) {
+                led.add(view(record));
+            }
+        });
+        return led;
+    }
+
+    /** Units leading tasks in a campaign within the scope, with how many tasks each leads. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> leadUnits(long campaignId, DataScope scope) {
+        campaigns.campaign(campaignId, scope);
+        java.util.Map<Long, String> units = new java.util.TreeMap<>();
+        tasks.each(campaignId, new TaskFilter(null, null, null, null, false, false), scope,
+                record -> units.put(record.row().leadUnitId(), record.row().leadUnitName()));
+        return units;
+    }
+
     @Transactional(readOnly = true)
     public List<TaskStore.CategorySummary> summary(long campaignId, DataScope scope) {
         campaigns.campaign(campaignId, scope);

@@ -15,7 +15,11 @@ import org.gongjian.shared.NotFound;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
 import org.jspecify.annotations.Nullable;
+import org.gongjian.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
 
     private final UserStore users;
+    private final LockingAuthenticationProvider authentication;
     private final OrgService org;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserService(UserStore users, OrgService org, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+    UserService(UserStore users, LockingAuthenticationProvider authentication, OrgService org, PasswordEncoder encoder,
+                ApplicationEventPublisher events, Clock clock) {
         this.users = users;
+        this.authentication = authentication;
         this.org = org;
         this.encoder = encoder;
         this.events = events;
@@ -82,6 +89,20 @@ public class UserService {
         events.publishEvent(new AuditableChange("user.create", "user", String.valueOf(id), null,
                 Map.of("username", username, "roles", roles, "scopeUnitId", String.valueOf(scopeUnitId))));
         return id;
+    }
+
+    /**
+     * Re-entry of the signed-in user's password before a weighty act (signing a pledge). Goes through the same
+     * check as login, so wrong passwords count towards the lockout.
+     */
+    public void confirmPassword(CurrentUser user, String password) {
+        try {
+            authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), password == null ? "" : password));
+        } catch (LockedException e) {
+            throw new DomainException("locked", e.getMessage());
+        } catch (AuthenticationException e) {
+            throw InvalidInput.of("password", "密码不正确，请输入您的登录密码");
+        }
     }
 
     @Transactional(readOnly = true)

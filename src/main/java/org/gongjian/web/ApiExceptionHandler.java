@@ -51,6 +51,11 @@ class ApiExceptionHandler {
         return withErrors(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "输入有误", e.getMessage()), e.problems());
     }
 
+    @ExceptionHandler(org.gongjian.shared.Forbidden.class)
+    ProblemDetail forbidden(org.gongjian.shared.Forbidden e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "无权操作", e.getMessage());
+    }
+
     @ExceptionHandler(Conflict.class)
     ProblemDetail conflict(Conflict e) {
         ProblemDetail p = problem(HttpStatus.CONFLICT, e.code(), "与当前状态冲突", e.getMessage());
@@ -143,6 +148,7 @@ class ApiExceptionHandler {
             case "campaign" -> "攻坚行动";
             case "task" -> "任务";
             case "instruction" -> "批示";
+            case "pledge" -> "军令状";
             default -> "数据";
         };
     }

@@ -28,7 +28,9 @@ class UiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ModelAndView domain(DomainException e) {
-        return page(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        HttpStatus status = e instanceof org.gongjian.shared.Forbidden ? HttpStatus.FORBIDDEN
+                : e instanceof org.gongjian.shared.Conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+        return page(status, e.getMessage());
     }
 
     private static ModelAndView page(HttpStatus status, String message) {
