@@ -31,6 +31,9 @@ class DefaultConfigurationSmokeTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single()).isBetween(130L, 170L);
         assertThat(jdbc.sql("SELECT username FROM app_user").query(String.class).list())
                 .contains("admin", "duchashi", "zuzhibu", "lingdao", "zhenzhang", "lianluo", "lianluo2", "ganbu");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM task").query(Long.class).single()).isBetween(100L, 160L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge").query(Long.class).single()).isEqualTo(12);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge_version WHERE status = 'SIGNED'").query(Long.class).single()).isEqualTo(1);
         String page = RestClient.create("http://localhost:" + port).get().uri("/login").retrieve().body(String.class);
         assertThat(page).contains("重点工作攻坚年").contains("name=\"_csrf\"");
         String health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health").retrieve().body(String.class);

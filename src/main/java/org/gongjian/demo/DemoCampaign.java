@@ -44,6 +44,13 @@ class DemoCampaign {
     record Line(String category, String title, int department, String indicator, String unit, BigDecimal baseline,
                 BigDecimal target, Direction direction, boolean split, List<String[]> milestones) {}
 
+    /** The demo campaign's id, once loaded. */
+    private long campaignId;
+
+    long campaignId() {
+        return campaignId;
+    }
+
     /** @return the number of tasks created, subtasks included */
     int load(long seed, Map<String, Long> unitIds, Map<Long, String> unitNames, Map<String, Long> personIds,
              String county, LocalDate today) {
@@ -53,6 +60,7 @@ class DemoCampaign {
         CampaignView campaign = campaigns.create(new CampaignCommand("示范县" + year + "年重点工作攻坚年", year,
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), unitIds.get(county), null,
                 ReportingFrequency.MONTHLY, 5, null, null, null, null), all);
+        campaignId = campaign.id();
         List<Long> leaders = new ArrayList<>();
         for (String key : List.of("-secretary", "-mayor", "-deputy-secretary", "-executive", "-vice1", "-vice2", "-vice3", "-vice4")) {
             leaders.add(personIds.get(county + key));

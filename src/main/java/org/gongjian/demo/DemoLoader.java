@@ -8,6 +8,7 @@ import org.gongjian.identity.UserService;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.PersonCommand;
 import org.gongjian.org.UnitCommand;
+import org.gongjian.org.UnitKind;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.DemoMode;
 import org.slf4j.Logger;
@@ -36,16 +37,18 @@ class DemoLoader implements ApplicationRunner {
     private final OrgService org;
     private final UserService users;
     private final DemoCampaign campaign;
+    private final DemoPledges pledges;
     private final java.time.Clock clock;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transactions;
     private final Environment env;
 
-    DemoLoader(OrgService org, UserService users, DemoCampaign campaign, PasswordEncoder encoder,
+    DemoLoader(OrgService org, UserService users, DemoCampaign campaign, DemoPledges pledges, PasswordEncoder encoder,
                TransactionTemplate transactions, Environment env, java.time.Clock clock) {
         this.org = org;
         this.users = users;
         this.campaign = campaign;
+        this.pledges = pledges;
         this.clock = clock;
         this.encoder = encoder;
         this.transactions = transactions;
@@ -96,7 +99,11 @@ class DemoLoader implements ApplicationRunner {
                         user.scopeUnitCode() == null ? null : unitIds.get(user.scopeUnitCode()), user.roles());
             }
         }
-        return campaign.load(seed, unitIds, unitNames, personIds, "P01C01K01", java.time.LocalDate.now(clock));
+        int tasks = campaign.load(seed, unitIds, unitNames, personIds, "P01C01K01", java.time.LocalDate.now(clock));
+        List<Long> townships = plan.units().stream().filter(u -> u.kind() == UnitKind.TOWNSHIP)
+                .filter(u -> u.code().startsWith("P01C01K01")).map(u -> unitIds.get(u.code())).toList();
+        pledges.load(campaign.campaignId(), townships, DEMO_PASSWORD);
+        return tasks;
     }
 
     private void printLogins(List<DemoPlan.User> demoUsers) {

@@ -105,6 +105,12 @@ public class UserService {
         }
     }
 
+    /** The user as a signed-in principal, for work done on someone's behalf by the system (the demo's signatures). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CurrentUser> asCurrentUser(String username) {
+        return users.findByUsername(username).map(UserStore.UserRow::toCurrentUser);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return users.findByUsername(username).isPresent();
