@@ -41,7 +41,7 @@ class AuditTrail {
                 .param("actor", actor())
                 .param("action", change.action())
                 .param("type", change.entityType())
-                .param("entityId", change.entityId(), java.sql.Types.VARCHAR)
+                .param("entityId", cut(change.entityId(), 200), java.sql.Types.VARCHAR)
                 .param("before", toJson(change.before()), java.sql.Types.VARCHAR)
                 .param("after", toJson(change.after()), java.sql.Types.VARCHAR)
                 .param("address", clientAddress(), java.sql.Types.VARCHAR)
@@ -54,6 +54,10 @@ class AuditTrail {
         }
         String text = json.writeValueAsString(value);
         return text.length() > 20_000 ? text.substring(0, 20_000) + "…" : text;
+    }
+
+    private static @Nullable String cut(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private static String actor() {

@@ -91,8 +91,11 @@ class DecompositionController {
         for (Share share : form.getShares()) {
             boolean taken = hasIndicator ? share.getTarget() != null : share.isSelected();
             if (taken && share.getUnitId() != null) {
-                commands.add(new SubtaskCommand(share.getUnitName() + "：" + task.title(), share.getUnitId(), null,
-                        share.getTarget(), null, share.getDueDate()));
+                // The unit's name comes from the server, never from the posted form.
+                String name = org.unitName(share.getUnitId()).orElse("");
+                String title = name + "：" + task.title();
+                commands.add(new SubtaskCommand(title.length() > 200 ? title.substring(0, 199) + "…" : title,
+                        share.getUnitId(), null, share.getTarget(), null, share.getDueDate()));
             }
         }
         try {

@@ -30,7 +30,7 @@ class InstructionController {
             instructions.instruct(id, text, user, scope);
             redirect.addFlashAttribute("message", "批示已发送，牵头单位将在待办中看到");
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("message", e.getMessage());
+            redirect.addFlashAttribute("error", e.problems().get(0).message());
         }
         return "redirect:/tasks/" + id;
     }
@@ -53,8 +53,9 @@ class InstructionController {
             redirect.addFlashAttribute("message", "已答复批示");
             return "redirect:/tasks/" + instruction.taskId();
         } catch (InvalidInput | Conflict e) {
-            redirect.addFlashAttribute("message", e.getMessage());
-            return "redirect:/my/tasks";
+            redirect.addFlashAttribute("error", e instanceof InvalidInput invalid ? invalid.problems().get(0).message()
+                    : e.getMessage());
+            return "redirect:/tasks/" + instructions.taskOf(id);
         }
     }
 }

@@ -91,6 +91,13 @@ public class InstructionService {
         return after;
     }
 
+    /** The task an instruction belongs to (for sending the user back to it). */
+    @Transactional(readOnly = true)
+    public long taskOf(long instructionId) {
+        return jdbc.sql("SELECT task_id FROM leader_instruction WHERE id = :id").param("id", instructionId)
+                .query(Long.class).optional().orElseThrow(() -> new NotFound("instruction", instructionId));
+    }
+
     @Transactional(readOnly = true)
     public List<InstructionView> forTask(long taskId, DataScope scope) {
         tasks.task(taskId, scope);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +20,7 @@ public record TaskCommand(
         @NotBlank(message = "请选择领域") String category,
         @NotNull(message = "请选择牵头单位") Long leadUnitId,
         @Nullable Long leadLeaderId,
-        @Nullable List<@NotNull(message = "配合单位不能为空") Long> cooperatingUnitIds,
+        @Nullable @Size(max = 50, message = "配合单位不超过50个") List<@NotNull(message = "配合单位不能为空") Long> cooperatingUnitIds,
         @Nullable @DecimalMin(value = "0.01", message = "权重须大于0") @DecimalMax(value = "1000", message = "权重不超过1000") BigDecimal weight,
         @NotNull(message = "请填写开始日期") LocalDate startDate,
         @NotNull(message = "请填写完成时限") LocalDate dueDate,
@@ -30,8 +31,8 @@ public record TaskCommand(
             @Nullable Long id,
             @NotBlank(message = "请填写指标名称") @Size(max = 100, message = "指标名称不超过100字") String name,
             @NotBlank(message = "请填写计量单位") @Size(max = 20, message = "计量单位不超过20字") String unit,
-            @NotNull(message = "请填写基期值") BigDecimal baseline,
-            @NotNull(message = "请填写目标值") BigDecimal target,
+            @NotNull(message = "请填写基期值") @Digits(integer = 14, fraction = 4, message = "基期值最多14位整数、4位小数") BigDecimal baseline,
+            @NotNull(message = "请填写目标值") @Digits(integer = 14, fraction = 4, message = "目标值最多14位整数、4位小数") BigDecimal target,
             @NotNull(message = "请选择指标方向") Direction direction,
             @Nullable @Size(max = 60, message = "计划轨迹点不超过60个") List<@Valid @NotNull(message = "轨迹点不能为空") PointInput> trajectory) {
 
@@ -47,7 +48,7 @@ public record TaskCommand(
 
     /** A planned value on a date; without points the plan runs linearly from baseline to target. */
     public record PointInput(@NotNull(message = "请填写轨迹点日期") LocalDate date,
-                             @NotNull(message = "请填写轨迹点计划值") BigDecimal value) {}
+                             @NotNull(message = "请填写轨迹点计划值") @Digits(integer = 14, fraction = 4, message = "计划值最多14位整数、4位小数") BigDecimal value) {}
 
     public record MilestoneInput(
             @Nullable Long id,

@@ -53,6 +53,9 @@ class TaskController {
                 .map(u -> org.unitName(u).orElse("#" + u)).toList());
         model.addAttribute("subtasks", tasks.subtasks(id, scope));
         model.addAttribute("source", tasks.source(id, scope));
+        // Follow-up buttons only for the lead unit's side; a cooperating unit sees the task but does not answer for it.
+        model.addAttribute("leadSide", scope.isEverything() || org.scopeOf(task.leadUnitId())
+                .map(s -> scope.covers(s.path())).orElse(false));
         model.addAttribute("panels", panels.stream().map(p -> p.panelFor(task, scope)).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("instructions", instructions.forTask(id, scope));
         model.addAttribute("history", tasks.history(id, scope));
@@ -127,7 +130,11 @@ class TaskController {
         model.addAttribute("form", form);
         model.addAttribute("campaign", campaign);
         model.addAttribute("task", task);
-        model.addAttribute("units", units(campaign, scope));
+        List<UnitView> units = units(campaign, scope);
+        if (task != null && units.stream().noneMatch(u -> u.id() == task.leadUnitId())) {
+            units.add(org.unit(task.leadUnitId(), scope));
+        }
+        model.addAttribute("units", units);
         model.addAttribute("leaders", leaders(campaign, scope));
         model.addAttribute("directions", Direction.values());
         return "campaign/task-form";

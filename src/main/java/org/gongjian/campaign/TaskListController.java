@@ -40,7 +40,7 @@ class TaskListController {
                 @RequestParam(required = false) @Nullable Integer page, DataScope scope, Model model,
                 @RequestHeader(name = "HX-Request", defaultValue = "false") boolean htmx) {
         CampaignView campaign = campaigns.campaign(id, scope);
-        Light lightFilter = light == null || light.isBlank() || light.equals("NONE") ? null : Light.valueOf(light);
+        Light lightFilter = java.util.Arrays.stream(Light.values()).filter(l -> l.name().equals(light)).findFirst().orElse(null);
         TaskFilter filter = new TaskFilter(category, lightFilter, unitId, q, false, "NONE".equals(light));
         model.addAttribute("campaign", campaign);
         model.addAttribute("tasks", tasks.tasks(id, filter, scope, PageQuery.of(page, 50)));

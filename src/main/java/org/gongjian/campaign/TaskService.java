@@ -10,6 +10,7 @@ import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.campaign.TaskStore.TaskRecord;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.PersonView;
+import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.Conflict;
@@ -133,6 +134,7 @@ public class TaskService {
         TaskView before = ledTask(id, scope);
         CampaignView campaign = campaigns.campaign(before.campaignId(), scope);
         check(campaign, command, scope);
+        checkTreeDates(before, command);
         if (tasks.titleTaken(before.campaignId(), before.parentTaskId(), command.title().trim(), id)) {
             throw new Conflict("duplicate-title", "本清单中已有同名任务“" + command.title().trim() + "”");
         }
@@ -164,7 +166,8 @@ public class TaskService {
             page = tasks.search(campaign.parentCampaignId(), new TaskFilter(null, null, campaign.ownerUnitId(), null,
                     false, false), scope, new PageQuery(number++, PageQuery.MAX_SIZE));
             for (TaskRow row : page.items()) {
-                if (!tasks.carried(campaignId, row.id())) {
+                // Only the higher campaign's shares for this unit itself; their own splits stay where they are.
+                if (row.leadUnitId() == campaign.ownerUnitId() && !tasks.carried(campaignId, row.id())) {
                     carryOne(campaign, task(row.id(), scope), scope);
                     carried++;
                 }
@@ -207,9 +210,17 @@ public class TaskService {
         }
         TaskView parent = ledTask(parentId, scope);
         TaskView.IndicatorView first = parent.indicators().isEmpty() ? null : parent.indicators().get(0);
+        UnitView lead = org.unit(parent.leadUnitId(), scope);
+        UnitView base = lead.kind() == UnitKind.DEPARTMENT && lead.parentId() != null
+                ? org.unit(lead.parentId(), DataScope.everything()) : lead;
         List<TaskView> created = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
             SubtaskCommand share = shares.get(i);
+            if (!org.unit(share.leadUnitId(), scope).path().startsWith(base.path())) {
+                throw new InvalidInput("第" + (i + 1) + "项的承接单位不在" + base.name() + "之下",
+                        List.of(new FieldProblem("[" + i + "].leadUnitId", null,
+                                "分解只能分给" + base.name() + "的下级单位")));
+            }
             if (first != null && share.target() == null) {
                 throw new InvalidInput("第" + (i + 1) + "项缺少分解目标",
                         List.of(new FieldProblem("[" + i + "].target", null, "请填写“" + first.name() + "”的分解目标")));
@@ -326,13 +337,20 @@ public class TaskService {
 
     private Progress.Result progressOf(long taskId) {
         List<TaskRow> children = tasks.allChildren(taskId);
-        if (!children.isEmpty()) {
-            return Progress.ofParent(children.stream()
-                    .map(c -> new Progress.ChildInput(c.title(), c.weight(), c.progress())).toList());
-        }
         List<TaskView.MilestoneView> milestones = tasks.milestones(taskId);
         int done = (int) milestones.stream().filter(m -> m.doneDate() != null).count();
-        return Progress.ofTask(tasks.indicatorInputs(taskId), done, milestones.size());
+        Progress.Result own = Progress.ofTask(tasks.indicatorInputs(taskId), done, milestones.size());
+        if (children.isEmpty()) {
+            return own;
+        }
+        // A fresh split must not wipe out what the unit already reported: until a subtask moves, keep its own.
+        if (children.stream().allMatch(c -> c.progress().signum() == 0)) {
+            List<String> why = new ArrayList<>(own.explanation());
+            why.add("已分解为 " + children.size() + " 项子任务，子任务尚无进展，暂按本任务自身进度");
+            return new Progress.Result(own.percent(), why);
+        }
+        return Progress.ofParent(children.stream()
+                .map(c -> new Progress.ChildInput(c.title(), c.weight(), c.progress())).toList());
     }
 
     private void check(CampaignView campaign, TaskCommand command, DataScope scope) {
@@ -378,6 +396,22 @@ public class TaskService {
         if (!problems.isEmpty()) {
             throw new InvalidInput("任务信息有误", problems);
         }
+    }
+
+    /** A subtask may not outlast its parent, nor a parent end before its subtasks. */
+    private void checkTreeDates(TaskView task, TaskCommand command) {
+        if (task.parentTaskId() != null) {
+            tasks.findUnscoped(task.parentTaskId()).ifPresent(parent -> {
+                if (command.dueDate().isAfter(parent.row().dueDate())) {
+                    throw InvalidInput.of("dueDate", "完成时限不能晚于上级任务的 " + parent.row().dueDate());
+                }
+            });
+        }
+        tasks.allChildren(task.id()).stream().map(TaskRow::dueDate).max(java.time.LocalDate::compareTo).ifPresent(latest -> {
+            if (command.dueDate().isBefore(latest)) {
+                throw InvalidInput.of("dueDate", "完成时限不能早于子任务的最晚时限 " + latest);
+            }
+        });
     }
 
     /** Targets must point the way the indicator's direction says, and names must be unique within a task. */

@@ -102,7 +102,7 @@ class TaskStore {
 
     List<CategorySummary> summary(long campaignId, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(campaignId, new TaskFilter(null, null, null, null, false, false), scope, params);
+        String where = where(campaignId, new TaskFilter(null, null, null, null, true, false), scope, params);
         return jdbc.sql("""
                 SELECT t.category, COUNT(*) AS tasks, COALESCE(AVG(t.progress), 0) AS avg_progress,
                        SUM(CASE WHEN t.light = 'RED' THEN 1 ELSE 0 END) AS red,

@@ -90,11 +90,12 @@ class SecurityConfig {
         http.authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
+                                "/favicon.ico", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/units/new", "/units/*/edit", "/org/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
-                        .requestMatchers("/audit/**", "/users/**").hasRole("ADMIN")
+                        // Metrics name every URI and error: administrators only (or scrape on a private management port).
+                        .requestMatchers("/audit/**", "/users/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/campaigns/new", "/campaigns/*/tasks/new", "/campaigns/*/tasks/import",
                                 "/campaigns/*/tasks/template.xlsx",
                                 "/tasks/*/edit").hasAnyRole("ADMIN", "SUPERVISOR")

@@ -22,6 +22,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The identity module's API: users and their scopes. A user's scope can never exceed its creator's. */
@@ -93,8 +94,10 @@ public class UserService {
 
     /**
      * Re-entry of the signed-in user's password before a weighty act (signing a pledge). Goes through the same
-     * check as login, so wrong passwords count towards the lockout.
+     * check as login, so wrong passwords count towards the lockout — outside the caller's transaction, so the
+     * failure count and its audit line survive the refusal that rolls the caller back.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void confirmPassword(CurrentUser user, String password) {
         try {
             authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), password == null ? "" : password));

@@ -108,8 +108,12 @@ class WebSecurityTests extends IntegrationTest {
     }
 
     @Test
-    void prometheusServesJvmMetricsAsText() throws Exception {
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+    void prometheusServesJvmMetricsToAdministratorsOnly() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/prometheus").session(org.gongjian.support.Logins.session(mvc, c.liaisonAUser())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").session(org.gongjian.support.Logins.session(mvc, c.adminUser())))
+                .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
                 .andExpect(content().string(containsString("jvm_memory_used_bytes")));
     }

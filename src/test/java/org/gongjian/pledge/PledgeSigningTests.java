@@ -112,6 +112,26 @@ class PledgeSigningTests extends IntegrationTest {
         java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/pledge-v1.pdf"), pdf);
     }
 
+    @Test
+    void wrongSigningPasswordsCountTowardTheLockoutAndAreAudited() throws Exception {
+        String sup = Logins.token(mvc, supervisor);
+        String pledge = mvc.perform(post("/api/v1/campaigns/" + campaignId + "/pledges").header("Authorization", sup)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unitId\":" + c.townshipA().id() + "}"))
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(pledge.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+        String unitHead = Logins.token(mvc, head);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(sign(id, unitHead, "guess-" + i)).andExpect(status().is4xxClientError());
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT locked_until FROM app_user WHERE username = :u")
+                .param("u", head).query(java.sql.Timestamp.class).optional()).isPresent();
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                "SELECT COUNT(*) FROM audit_event WHERE entity_id = :u AND action IN ('login.failure', 'account.locked')")
+                .param("u", head).query(Long.class).single()).isEqualTo(5);
+        mvc.perform(sign(id, unitHead, OrgFixtures.PASSWORD)).andExpect(status().is4xxClientError());
+        mvc.perform(get("/api/v1/pledges/" + id).header("Authorization", sup)).andExpect(jsonPath("$.status").value("DRAFT"));
+    }
+
     private org.springframework.test.web.servlet.RequestBuilder sign(long id, String token, String password) {
         return post("/api/v1/pledges/" + id + "/sign").header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + password + "\"}");
