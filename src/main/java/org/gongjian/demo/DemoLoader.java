@@ -38,6 +38,7 @@ class DemoLoader implements ApplicationRunner {
     private final UserService users;
     private final DemoCampaign campaign;
     private final DemoPledges pledges;
+    private long firstPledge = -1;
     private final java.time.Clock clock;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transactions;
@@ -65,6 +66,9 @@ class DemoLoader implements ApplicationRunner {
         if (org.topUnits(DataScope.everything()).isEmpty()) {
             long started = System.nanoTime();
             Integer tasks = transactions.execute(status -> load(plan, seed(env)));
+            if (firstPledge > 0) {
+                pledges.sign(firstPledge, DEMO_PASSWORD);
+            }
             log.info("Loaded the demo: {} units, {} cadres, {} users, {} tasks in {} ms", plan.units().size(),
                     plan.people().size(), plan.users().size(), tasks, (System.nanoTime() - started) / 1_000_000);
         }
@@ -102,7 +106,7 @@ class DemoLoader implements ApplicationRunner {
         int tasks = campaign.load(seed, unitIds, unitNames, personIds, "P01C01K01", java.time.LocalDate.now(clock));
         List<Long> townships = plan.units().stream().filter(u -> u.kind() == UnitKind.TOWNSHIP)
                 .filter(u -> u.code().startsWith("P01C01K01")).map(u -> unitIds.get(u.code())).toList();
-        pledges.load(campaign.campaignId(), townships, DEMO_PASSWORD);
+        firstPledge = pledges.load(campaign.campaignId(), townships);
         return tasks;
     }
 
