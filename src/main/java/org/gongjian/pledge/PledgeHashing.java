@@ -26,6 +26,9 @@ final class PledgeHashing {
 
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            // Records' properties are all creator properties, which Jackson otherwise keeps first in declaration
+            // order, ignoring the alphabetical sort: the keys would follow the record, not the alphabet.
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             // Numbers as plain strings without trailing zeros: 1200 and 1200.00 must hash alike.
             .addModule(new SimpleModule().addSerializer(BigDecimal.class, new StdSerializer<BigDecimal>(BigDecimal.class) {

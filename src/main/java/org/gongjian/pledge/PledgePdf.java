@@ -1,31 +1,57 @@
 package org.gongjian.pledge;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.DefaultSplitCharacter;
+import com.lowagie.text.pdf.PdfChunk;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.pdf.draw.LineSeparator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * The printable A4 pledge (军令状) in Chinese with the Noto Sans SC font embedded from the jar, so it reads the
- * same on any machine: title, parties, the pledged tasks with targets and dates, terms, signatures and hashes.
+ * same on any machine. Laid out like an official document (公文): a red title over a thin red rule, the parties,
+ * the commitment, the pledged tasks in a table whose header repeats on every page, rewards and penalties, a
+ * signature block with lines to sign on and the date, and the hashes in small grey type. Every page carries
+ * "第 x 页 共 y 页" and the content hash at its foot (two passes: the first counts the pages).
  */
 @Component
 class PledgePdf {
 
     private static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
+
+    /** 公文 red for the title and the rule under it. */
+    static final Color RED = new Color(0xC8, 0x10, 0x2E);
+    private static final Color GREY = new Color(0x6B, 0x6B, 0x6B);
+    private static final Color RULE_GREY = new Color(0x99, 0x99, 0x99);
+    private static final Color HEADER_FILL = new Color(0xF2, 0xF2, 0xF2);
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final BaseFont font;
     private final Clock clock;
@@ -42,92 +68,289 @@ class PledgePdf {
     }
 
     byte[] render(PledgeDocument doc) {
+        Instant printedAt = clock.instant();
+        int pages = pass(doc, printedAt, 0).pages;
+        return pass(doc, printedAt, pages).bytes;
+    }
+
+    private record Pass(byte[] bytes, int pages) {}
+
+    private Pass pass(PledgeDocument doc, Instant printedAt, int totalPages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 56, 56, 60, 56);
-        PdfWriter.getInstance(pdf, out);
-        pdf.addTitle("军令状 " + doc.content().unitName());
+        Document pdf = new Document(PageSize.A4, 62, 62, 56, 64);
+        PdfWriter writer = PdfWriter.getInstance(pdf, out);
+        PageFurniture furniture = new PageFurniture(doc, totalPages);
+        writer.setPageEvent(furniture);
+        pdf.addTitle("军令状 " + doc.content().unitName() + " 第" + doc.version() + "版");
+        pdf.addSubject(doc.content().campaignName());
         pdf.addCreator("攻坚 Gongjian");
         pdf.open();
         PledgeContent c = doc.content();
-        paragraph(pdf, "军  令  状", 26, Element.ALIGN_CENTER, 6);
-        paragraph(pdf, "（" + c.campaignName() + " · 第" + doc.version() + "版）", 11, Element.ALIGN_CENTER, 18);
-        paragraph(pdf, "发令方：" + c.issuerName(), 12, Element.ALIGN_LEFT, 4);
-        paragraph(pdf, "立状人：" + c.signatoryTitle(), 12, Element.ALIGN_LEFT, 12);
-        paragraph(pdf, "　　" + c.commitments(), 12, Element.ALIGN_JUSTIFIED, 10);
+
+        title(pdf, doc);
+        party(pdf, "发令方", c.issuerName());
+        party(pdf, "立状人", c.signatoryTitle());
+        Paragraph commitments = paragraph(c.commitments(), 12, Element.ALIGN_JUSTIFIED);
+        commitments.setFirstLineIndent(24);
+        commitments.setSpacingBefore(8);
+        commitments.setSpacingAfter(6);
+        pdf.add(commitments);
         if (c.amendmentReason() != null) {
-            paragraph(pdf, "变更原因：" + c.amendmentReason(), 11, Element.ALIGN_LEFT, 10);
+            Paragraph reason = labelled("变更原因：", c.amendmentReason(), 11);
+            reason.setSpacingAfter(6);
+            pdf.add(reason);
         }
+        pdf.add(heading("一、攻坚任务及目标"));
         pdf.add(tasks(c));
-        paragraph(pdf, "奖励：" + c.rewards(), 11, Element.ALIGN_JUSTIFIED, 6);
-        paragraph(pdf, "惩戒：" + c.penalties(), 11, Element.ALIGN_JUSTIFIED, 18);
+        pdf.add(heading("二、奖惩措施"));
+        Paragraph rewards = labelled("奖励：", c.rewards(), 11);
+        rewards.setFirstLineIndent(22);
+        rewards.setSpacingAfter(4);
+        pdf.add(rewards);
+        Paragraph penalties = labelled("惩戒：", c.penalties(), 11);
+        penalties.setFirstLineIndent(22);
+        penalties.setSpacingAfter(22);
+        pdf.add(penalties);
         pdf.add(signatures(doc));
-        paragraph(pdf, "内容哈希（SHA-256）：" + (doc.contentHash() == null ? "签署时生成" : doc.contentHash()), 8,
-                Element.ALIGN_LEFT, 2);
-        if (doc.chainHash() != null) {
-            paragraph(pdf, "链哈希：" + doc.chainHash(), 8, Element.ALIGN_LEFT, 2);
-        }
-        paragraph(pdf, "状态：" + doc.status().label() + " · 打印时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(clock.getZone()).format(clock.instant()), 8, Element.ALIGN_LEFT, 0);
+        hashes(pdf, doc, printedAt);
         pdf.close();
-        return out.toByteArray();
+        return new Pass(out.toByteArray(), furniture.pages);
     }
 
-    private PdfPTable tasks(PledgeContent c) {
-        PdfPTable table = new PdfPTable(new float[] {0.6f, 4f, 4f, 1.6f});
-        table.setWidthPercentage(100);
-        table.setSpacingAfter(14);
-        for (String header : new String[] {"序号", "攻坚任务", "目标（指标 / 节点）", "完成时限"}) {
-            PdfPCell cell = cell(header, 10);
-            cell.setGrayFill(0.9f);
-            table.addCell(cell);
-        }
-        int n = 1;
-        for (PledgeContent.PledgedTask t : c.tasks()) {
-            table.addCell(cell(String.valueOf(n++), 10));
-            table.addCell(cell(t.title(), 10));
-            StringBuilder targets = new StringBuilder();
-            t.indicators().forEach(i -> targets.append(i.name()).append("：由 ").append(plain(i.baseline())).append(' ')
-                    .append(i.unit()).append(" 达到 ").append(plain(i.target())).append(' ').append(i.unit()).append('\n'));
-            t.milestones().forEach(m -> targets.append(m.dueDate()).append(' ').append(m.title()).append('\n'));
-            table.addCell(cell(targets.toString().trim(), 9));
-            table.addCell(cell(t.dueDate().toString(), 10));
-        }
-        return table;
+    /** The 红头: red title, the campaign and version, a thin red rule across the type area. */
+    private void title(Document pdf, PledgeDocument doc) {
+        Chunk title = new Chunk("军令状", new Font(font, 34, Font.BOLD, RED));
+        title.setCharacterSpacing(22);
+        Paragraph head = new Paragraph(title);
+        head.setAlignment(Element.ALIGN_CENTER);
+        head.setIndentationLeft(22); // the spacing after the last character would pull the title left of centre
+        head.setLeading(44);
+        head.setSpacingAfter(4);
+        pdf.add(head);
+        Paragraph sub = paragraph(doc.content().campaignName() + "　·　第" + doc.version() + "版", 11, Element.ALIGN_CENTER);
+        sub.setSpacingAfter(2);
+        pdf.add(sub);
+        Paragraph rule = rule(1.2f, RED, -4);
+        rule.setSpacingAfter(14);
+        pdf.add(rule);
     }
 
-    private PdfPTable signatures(PledgeDocument doc) {
-        PdfPTable table = new PdfPTable(2);
-        table.setWidthPercentage(100);
-        table.setSpacingAfter(16);
-        for (SignatureRole role : SignatureRole.values()) {
-            String line = doc.signatures().stream().filter(s -> s.role() == role).findFirst()
-                    .map(s -> s.signerName() + "\n" + DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-                            .withZone(clock.getZone()).format(s.signedAt()) + " 电子签署")
-                    .orElse("（待签署）");
-            PdfPCell cell = cell(role.label() + "（签字）：\n" + line, 11);
-            cell.setBorder(PdfPCell.NO_BORDER);
-            cell.setMinimumHeight(60);
-            table.addCell(cell);
-        }
-        return table;
-    }
-
-    private PdfPCell cell(String text, float size) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, new Font(font, size)));
-        cell.setPadding(5);
-        return cell;
-    }
-
-    private void paragraph(Document pdf, String text, float size, int align, float after) {
-        Paragraph p = new Paragraph(text, new Font(font, size));
-        p.setAlignment(align);
-        p.setSpacingAfter(after);
-        p.setLeading(size * 1.6f);
+    private void party(Document pdf, String label, String name) {
+        Paragraph p = labelled(label + "：", name, 12);
+        p.setSpacingAfter(2);
         pdf.add(p);
     }
 
-    private static String plain(java.math.BigDecimal value) {
-        java.math.BigDecimal stripped = value.stripTrailingZeros();
+    private Paragraph heading(String text) {
+        Paragraph p = new Paragraph(chunk(text, new Font(font, 12, Font.BOLD)));
+        p.setLeading(20);
+        p.setSpacingBefore(6);
+        p.setSpacingAfter(6);
+        return p;
+    }
+
+    private PdfPTable tasks(PledgeContent c) {
+        PdfPTable table = new PdfPTable(new float[] {0.9f, 4f, 4.3f, 1.7f});
+        table.setWidthPercentage(100);
+        table.setSpacingAfter(10);
+        table.setHeaderRows(1);
+        for (String header : new String[] {"序号", "攻坚任务", "目标（指标 / 节点）", "完成时限"}) {
+            PdfPCell cell = cell(header, new Font(font, 10, Font.BOLD), Element.ALIGN_CENTER);
+            cell.setBackgroundColor(HEADER_FILL);
+            cell.setNoWrap(true);
+            table.addCell(cell);
+        }
+        int n = 1;
+        Font body = new Font(font, 10);
+        Font small = new Font(font, 9);
+        for (PledgeContent.PledgedTask t : c.tasks()) {
+            table.addCell(cell(String.valueOf(n++), body, Element.ALIGN_CENTER));
+            table.addCell(cell(t.title(), body, Element.ALIGN_LEFT));
+            StringBuilder targets = new StringBuilder();
+            t.indicators().forEach(i -> targets.append(i.name()).append("：由 ").append(plain(i.baseline())).append(' ')
+                    .append(i.unit()).append("HIGHER_IS_BETTER".equals(i.direction()) ? " 达到 " : " 降至 ")
+                    .append(plain(i.target())).append(' ').append(i.unit()).append('\n'));
+            t.milestones().forEach(m -> targets.append(m.dueDate()).append(' ').append(m.title()).append('\n'));
+            table.addCell(cell(targets.toString().trim(), small, Element.ALIGN_LEFT));
+            table.addCell(cell(t.dueDate().toString(), body, Element.ALIGN_CENTER));
+        }
+        return table;
+    }
+
+    /** Two columns, each a line to sign on (the electronic signature printed on it once given) and the date. */
+    private PdfPTable signatures(PledgeDocument doc) {
+        PdfPTable table = new PdfPTable(new float[] {1f, 0.16f, 1f});
+        table.setWidthPercentage(100);
+        table.setKeepTogether(true);
+        table.setSpacingAfter(18);
+        PdfPCell[] labels = new PdfPCell[2];
+        PdfPCell[] lines = new PdfPCell[2];
+        PdfPCell[] dates = new PdfPCell[2];
+        SignatureRole[] roles = {SignatureRole.SIGNATORY, SignatureRole.ISSUER};
+        for (int i = 0; i < 2; i++) {
+            SignatureRole role = roles[i];
+            Optional<PledgeView.SignatureView> signature = doc.signatures().stream()
+                    .filter(s -> s.role() == role).findFirst();
+            labels[i] = bare(new Phrase(chunk(role.label() + "（签字）：", new Font(font, 11))));
+            Phrase line = new Phrase();
+            line.add(chunk(signature.map(PledgeView.SignatureView::signerName).orElse(" "), new Font(font, 13)));
+            signature.ifPresent(s -> line.add(chunk("\n电子签署 " + TIME.withZone(clock.getZone()).format(s.signedAt()),
+                    new Font(font, 7.5f, Font.NORMAL, GREY))));
+            lines[i] = bare(line);
+            lines[i].setBorder(Rectangle.BOTTOM);
+            lines[i].setBorderWidthBottom(0.6f);
+            lines[i].setMinimumHeight(40);
+            lines[i].setVerticalAlignment(Element.ALIGN_BOTTOM);
+            lines[i].setHorizontalAlignment(Element.ALIGN_CENTER);
+            String date = signature.map(s -> DATE.withZone(clock.getZone()).format(s.signedAt()))
+                    .orElse("________年_____月_____日");
+            dates[i] = bare(new Phrase(chunk("日期：" + date, new Font(font, 11))));
+            dates[i].setPaddingTop(8);
+        }
+        for (PdfPCell[] row : new PdfPCell[][] {labels, lines, dates}) {
+            table.addCell(row[0]);
+            table.addCell(bare(new Phrase(chunk(" ", new Font(font, 11)))));
+            table.addCell(row[1]);
+        }
+        return table;
+    }
+
+    private void hashes(Document pdf, PledgeDocument doc, Instant printedAt) {
+        Font grey = new Font(font, 7.5f, Font.NORMAL, GREY);
+        Paragraph rule = rule(0.4f, RULE_GREY, -2);
+        rule.setSpacingAfter(4);
+        pdf.add(rule);
+        String[] lines = {
+                "内容哈希（SHA-256）：" + (doc.contentHash() == null ? "签署时生成" : doc.contentHash()),
+                doc.chainHash() == null ? null : "链哈希：" + doc.chainHash(),
+                "编号：" + doc.pledgeId() + "-" + doc.version() + "　·　状态：" + doc.status().label() + "　·　打印时间 "
+                        + TIME.withZone(clock.getZone()).format(printedAt)};
+        for (String line : lines) {
+            if (line != null) {
+                Paragraph p = new Paragraph(chunk(line, grey));
+                p.setLeading(11);
+                pdf.add(p);
+            }
+        }
+    }
+
+    /** Running head from page 2, and on every page "第 x 页 共 y 页" over the content hash, in the bottom margin. */
+    private final class PageFurniture extends PdfPageEventHelper {
+
+        private final PledgeDocument doc;
+        private final int total;
+        private int pages;
+
+        PageFurniture(PledgeDocument doc, int total) {
+            this.doc = doc;
+            this.total = total;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            pages = writer.getPageNumber();
+            PdfContentByte canvas = writer.getDirectContent();
+            float left = document.left();
+            float right = document.right();
+            float centre = (left + right) / 2;
+            Font grey = new Font(font, 7, Font.NORMAL, GREY);
+            if (pages > 1) {
+                ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase("军令状 · " + doc.content().unitName()
+                        + " · 第" + doc.version() + "版", new Font(font, 8, Font.NORMAL, GREY)), right, document.top() + 22, 0);
+                canvas.saveState();
+                canvas.setColorStroke(RED);
+                canvas.setLineWidth(0.6f);
+                canvas.moveTo(left, document.top() + 16);
+                canvas.lineTo(right, document.top() + 16);
+                canvas.stroke();
+                canvas.restoreState();
+            }
+            ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase("第 " + pages + " 页  共 "
+                    + (total > 0 ? total : pages) + " 页", new Font(font, 9)), centre, document.bottom() - 26, 0);
+            ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase("内容哈希（SHA-256） "
+                    + (doc.contentHash() == null ? "签署时生成" : doc.contentHash()), grey), centre, document.bottom() - 38, 0);
+        }
+    }
+
+    /** A full-width rule; its chunk carries the embedded font so no unembedded standard font sneaks in. */
+    private Paragraph rule(float width, Color color, float offset) {
+        Chunk line = new Chunk(new LineSeparator(width, 100, color, Element.ALIGN_CENTER, offset));
+        line.setFont(new Font(font, 10));
+        Paragraph p = new Paragraph(line);
+        p.setFont(new Font(font, 10));
+        return p;
+    }
+
+    private PdfPCell cell(String text, Font f, int align) {
+        PdfPCell cell = new PdfPCell(new Phrase(chunk(text, f)));
+        cell.setPadding(5);
+        cell.setPaddingBottom(6);
+        cell.setBorderColor(RULE_GREY);
+        cell.setBorderWidth(0.5f);
+        cell.setHorizontalAlignment(align);
+        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        cell.setLeading(0, 1.35f);
+        return cell;
+    }
+
+    private static PdfPCell bare(Phrase phrase) {
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(2);
+        cell.setLeading(0, 1.3f);
+        return cell;
+    }
+
+    private Paragraph labelled(String label, String text, float size) {
+        Paragraph p = new Paragraph();
+        p.setFont(new Font(font, size));
+        p.add(chunk(label, new Font(font, size, Font.BOLD)));
+        p.add(chunk(text, new Font(font, size)));
+        p.setAlignment(Element.ALIGN_JUSTIFIED);
+        p.setLeading(size * 1.7f);
+        return p;
+    }
+
+    private Paragraph paragraph(String text, float size, int align) {
+        Paragraph p = new Paragraph(chunk(text, new Font(font, size)));
+        p.setAlignment(align);
+        p.setLeading(size * 1.7f);
+        return p;
+    }
+
+    private static Chunk chunk(String text, Font f) {
+        Chunk chunk = new Chunk(text, f);
+        chunk.setSplitCharacter(CjkLineBreaks.INSTANCE);
+        return chunk;
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /**
+     * Chinese line breaking (避头尾): a line may break after any ideograph or closing mark, but never right before
+     * a closing mark (，。、；：）》” …), so no line starts with one, and never right after an opening mark.
+     */
+    static final class CjkLineBreaks extends DefaultSplitCharacter {
+
+        static final CjkLineBreaks INSTANCE = new CjkLineBreaks();
+
+        private static final String NO_LINE_START = "，。、；：？！）》」』】〕”’…—·%,.;:?!)]}";
+        private static final String NO_LINE_END = "（《「『【〔“‘([{";
+        private static final String BREAK_AFTER = "，。、；：？！）》」』】〕”’";
+
+        @Override
+        public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk @Nullable [] ck) {
+            char c = getCurrentCharacter(current, cc, ck);
+            if (current + 1 < end && NO_LINE_START.indexOf(getCurrentCharacter(current + 1, cc, ck)) >= 0) {
+                return false;
+            }
+            if (NO_LINE_END.indexOf(c) >= 0) {
+                return false;
+            }
+            return BREAK_AFTER.indexOf(c) >= 0 || super.isSplitCharacter(start, current, end, cc, ck);
+        }
     }
 }

@@ -112,9 +112,9 @@ public class PledgeService {
         PledgeContent before = PledgeHashing.read(current.contentJson());
         PledgeContent after = new PledgeContent(before.campaignName(), before.unitName(), before.signatoryTitle(),
                 before.issuerName(), before.version(), before.tasks(),
-                text(terms.commitments(), before.commitments(), "承诺内容", 4000),
-                text(terms.rewards(), before.rewards(), "奖励条款", 2000),
-                text(terms.penalties(), before.penalties(), "惩戒条款", 2000), before.amendmentReason());
+                text(terms.commitments(), before.commitments(), "commitments", "承诺内容", 4000),
+                text(terms.rewards(), before.rewards(), "rewards", "奖励条款", 2000),
+                text(terms.penalties(), before.penalties(), "penalties", "惩戒条款", 2000), before.amendmentReason());
         if (!pledges.replaceDraftContent(current.id(), current.lockVersion(), PledgeHashing.canonical(after))) {
             throw new Conflict("frozen", "军令状已被签署或他人修改，请刷新后重试");
         }
@@ -177,14 +177,14 @@ public class PledgeService {
             throw new Conflict("not-signed", current.status() == PledgeStatus.DRAFT
                     ? "当前版本尚未签署，可直接修改，无需变更" : "当前版本正在签署中，完成签署后才能变更");
         }
-        String why = text(reason, null, "变更原因", 1000);
+        String why = text(reason, null, "reason", "变更原因", 1000);
         CampaignView campaign = campaigns.campaign(pledge.campaignId(), scope);
         UnitView unit = org.unit(pledge.unitId(), scope);
         PledgeContent previous = PledgeHashing.read(current.contentJson());
         PledgeStore.Template base = new PledgeStore.Template(previous.issuerName(),
-                text(terms.commitments(), previous.commitments(), "承诺内容", 4000),
-                text(terms.rewards(), previous.rewards(), "奖励条款", 2000),
-                text(terms.penalties(), previous.penalties(), "惩戒条款", 2000));
+                text(terms.commitments(), previous.commitments(), "commitments", "承诺内容", 4000),
+                text(terms.rewards(), previous.rewards(), "rewards", "奖励条款", 2000),
+                text(terms.penalties(), previous.penalties(), "penalties", "惩戒条款", 2000));
         int next = current.versionNo() + 1;
         PledgeContent content = content(campaign, unit, tasks.tasksLedBy(campaign.id(), unit.id(), scope), base, next, why);
         pledges.insertVersion(id, next, PledgeHashing.canonical(content), why, actor, clock.instant());
@@ -229,9 +229,11 @@ public class PledgeService {
     public void saveTemplate(long campaignId, PledgeStore.Template template, DataScope scope) {
         CampaignView campaign = campaigns.campaign(campaignId, scope);
         PledgeStore.Template before = template(campaign);
-        PledgeStore.Template after = new PledgeStore.Template(text(template.issuerName(), null, "发令方", 100),
-                text(template.commitments(), null, "承诺内容", 4000), text(template.rewards(), null, "奖励条款", 2000),
-                text(template.penalties(), null, "惩戒条款", 2000));
+        PledgeStore.Template after = new PledgeStore.Template(
+                text(template.issuerName(), null, "issuerName", "发令方", 100),
+                text(template.commitments(), null, "commitments", "承诺内容", 4000),
+                text(template.rewards(), null, "rewards", "奖励条款", 2000),
+                text(template.penalties(), null, "penalties", "惩戒条款", 2000));
         pledges.saveTemplate(campaign.id(), after);
         events.publishEvent(AuditableChange.updated("pledge-template", campaignId, before, after));
     }
@@ -274,7 +276,8 @@ public class PledgeService {
     private static String signatureLine(List<SignatureRecord> signatures) {
         StringBuilder line = new StringBuilder();
         signatures.stream().sorted(java.util.Comparator.comparing(SignatureRecord::role)).forEach(s ->
-                line.append(s.role()).append(':').append(s.userId()).append(':').append(s.signedAt().toEpochMilli()).append(';'));
+                line.append(s.role()).append(':').append(s.userId()).append(':').append(s.signerName()).append(':')
+                        .append(s.signedAt().toEpochMilli()).append(':').append(s.clientAddress()).append(';'));
         return line.toString();
     }
 
@@ -368,13 +371,14 @@ public class PledgeService {
         return true;
     }
 
-    private static String text(@Nullable String value, @Nullable String fallback, String what, int max) {
+    /** Trimmed text, or the fallback when blank; problems name the request's field (reason, rewards, …). */
+    private static String text(@Nullable String value, @Nullable String fallback, String field, String what, int max) {
         String t = value == null || value.isBlank() ? fallback : value.trim();
         if (t == null || t.isBlank()) {
-            throw InvalidInput.of(what, "请填写" + what);
+            throw InvalidInput.of(field, "请填写" + what);
         }
         if (t.length() > max) {
-            throw InvalidInput.of(what, what + "不超过" + max + "字");
+            throw InvalidInput.of(field, what + "不超过" + max + "字");
         }
         return t;
     }

@@ -104,7 +104,7 @@ class PledgeStore {
                 WHERE id = :id AND lock_version = :lock AND status = :from""")
                 .param("to", to.name()).param("hash", contentHash).param("prev", previousHash, Types.VARCHAR)
                 .param("chain", chainHash, Types.VARCHAR)
-                .param("signed", signedAt == null ? null : Timestamp.from(signedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("signed", signedAt == null ? null : Timestamp.from(signedAt), Types.TIMESTAMP)
                 .param("id", versionId).param("lock", lockVersion).param("from", from.name()).update() == 1;
     }
 
@@ -154,11 +154,14 @@ class PledgeStore {
         }
     }
 
-    /** Signed versions (current or superseded) of pledges in a campaign that name this task, newest first. */
+    /**
+     * Signed versions (current or superseded) of pledges in a campaign that name this task, newest first. Two
+     * versions can share a signing instant (a pinned clock, a fast amendment), so the version number breaks the tie.
+     */
     List<VersionRecord> signedVersionsNaming(long taskId) {
         return jdbc.sql("""
                 SELECT v.* FROM pledge_version v WHERE v.status IN ('SIGNED', 'SUPERSEDED')
-                AND v.content_json LIKE :needle ORDER BY v.signed_at DESC""")
+                AND v.content_json LIKE :needle ORDER BY v.signed_at DESC, v.version_no DESC, v.id DESC""")
                 .param("needle", "%\"taskId\":" + taskId + ",%").query(PledgeStore::version).list();
     }
 
