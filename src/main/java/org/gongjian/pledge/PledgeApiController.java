@@ -58,6 +58,20 @@ class PledgeApiController {
         return pledges.register(campaignId, scope);
     }
 
+    /** The campaign-level terms new pledges start from (editable per draft before signing). */
+    @GetMapping("/api/v1/campaigns/{campaignId}/pledge-template")
+    PledgeStore.Template template(@PathVariable long campaignId, DataScope scope) {
+        return pledges.templateFor(campaignId, scope);
+    }
+
+    @PutMapping("/api/v1/campaigns/{campaignId}/pledge-template")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    PledgeStore.Template saveTemplate(@PathVariable long campaignId, @RequestBody PledgeStore.Template template,
+                                      DataScope scope) {
+        pledges.saveTemplate(campaignId, template, scope);
+        return pledges.templateFor(campaignId, scope);
+    }
+
     @GetMapping("/api/v1/pledges/{id}")
     PledgeView get(@PathVariable long id, DataScope scope) {
         return pledges.pledge(id, scope);

@@ -132,6 +132,25 @@ class PledgeSigningTests extends IntegrationTest {
         mvc.perform(get("/api/v1/pledges/" + id).header("Authorization", sup)).andExpect(jsonPath("$.status").value("DRAFT"));
     }
 
+    @Test
+    void campaignTemplateFeedsNewPledgesAndRefusesBlankTerms() throws Exception {
+        String sup = Logins.token(mvc, supervisor);
+        mvc.perform(put("/api/v1/campaigns/" + campaignId + "/pledge-template").header("Authorization", sup)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"issuerName\":\"中共测试县委、测试县人民政府\",\"commitments\":\"确保完成\",\"rewards\":\"记功\",\"penalties\":\"约谈\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rewards").value("记功"));
+        mvc.perform(put("/api/v1/campaigns/" + campaignId + "/pledge-template").header("Authorization", sup)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"issuerName\":\"\"}"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(put("/api/v1/campaigns/" + campaignId + "/pledge-template")
+                        .header("Authorization", Logins.token(mvc, head)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/campaigns/" + campaignId + "/pledges").header("Authorization", sup)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"unitId\":" + c.townshipA().id() + "}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.content.rewards").value("记功"))
+                .andExpect(jsonPath("$.content.issuerName").value("中共测试县委、测试县人民政府"));
+    }
+
     private org.springframework.test.web.servlet.RequestBuilder sign(long id, String token, String password) {
         return post("/api/v1/pledges/" + id + "/sign").header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + password + "\"}");

@@ -1,16 +1,12 @@
 package org.gongjian.support;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(IntegrationTest.TestClockConfig.class)
+@Import(TestClockConfig.class)
 public abstract class IntegrationTest {
 
     @Autowired
@@ -36,16 +32,6 @@ public abstract class IntegrationTest {
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class TestClockConfig {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(ZoneId.of("Asia/Shanghai"));
-        }
     }
 
     /** Makes the mutable clock the one {@link Clock} everyone gets. */
