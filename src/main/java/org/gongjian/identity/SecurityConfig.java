@@ -84,7 +84,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, LockingAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, LockingAuthenticationProvider provider, UserStore users) throws Exception {
         // Our own manager without a parent: the global one holds the same provider, and a wrong password
         // tried by both would count twice towards the lockout.
         http.authenticationManager(new ProviderManager(provider))
@@ -116,6 +116,8 @@ class SecurityConfig {
                         }).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterAfter(new DisabledAccountFilter(users),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))

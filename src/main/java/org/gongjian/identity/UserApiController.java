@@ -9,6 +9,7 @@ import org.gongjian.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +40,28 @@ class UserApiController {
     @GetMapping("/{id}")
     UserView get(@PathVariable long id, DataScope scope) {
         return users.user(id, scope);
+    }
+
+    record PasswordBody(@Nullable String password) {}
+
+    @PostMapping("/{id}/disable")
+    UserView disable(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, DataScope scope) {
+        return users.setEnabled(id, false, admin, scope);
+    }
+
+    @PostMapping("/{id}/enable")
+    UserView enable(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, DataScope scope) {
+        return users.setEnabled(id, true, admin, scope);
+    }
+
+    @PostMapping("/{id}/unlock")
+    UserView unlock(@PathVariable long id, DataScope scope) {
+        return users.unlock(id, scope);
+    }
+
+    @PostMapping("/{id}/password")
+    UserView password(@PathVariable long id, @RequestBody PasswordBody body, DataScope scope) {
+        return users.resetPassword(id, body.password() == null ? "" : body.password(), scope);
     }
 
     @PostMapping

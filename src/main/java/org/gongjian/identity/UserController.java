@@ -54,6 +54,42 @@ class UserController {
         return "identity/user-list";
     }
 
+    @PostMapping("/users/{id}/disable")
+    String disable(@org.springframework.web.bind.annotation.PathVariable long id,
+                   @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser admin,
+                   DataScope scope, RedirectAttributes redirect) {
+        return act(() -> users.setEnabled(id, false, admin, scope), "已停用账号", redirect);
+    }
+
+    @PostMapping("/users/{id}/enable")
+    String enable(@org.springframework.web.bind.annotation.PathVariable long id,
+                  @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser admin,
+                  DataScope scope, RedirectAttributes redirect) {
+        return act(() -> users.setEnabled(id, true, admin, scope), "已启用账号", redirect);
+    }
+
+    @PostMapping("/users/{id}/unlock")
+    String unlock(@org.springframework.web.bind.annotation.PathVariable long id, DataScope scope,
+                  RedirectAttributes redirect) {
+        return act(() -> users.unlock(id, scope), "已解除锁定", redirect);
+    }
+
+    @PostMapping("/users/{id}/password")
+    String password(@org.springframework.web.bind.annotation.PathVariable long id,
+                    @RequestParam(defaultValue = "") String password, DataScope scope, RedirectAttributes redirect) {
+        return act(() -> users.resetPassword(id, password, scope), "已重置密码，请当面告知本人", redirect);
+    }
+
+    private String act(java.util.function.Supplier<UserView> action, String done, RedirectAttributes redirect) {
+        try {
+            UserView user = action.get();
+            redirect.addFlashAttribute("message", done + "：" + user.username());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", e.problems().get(0).message());
+        }
+        return "redirect:/users";
+    }
+
     @GetMapping("/users/new")
     String newUser(@RequestParam long personId, DataScope scope, Model model) {
         PersonView person = org.person(personId, scope);

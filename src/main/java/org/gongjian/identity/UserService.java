@@ -92,6 +92,39 @@ public class UserService {
         return id;
     }
 
+    /** 停用 / 启用 an account; an administrator cannot switch off their own. */
+    public UserView setEnabled(long id, boolean enabled, CurrentUser admin, DataScope scope) {
+        UserView before = user(id, scope);
+        if (before.id() == admin.id() && !enabled) {
+            throw InvalidInput.of("enabled", "不能停用自己的账号");
+        }
+        users.setEnabled(id, enabled);
+        UserView after = user(id, scope);
+        events.publishEvent(new AuditableChange(enabled ? "user.enable" : "user.disable", "user", String.valueOf(id), before, after));
+        return after;
+    }
+
+    /** Lifts a lockout before its 15 minutes are up (the user called the office). */
+    public UserView unlock(long id, DataScope scope) {
+        UserView before = user(id, scope);
+        users.unlock(id);
+        UserView after = user(id, scope);
+        events.publishEvent(new AuditableChange("user.unlock", "user", String.valueOf(id), before, after));
+        return after;
+    }
+
+    /** Sets a new password (forgotten, or handed over on rotation); old API tokens stop working. */
+    public UserView resetPassword(long id, String password, DataScope scope) {
+        UserView user = user(id, scope);
+        PasswordPolicy.weakness(password == null ? "" : password, user.username()).ifPresent(reason -> {
+            throw InvalidInput.of("password", reason);
+        });
+        users.setPassword(id, encoder.encode(password));
+        events.publishEvent(new AuditableChange("user.password-reset", "user", String.valueOf(id), null,
+                java.util.Map.of("username", user.username())));
+        return user(id, scope);
+    }
+
     /**
      * Re-entry of the signed-in user's password before a weighty act (signing a pledge). Goes through the same
      * check as login, so wrong passwords count towards the lockout — outside the caller's transaction, so the

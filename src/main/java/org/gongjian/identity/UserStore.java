@@ -109,6 +109,21 @@ class UserStore {
                 .param("until", Timestamp.from(until)).param("id", id).update();
     }
 
+    void setEnabled(long id, boolean enabled) {
+        jdbc.sql("UPDATE app_user SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", id).update();
+    }
+
+    void unlock(long id) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+    }
+
+    void setPassword(long id, String hash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, failed_attempts = 0, locked_until = NULL WHERE id = :id")
+                .param("hash", hash).param("id", id).update();
+        // A new password ends every API token issued under the old one.
+        jdbc.sql("DELETE FROM api_token WHERE user_id = :id").param("id", id).update();
+    }
+
     void recordSuccess(long id) {
         jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
                 .param("id", id).update();

@@ -89,7 +89,7 @@ class UnitStore {
             params.put("q", Like.contains(filter.q()));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM unit u" + where).params(params).query(Long.class).single();
-        List<UnitView> items = jdbc.sql(SELECT + where + " ORDER BY u.path LIMIT :limit OFFSET :offset")
+        List<UnitView> items = jdbc.sql(SELECT + where + " ORDER BY u.depth, u.sort_order, u.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(UnitStore::map).list();
         return PageResult.of(items, total, page);
