@@ -84,7 +84,7 @@ class CampaignController {
                 return "redirect:/campaigns/" + campaign.id();
             } catch (InvalidInput e) {
                 e.problems().forEach(p -> errors.rejectValue(
-                        List.of("name", "year", "startDate", "endDate", "ownerUnitId", "reportDeadlineDay").contains(p.field())
+                        List.of("name", "year", "startDate", "endDate", "ownerUnitId", "parentCampaignId", "reportDeadlineDay").contains(p.field())
                                 ? p.field() : "endDate", "invalid", p.message()));
             }
         }
@@ -99,6 +99,7 @@ class CampaignController {
         model.addAttribute("form", form);
         model.addAttribute("owners", owners);
         model.addAttribute("frequencies", ReportingFrequency.values());
+        model.addAttribute("parents", campaigns.campaigns(scope));
         return "campaign/campaign-form";
     }
 }

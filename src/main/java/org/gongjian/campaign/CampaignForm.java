@@ -17,6 +17,7 @@ public class CampaignForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate endDate;
     private @Nullable Long ownerUnitId;
+    private @Nullable Long parentCampaignId;
     private ReportingFrequency reportingFrequency = ReportingFrequency.MONTHLY;
     private @Nullable Integer reportDeadlineDay = 5;
     private String categories = String.join("、", CampaignCommand.DEFAULT_CATEGORIES);
@@ -25,7 +26,7 @@ public class CampaignForm {
     CampaignCommand toCommand() {
         List<String> list = Arrays.stream(categories.split("[、,，;；\\n\\r]+")).map(String::trim)
                 .filter(c -> !c.isEmpty()).toList();
-        return new CampaignCommand(name, year, startDate, endDate, ownerUnitId, null, reportingFrequency,
+        return new CampaignCommand(name, year, startDate, endDate, ownerUnitId, parentCampaignId, reportingFrequency,
                 reportDeadlineDay, list, null, null, null);
     }
 
@@ -39,6 +40,8 @@ public class CampaignForm {
     public void setEndDate(@Nullable LocalDate endDate) { this.endDate = endDate; }
     public @Nullable Long getOwnerUnitId() { return ownerUnitId; }
     public void setOwnerUnitId(@Nullable Long ownerUnitId) { this.ownerUnitId = ownerUnitId; }
+    public @Nullable Long getParentCampaignId() { return parentCampaignId; }
+    public void setParentCampaignId(@Nullable Long parentCampaignId) { this.parentCampaignId = parentCampaignId; }
     public ReportingFrequency getReportingFrequency() { return reportingFrequency; }
     public void setReportingFrequency(@Nullable ReportingFrequency f) { this.reportingFrequency = f == null ? ReportingFrequency.MONTHLY : f; }
     public @Nullable Integer getReportDeadlineDay() { return reportDeadlineDay; }
