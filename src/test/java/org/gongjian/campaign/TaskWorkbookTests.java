@@ -11,18 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -45,6 +38,7 @@ import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.DataScope;
 import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.XlsxFiles;
 import org.gongjian.support.Logins;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.OrgFixtures.County;
@@ -328,7 +322,7 @@ class TaskWorkbookTests extends IntegrationTest {
                 .andExpect(jsonPath("$.detail").value("请选择要上传的 .xlsx 文件"));
         try (XSSFWorkbook other = new XSSFWorkbook()) {
             other.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("序号");
-            upload(token, "other.xlsx", write(other)).andExpect(status().isUnprocessableContent())
+            upload(token, "other.xlsx", XlsxFiles.write(other)).andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.errors[0].field").value("file"))
                     .andExpect(jsonPath("$.detail", containsString("攻坚清单")));
         }
@@ -350,12 +344,12 @@ class TaskWorkbookTests extends IntegrationTest {
         Book valid = new Book();
         valid.task("一项任务", "民生改善", c.townshipA().name());
         byte[] validBytes = valid.bytes();
-        byte[] bomb = inflateSheetTo(validBytes, 200L * 1024 * 1024);
+        byte[] bomb = XlsxFiles.inflateSheetTo(validBytes, 200L * 1024 * 1024);
         assertThat(bomb.length).as("compressed size").isLessThan(2 * 1024 * 1024);
         upload(token, "bomb.xlsx", bomb).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", containsString("文件无法读取")));
         // Control: the same construction with a small payload is readable (its A1 is just a wrong header).
-        upload(token, "small.xlsx", inflateSheetTo(validBytes, 50 * 1024)).andExpect(status().isUnprocessableContent())
+        upload(token, "small.xlsx", XlsxFiles.inflateSheetTo(validBytes, 50 * 1024)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("序号"));
         assertThat(tasksIn(campaign)).isZero();
     }
@@ -689,38 +683,6 @@ class TaskWorkbookTests extends IntegrationTest {
         return values;
     }
 
-    private static byte[] write(XSSFWorkbook workbook) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        workbook.write(out);
-        return out.toByteArray();
-    }
-
-    /** A zip bomb: the first worksheet replaced by one inline-string cell of {@code size} bytes, deflated. */
-    private static byte[] inflateSheetTo(byte[] xlsx, long size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
-                            + "spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>")
-                            .getBytes(StandardCharsets.UTF_8));
-                    byte[] chunk = new byte[1024 * 1024];
-                    Arrays.fill(chunk, (byte) 'A');
-                    for (long left = size; left > 0; left -= chunk.length) {
-                        zip.write(chunk, 0, (int) Math.min(left, chunk.length));
-                    }
-                    zip.write("</t></is></c></row></sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-                } else {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
 
     /** A task-list workbook built in the test: sheet 攻坚清单 with the template's header; cells set by column name. */
     static final class Book {
@@ -757,7 +719,7 @@ class TaskWorkbookTests extends IntegrationTest {
 
         byte[] bytes() throws IOException {
             try (workbook) {
-                return write(workbook);
+                return XlsxFiles.write(workbook);
             }
         }
     }

@@ -10,25 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.XlsxFiles;
 import org.gongjian.support.Logins;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.OrgFixtures.County;
@@ -175,7 +170,7 @@ class OrgImportTests extends IntegrationTest {
                 .andExpect(jsonPath("$.detail").value("文件中没有数据行"));
         try (XSSFWorkbook other = new XSSFWorkbook()) {
             other.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("编码");
-            upload(writer, "other.xlsx", write(other)).andExpect(status().isUnprocessableContent())
+            upload(writer, "other.xlsx", XlsxFiles.write(other)).andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.detail", containsString("单位")))
                     .andExpect(jsonPath("$.errors[0].field").value("file"));
         }
@@ -295,14 +290,14 @@ class OrgImportTests extends IntegrationTest {
         Book book = new Book();
         book.unit(p + "V", "一村", "村", c.townshipA().code());
         byte[] valid = book.bytes();
-        byte[] bomb = inflateSheetTo(valid, 200L * 1024 * 1024);
+        byte[] bomb = XlsxFiles.inflateSheetTo(valid, 200L * 1024 * 1024);
         assertThat(bomb.length).as("compressed size").isLessThan(2 * 1024 * 1024);
 
         upload(writer, "bomb.xlsx", bomb).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", containsString("文件无法读取")));
         assertThat(countUnits()).isZero();
         // Control: the same construction with a small payload is a readable workbook (its A1 is just a wrong header).
-        upload(writer, "small.xlsx", inflateSheetTo(valid, 50 * 1024)).andExpect(status().isUnprocessableContent())
+        upload(writer, "small.xlsx", XlsxFiles.inflateSheetTo(valid, 50 * 1024)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("单位!编码"))
                 .andExpect(jsonPath("$.errors[0].row").value(1));
     }
@@ -410,41 +405,6 @@ class OrgImportTests extends IntegrationTest {
                 .list();
     }
 
-    private static byte[] write(XSSFWorkbook workbook) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        workbook.write(out);
-        return out.toByteArray();
-    }
-
-    /**
-     * A zip bomb: the given xlsx with its first worksheet replaced by a well-formed sheet whose one inline-string
-     * cell holds {@code size} bytes of one repeated character, deflated to a few hundred kilobytes.
-     */
-    private static byte[] inflateSheetTo(byte[] xlsx, long size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
-                            + "spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>")
-                            .getBytes(StandardCharsets.UTF_8));
-                    byte[] chunk = new byte[1024 * 1024];
-                    Arrays.fill(chunk, (byte) 'A');
-                    for (long left = size; left > 0; left -= chunk.length) {
-                        zip.write(chunk, 0, (int) Math.min(left, chunk.length));
-                    }
-                    zip.write("</t></is></c></row></sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-                } else {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
 
     /** An import workbook built in the test: sheets 单位 and 干部 with the template's headers. */
     static final class Book {
@@ -508,7 +468,7 @@ class OrgImportTests extends IntegrationTest {
 
         byte[] bytes() throws IOException {
             try (workbook) {
-                return write(workbook);
+                return XlsxFiles.write(workbook);
             }
         }
     }
