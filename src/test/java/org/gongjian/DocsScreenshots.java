@@ -28,7 +28,6 @@ class DocsScreenshots {
         try (Browser browser = Browser.start(port)) {
             browser.login("duchashi", "Gongjian@2026");
             browser.open("/units");
-            browser.driver().findElements(By.cssSelector("summary")).get(0).click();
             browser.waitForText("城关镇");
             browser.driver().findElements(By.cssSelector("summary")).stream()
                     .filter(s -> s.getText().contains("城关镇")).findFirst().orElseThrow().click();
