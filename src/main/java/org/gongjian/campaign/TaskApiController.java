@@ -5,14 +5,12 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.gongjian.campaign.TaskStore.TaskFilter;
-import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,24 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tasks, decomposition, history and leader instructions over {@code /api/v1}. */
+/** Tasks, decomposition and history over {@code /api/v1}. */
 @RestController
 class TaskApiController {
 
     private final TaskService tasks;
-    private final InstructionService instructions;
     private final JsonMapper json;
     private final jakarta.validation.Validator validator;
 
-    TaskApiController(TaskService tasks, InstructionService instructions, JsonMapper json,
-                      jakarta.validation.Validator validator) {
+    TaskApiController(TaskService tasks, JsonMapper json, jakarta.validation.Validator validator) {
         this.tasks = tasks;
-        this.instructions = instructions;
         this.json = json;
         this.validator = validator;
     }
-
-    record TextBody(@Nullable String text) {}
 
     @GetMapping("/api/v1/campaigns/{campaignId}/tasks")
     PageResult<TaskRow> list(@PathVariable long campaignId, @RequestParam(required = false) @Nullable Light light,
@@ -98,37 +91,6 @@ class TaskApiController {
     @GetMapping("/api/v1/tasks/{id}/history")
     List<TaskStore.TaskChange> history(@PathVariable long id, DataScope scope) {
         return tasks.history(id, scope);
-    }
-
-    @GetMapping("/api/v1/tasks/{id}/instructions")
-    List<InstructionView> instructions(@PathVariable long id, DataScope scope) {
-        return instructions.forTask(id, scope);
-    }
-
-    @PostMapping("/api/v1/tasks/{id}/instructions")
-    @PreAuthorize("hasAnyRole('LEADER', 'ADMIN')")
-    ResponseEntity<InstructionView> instruct(@PathVariable long id, @RequestBody TextBody body,
-                                             @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        InstructionView created = instructions.instruct(id, body.text() == null ? "" : body.text(), user, scope);
-        return ResponseEntity.created(URI.create("/api/v1/tasks/" + id + "/instructions")).body(created);
-    }
-
-    @PostMapping("/api/v1/instructions/{id}/acknowledge")
-    @PreAuthorize("hasAnyRole('UNIT_HEAD', 'LIAISON')")
-    InstructionView acknowledge(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        return instructions.acknowledge(id, user, scope);
-    }
-
-    @PostMapping("/api/v1/instructions/{id}/answer")
-    @PreAuthorize("hasAnyRole('UNIT_HEAD', 'LIAISON')")
-    InstructionView answer(@PathVariable long id, @RequestBody TextBody body, @AuthenticationPrincipal CurrentUser user,
-                           DataScope scope) {
-        return instructions.answer(id, body.text() == null ? "" : body.text(), user, scope);
-    }
-
-    @GetMapping("/api/v1/instructions/open")
-    List<InstructionView> open(DataScope scope) {
-        return instructions.open(scope);
     }
 
     private static int parseVersion(String ifMatch) {

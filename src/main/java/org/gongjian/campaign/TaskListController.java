@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.org.OrgService;
+import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
@@ -68,7 +69,10 @@ class TaskListController {
         List<CampaignView> visible = campaigns.campaigns(scope);
         model.addAttribute("instructions", instructions.open(scope));
         model.addAttribute("campaigns", visible);
-        Long unitId = scope.unitId();
+        // A township, village or department sees every task it leads or helps with (its scope covers both);
+        // a county or wider unit sees the tasks led within its tree.
+        Long unitId = scope.unitId() == null || org.unit(scope.unitId(), scope).kind().ordinal()
+                >= UnitKind.TOWNSHIP.ordinal() ? null : scope.unitId();
         model.addAttribute("sections", visible.stream().limit(5).map(c -> new MySection(c,
                 tasks.tasks(c.id(), new TaskFilter(null, null, unitId, null, false, false), scope, PageQuery.of(page, 100))))
                 .toList());
