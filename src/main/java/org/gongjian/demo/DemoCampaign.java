@@ -121,9 +121,14 @@ class DemoCampaign {
         double pace = random.nextInt(100) < 15 ? 0.3 + random.nextDouble() * 0.3 : 0.85 + random.nextDouble() * 0.3;
         for (TaskView.IndicatorView i : task.indicators()) {
             BigDecimal moved = i.target().subtract(i.baseline()).multiply(BigDecimal.valueOf(elapsed * pace));
-            tasks.recordActual(task.id(), i.id(), i.baseline().add(moved).setScale(i.target().scale() > 0 ? 2 : 1,
-                    RoundingMode.HALF_UP));
+            tasks.recordActual(task.id(), i.id(), i.baseline().add(moved).setScale(decimals(i), RoundingMode.HALF_UP));
         }
+    }
+
+    /** Counts of people and things are whole numbers; amounts and rates keep decimals. */
+    private static int decimals(TaskView.IndicatorView indicator) {
+        return java.util.Set.of("人", "个", "处", "家", "户", "条", "起", "件", "次").contains(indicator.unit()) ? 0
+                : indicator.target().stripTrailingZeros().scale() > 0 ? 2 : 1;
     }
 
     private void completeMilestones(TaskView task, Random random, LocalDate today) {
