@@ -81,6 +81,10 @@ public final class Progress {
             sum = sum.add(child.progress().multiply(child.weight()));
         }
         why.add("由 " + children.size() + " 项子任务按权重加权（权重合计 " + plain(weights) + "）");
+        // Name the subtasks when there are few enough to read; beyond that the subtask list says it all.
+        if (children.size() <= 12) {
+            children.forEach(c -> why.add("“" + c.title() + "”进度 " + plain(c.progress()) + "%，权重 " + plain(c.weight())));
+        }
         return new Result(clamp(sum.divide(weights, 2, RoundingMode.HALF_UP)), why);
     }
 

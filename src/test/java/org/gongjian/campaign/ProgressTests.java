@@ -90,7 +90,7 @@ class ProgressTests {
     void parentIsTheWeightAverageOfItsChildren() {
         Result r = Progress.ofParent(List.of(child(1, 50), child(3, 100)));
         assertThat(r.percent()).isEqualByComparingTo("87.5");
-        assertThat(r.explanation()).containsExactly("由 2 项子任务按权重加权（权重合计 4）");
+        assertThat(r.explanation()).startsWith("由 2 项子任务按权重加权（权重合计 4）").hasSize(3);
     }
 
     @Test
