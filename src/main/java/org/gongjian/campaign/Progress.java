@@ -89,8 +89,7 @@ public final class Progress {
     }
 
     static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return org.gongjian.shared.Decimals.plain(value);
     }
 
     private static BigDecimal clamp(BigDecimal value) {

@@ -325,8 +325,7 @@ class PledgePdf {
     }
 
     private static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return org.gongjian.shared.Decimals.plain(value);
     }
 
     /**

@@ -45,7 +45,6 @@ class PledgeTaskPanel implements TaskPanel {
     }
 
     private static String plain(java.math.BigDecimal value) {
-        java.math.BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return org.gongjian.shared.Decimals.plain(value);
     }
 }

@@ -184,7 +184,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
                 @Override
                 public boolean isFinished() {
-                    return false;
+                    try {
+                        return in.available() == 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
                 }
 
                 @Override
@@ -192,9 +196,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The body is already in memory, so all of it is available at once. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
