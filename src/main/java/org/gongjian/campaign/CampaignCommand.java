@@ -12,18 +12,18 @@ import org.jspecify.annotations.Nullable;
 
 /** Create a campaign. Missing categories take the glossary's default set; missing thresholds the defaults. */
 public record CampaignCommand(
-        @NotBlank(message = "请填写名称") @Size(max = 100, message = "名称不超过100字") String name,
-        @NotNull(message = "请填写年度") @Min(value = 2000, message = "年度不正确") @Max(value = 2100, message = "年度不正确") Integer year,
-        @NotNull(message = "请填写开始日期") LocalDate startDate,
-        @NotNull(message = "请填写结束日期") LocalDate endDate,
-        @NotNull(message = "请选择牵头单位") Long ownerUnitId,
+        @NotBlank(message = "{validation.m31}") @Size(max = 100, message = "{validation.m05}") String name,
+        @NotNull(message = "{validation.m37}") @Min(value = 2000, message = "{validation.m10}") @Max(value = 2100, message = "{validation.m10}") Integer year,
+        @NotNull(message = "{validation.m38}") LocalDate startDate,
+        @NotNull(message = "{validation.m42}") LocalDate endDate,
+        @NotNull(message = "{validation.m57}") Long ownerUnitId,
         @Nullable Long parentCampaignId,
-        @NotNull(message = "请选择报送频次") ReportingFrequency reportingFrequency,
-        @Nullable @Min(value = 1, message = "截止日须在1到28之间") @Max(value = 28, message = "截止日须在1到28之间") Integer reportDeadlineDay,
+        @NotNull(message = "{validation.m54}") ReportingFrequency reportingFrequency,
+        @Nullable @Min(value = 1, message = "{validation.m12}") @Max(value = 28, message = "{validation.m12}") Integer reportDeadlineDay,
         @Nullable List<@NotBlank @Size(max = 30) String> categories,
-        @Nullable @Min(value = 1, message = "阈值须在1到100之间") @Max(value = 100, message = "阈值须在1到100之间") Integer yellowBehindPct,
-        @Nullable @Min(value = 1, message = "阈值须在1到100之间") @Max(value = 100, message = "阈值须在1到100之间") Integer redBehindPct,
-        @Nullable @Min(value = 1, message = "天数须在1到60之间") @Max(value = 60, message = "天数须在1到60之间") Integer dueSoonDays) {
+        @Nullable @Min(value = 1, message = "{validation.m62}") @Max(value = 100, message = "{validation.m62}") Integer yellowBehindPct,
+        @Nullable @Min(value = 1, message = "{validation.m62}") @Max(value = 100, message = "{validation.m62}") Integer redBehindPct,
+        @Nullable @Min(value = 1, message = "{validation.m07}") @Max(value = 60, message = "{validation.m07}") Integer dueSoonDays) {
 
     /** GLOSSARY.md 领域. */
     public static final List<String> DEFAULT_CATEGORIES = List.of("脱贫攻坚", "生态环保", "社会稳定", "民生改善",

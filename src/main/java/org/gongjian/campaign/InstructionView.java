@@ -16,4 +16,10 @@ public record InstructionView(long id, long taskId, String taskTitle, long autho
     public String status() {
         return answeredAt != null ? "已答复" : acknowledgedAt != null ? "已签收" : "待签收";
     }
+
+    /** The message key of {@link #status()}, for pages in either language. */
+    public String statusKey() {
+        return answeredAt != null ? "instruction.status.answered" : acknowledgedAt != null
+                ? "instruction.status.acknowledged" : "instruction.status.open";
+    }
 }

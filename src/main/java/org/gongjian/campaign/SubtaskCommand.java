@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * {@code baseline} defaults to 0 for amounts and to the parent's baseline for rates.
  */
 public record SubtaskCommand(
-        @NotBlank(message = "请填写子任务名称") @Size(max = 200, message = "任务名称不超过200字") String title,
-        @NotNull(message = "请选择牵头单位") Long leadUnitId,
+        @NotBlank(message = "{validation.m34}") @Size(max = 200, message = "{validation.m01}") String title,
+        @NotNull(message = "{validation.m57}") Long leadUnitId,
         @Nullable Long leadLeaderId,
-        @Nullable @Digits(integer = 14, fraction = 4, message = "分解目标最多14位整数、4位小数") BigDecimal target,
-        @Nullable @Digits(integer = 14, fraction = 4, message = "基期值最多14位整数、4位小数") BigDecimal baseline,
+        @Nullable @Digits(integer = 14, fraction = 4, message = "{validation.m03}") BigDecimal target,
+        @Nullable @Digits(integer = 14, fraction = 4, message = "{validation.m06}") BigDecimal baseline,
         @Nullable LocalDate dueDate) {
 }

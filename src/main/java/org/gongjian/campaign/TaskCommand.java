@@ -15,26 +15,26 @@ import org.jspecify.annotations.Nullable;
 
 /** Create or change a task, with its indicators and milestones (the whole set is replaced on change). */
 public record TaskCommand(
-        @NotBlank(message = "请填写任务名称") @Size(max = 200, message = "任务名称不超过200字") String title,
-        @Nullable @Size(max = 4000, message = "任务描述不超过4000字") String description,
-        @NotBlank(message = "请选择领域") String category,
-        @NotNull(message = "请选择牵头单位") Long leadUnitId,
+        @NotBlank(message = "{validation.m28}") @Size(max = 200, message = "{validation.m01}") String title,
+        @Nullable @Size(max = 4000, message = "{validation.m02}") String description,
+        @NotBlank(message = "{validation.m58}") String category,
+        @NotNull(message = "{validation.m57}") Long leadUnitId,
         @Nullable Long leadLeaderId,
-        @Nullable @Size(max = 50, message = "配合单位不超过50个") List<@NotNull(message = "配合单位不能为空") Long> cooperatingUnitIds,
-        @Nullable @DecimalMin(value = "0.01", message = "权重须大于0") @DecimalMax(value = "1000", message = "权重不超过1000") BigDecimal weight,
-        @NotNull(message = "请填写开始日期") LocalDate startDate,
-        @NotNull(message = "请填写完成时限") LocalDate dueDate,
-        @Nullable @Size(max = 20, message = "指标不超过20个") List<@Valid @NotNull(message = "指标不能为空") IndicatorInput> indicators,
-        @Nullable @Size(max = 50, message = "节点不超过50个") List<@Valid @NotNull(message = "节点不能为空") MilestoneInput> milestones) {
+        @Nullable @Size(max = 50, message = "{validation.m61}") List<@NotNull(message = "{validation.m60}") Long> cooperatingUnitIds,
+        @Nullable @DecimalMin(value = "0.01", message = "{validation.m17}") @DecimalMax(value = "1000", message = "{validation.m16}") BigDecimal weight,
+        @NotNull(message = "{validation.m38}") LocalDate startDate,
+        @NotNull(message = "{validation.m35}") LocalDate dueDate,
+        @Nullable @Size(max = 20, message = "{validation.m14}") List<@Valid @NotNull(message = "{validation.m13}") IndicatorInput> indicators,
+        @Nullable @Size(max = 50, message = "{validation.m23}") List<@Valid @NotNull(message = "{validation.m22}") MilestoneInput> milestones) {
 
     public record IndicatorInput(
             @Nullable Long id,
-            @NotBlank(message = "请填写指标名称") @Size(max = 100, message = "指标名称不超过100字") String name,
-            @NotBlank(message = "请填写计量单位") @Size(max = 20, message = "计量单位不超过20字") String unit,
-            @NotNull(message = "请填写基期值") @Digits(integer = 14, fraction = 4, message = "基期值最多14位整数、4位小数") BigDecimal baseline,
-            @NotNull(message = "请填写目标值") @Digits(integer = 14, fraction = 4, message = "目标值最多14位整数、4位小数") BigDecimal target,
-            @NotNull(message = "请选择指标方向") Direction direction,
-            @Nullable @Size(max = 60, message = "计划轨迹点不超过60个") List<@Valid @NotNull(message = "轨迹点不能为空") PointInput> trajectory) {
+            @NotBlank(message = "{validation.m39}") @Size(max = 100, message = "{validation.m15}") String name,
+            @NotBlank(message = "{validation.m46}") @Size(max = 20, message = "{validation.m27}") String unit,
+            @NotNull(message = "{validation.m32}") @Digits(integer = 14, fraction = 4, message = "{validation.m06}") BigDecimal baseline,
+            @NotNull(message = "{validation.m41}") @Digits(integer = 14, fraction = 4, message = "{validation.m19}") BigDecimal target,
+            @NotNull(message = "{validation.m55}") Direction direction,
+            @Nullable @Size(max = 60, message = "{validation.m26}") List<@Valid @NotNull(message = "{validation.m59}") PointInput> trajectory) {
 
         public IndicatorInput(@Nullable Long id, String name, String unit, BigDecimal baseline, BigDecimal target,
                               Direction direction) {
@@ -47,13 +47,13 @@ public record TaskCommand(
     }
 
     /** A planned value on a date; without points the plan runs linearly from baseline to target. */
-    public record PointInput(@NotNull(message = "请填写轨迹点日期") LocalDate date,
-                             @NotNull(message = "请填写轨迹点计划值") @Digits(integer = 14, fraction = 4, message = "计划值最多14位整数、4位小数") BigDecimal value) {}
+    public record PointInput(@NotNull(message = "{validation.m47}") LocalDate date,
+                             @NotNull(message = "{validation.m48}") @Digits(integer = 14, fraction = 4, message = "{validation.m25}") BigDecimal value) {}
 
     public record MilestoneInput(
             @Nullable Long id,
-            @NotBlank(message = "请填写节点名称") @Size(max = 200, message = "节点名称不超过200字") String title,
-            @NotNull(message = "请填写节点时间") LocalDate dueDate,
+            @NotBlank(message = "{validation.m44}") @Size(max = 200, message = "{validation.m24}") String title,
+            @NotNull(message = "{validation.m45}") LocalDate dueDate,
             @Nullable LocalDate doneDate) {}
 
     public List<IndicatorInput> indicatorList() {

@@ -37,8 +37,8 @@ class AuthApiController {
         this.org = org;
     }
 
-    record TokenRequest(@NotBlank(message = "请填写用户名") @Size(max = 100) String username,
-                        @NotBlank(message = "请填写密码") @Size(max = 200) String password) {}
+    record TokenRequest(@NotBlank(message = "{validation.m40}") @Size(max = 100) String username,
+                        @NotBlank(message = "{validation.m36}") @Size(max = 200) String password) {}
 
     record TokenResponse(String token, Instant expiresAt) {}
 

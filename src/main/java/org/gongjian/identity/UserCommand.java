@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /** Create a login for a cadre. The password is write-only: it is hashed and never shown again. */
 public record UserCommand(
-        @NotBlank(message = "请填写用户名")
-        @Pattern(regexp = "[A-Za-z0-9_.-]{3,40}", message = "用户名为3到40位字母、数字、下划线、点或短横线") String username,
-        @NotBlank(message = "请设置密码") @Size(max = 128, message = "密码不超过128位") String password,
+        @NotBlank(message = "{validation.m40}")
+        @Pattern(regexp = "[A-Za-z0-9_.-]{3,40}", message = "{validation.m18}") String username,
+        @NotBlank(message = "{validation.m50}") @Size(max = 128, message = "{validation.m09}") String password,
         @Nullable Long personId,
-        @NotEmpty(message = "请至少选择一个角色") Set<Role> roles,
-        @NotNull(message = "请选择数据范围（单位）") Long scopeUnitId) {
+        @NotEmpty(message = "{validation.m49}") Set<Role> roles,
+        @NotNull(message = "{validation.m56}") Long scopeUnitId) {
 }

@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /** Register a cadre in a position. */
 public record PersonCommand(
-        @NotBlank(message = "请填写姓名") @Size(max = 50, message = "姓名不超过50字") String name,
-        @Nullable @Pattern(regexp = "男|女", message = "性别只能是男或女") String gender,
-        @NotNull(message = "请选择所在单位") Long unitId,
-        @NotBlank(message = "请填写职务") @Size(max = 50, message = "职务不超过50字") String position,
+        @NotBlank(message = "{validation.m33}") @Size(max = 50, message = "{validation.m08}") String name,
+        @Nullable @Pattern(regexp = "男|女", message = "{validation.m11}") String gender,
+        @NotNull(message = "{validation.m53}") Long unitId,
+        @NotBlank(message = "{validation.m43}") @Size(max = 50, message = "{validation.m21}") String position,
         @Nullable Boolean deputy,
         @Nullable LocalDate since) {
 

@@ -35,7 +35,7 @@ class PledgeApiController {
         this.pdf = pdf;
     }
 
-    record GenerateBody(@NotNull(message = "请选择单位") @Nullable Long unitId) {}
+    record GenerateBody(@NotNull(message = "{validation.m51}") @Nullable Long unitId) {}
 
     record SignBody(@Nullable String password, @Nullable Integer version) {}
 

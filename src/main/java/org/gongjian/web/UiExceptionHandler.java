@@ -16,14 +16,20 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class UiExceptionHandler {
 
+    private final org.springframework.context.MessageSource messages;
+
+    UiExceptionHandler(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(NotFound.class)
-    ModelAndView notFound(NotFound e) {
-        return page(HttpStatus.NOT_FOUND, "您要找的内容不存在，或不在您的数据范围内。");
+    ModelAndView notFound(NotFound e, java.util.Locale locale) {
+        return page(HttpStatus.NOT_FOUND, messages.getMessage("error.404", null, locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
-        return page(HttpStatus.BAD_REQUEST, "地址中的参数格式不正确。");
+    ModelAndView badParameter(MethodArgumentTypeMismatchException e, java.util.Locale locale) {
+        return page(HttpStatus.BAD_REQUEST, messages.getMessage("error.400", null, locale));
     }
 
     @ExceptionHandler(DomainException.class)
