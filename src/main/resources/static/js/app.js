@@ -9,7 +9,10 @@ document.addEventListener('htmx:configRequest', function (event) {
 // A failed htmx request shows a Chinese message instead of silently doing nothing.
 document.addEventListener('htmx:responseError', function (event) {
     var status = event.detail.xhr.status;
-    var text = status === 404 ? '内容不存在或不在您的数据范围内' : status === 403 ? '您没有权限执行此操作' : '请求失败，请稍后再试';
+    var english = document.documentElement.lang === 'en';
+    var text = status === 404 ? (english ? 'Not found, or outside your data scope' : '内容不存在或不在您的数据范围内')
+        : status === 403 ? (english ? 'You may not do this' : '您没有权限执行此操作')
+        : (english ? 'The request failed; please try again later' : '请求失败，请稍后再试');
     var target = event.detail.target;
     if (target) {
         var div = document.createElement('div');
