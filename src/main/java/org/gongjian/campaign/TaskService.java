@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.campaign.TaskStore.TaskRecord;
 import org.gongjian.org.OrgService;
-import org.gongjian.org.PersonView;
 import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.AuditableChange;
@@ -32,15 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskService {
 
     private final TaskStore tasks;
+    private final TaskChecks checks;
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
     private final OrgService org;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TaskService(TaskStore tasks, CampaignStore campaignStore, CampaignService campaigns, OrgService org,
-                ApplicationEventPublisher events, Clock clock) {
+    TaskService(TaskStore tasks, TaskChecks checks, CampaignStore campaignStore, CampaignService campaigns,
+                OrgService org, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.checks = checks;
         this.campaignStore = campaignStore;
         this.campaigns = campaigns;
         this.org = org;
@@ -118,7 +119,7 @@ public class TaskService {
 
     TaskView create(long campaignId, @Nullable Long parentId, TaskCommand command, DataScope scope) {
         CampaignView campaign = campaigns.campaign(campaignId, scope);
-        check(campaign, command, scope);
+        checks.check(campaign, command, scope);
         if (tasks.titleTaken(campaignId, parentId, command.title().trim(), null)) {
             throw new Conflict("duplicate-title", "本清单中已有同名任务“" + command.title().trim() + "”");
         }
@@ -133,8 +134,8 @@ public class TaskService {
     public TaskView update(long id, int version, TaskCommand command, DataScope scope) {
         TaskView before = ledTask(id, scope);
         CampaignView campaign = campaigns.campaign(before.campaignId(), scope);
-        check(campaign, command, scope);
-        checkTreeDates(before, command);
+        checks.check(campaign, command, scope);
+        checks.checkTreeDates(before, command);
         if (tasks.titleTaken(before.campaignId(), before.parentTaskId(), command.title().trim(), id)) {
             throw new Conflict("duplicate-title", "本清单中已有同名任务“" + command.title().trim() + "”");
         }
@@ -351,95 +352,6 @@ public class TaskService {
         }
         return Progress.ofParent(children.stream()
                 .map(c -> new Progress.ChildInput(c.title(), c.weight(), c.progress())).toList());
-    }
-
-    private void check(CampaignView campaign, TaskCommand command, DataScope scope) {
-        List<FieldProblem> problems = new ArrayList<>();
-        UnitView lead = org.unit(command.leadUnitId(), scope);
-        String campaignPath = org.scopeOf(campaign.ownerUnitId()).orElseThrow().path();
-        if (!lead.path().startsWith(campaignPath)) {
-            problems.add(new FieldProblem("leadUnitId", null, "牵头单位不在本攻坚行动的范围内"));
-        }
-        DataScope campaignScope = DataScope.of(campaign.ownerUnitId(), campaignPath);
-        for (Long unitId : command.cooperatingUnitList()) {
-            if (unitId.equals(command.leadUnitId())) {
-                problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不能是牵头单位本身"));
-            } else if (!exists(() -> org.unit(unitId, campaignScope))) {
-                problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不存在或不在本攻坚行动的范围内"));
-            }
-        }
-        if (command.leadLeaderId() != null && !exists(() -> org.person(command.leadLeaderId(), campaignScope))) {
-            problems.add(new FieldProblem("leadLeaderId", null, "包保领导不存在或不在本攻坚行动的范围内"));
-        }
-        if (command.startDate().isBefore(campaign.startDate())) {
-            problems.add(new FieldProblem("startDate", null, "开始日期不能早于攻坚行动开始日期 " + campaign.startDate()));
-        }
-        checkIndicators(command, problems);
-        if (!campaign.categories().contains(command.category())) {
-            problems.add(new FieldProblem("category", null, "领域“" + command.category() + "”不在本攻坚行动的领域中"));
-        }
-        if (command.dueDate().isBefore(command.startDate())) {
-            problems.add(new FieldProblem("dueDate", null, "完成时限不能早于开始日期"));
-        }
-        if (command.dueDate().isAfter(campaign.endDate())) {
-            problems.add(new FieldProblem("dueDate", null, "完成时限不能晚于攻坚行动结束日期 " + campaign.endDate()));
-        }
-        for (int i = 0; i < command.milestoneList().size(); i++) {
-            TaskCommand.MilestoneInput m = command.milestoneList().get(i);
-            if (m.dueDate().isAfter(command.dueDate())) {
-                problems.add(new FieldProblem("milestones[" + i + "].dueDate", null, "节点“" + m.title() + "”晚于任务完成时限"));
-            }
-            if (m.doneDate() != null && m.doneDate().isAfter(java.time.LocalDate.now(clock))) {
-                problems.add(new FieldProblem("milestones[" + i + "].doneDate", null, "完成日期不能晚于今天"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput("任务信息有误", problems);
-        }
-    }
-
-    /** A subtask may not outlast its parent, nor a parent end before its subtasks. */
-    private void checkTreeDates(TaskView task, TaskCommand command) {
-        if (task.parentTaskId() != null) {
-            tasks.findUnscoped(task.parentTaskId()).ifPresent(parent -> {
-                if (command.dueDate().isAfter(parent.row().dueDate())) {
-                    throw InvalidInput.of("dueDate", "完成时限不能晚于上级任务的 " + parent.row().dueDate());
-                }
-            });
-        }
-        tasks.allChildren(task.id()).stream().map(TaskRow::dueDate).max(java.time.LocalDate::compareTo).ifPresent(latest -> {
-            if (command.dueDate().isBefore(latest)) {
-                throw InvalidInput.of("dueDate", "完成时限不能早于子任务的最晚时限 " + latest);
-            }
-        });
-    }
-
-    /** Targets must point the way the indicator's direction says, and names must be unique within a task. */
-    private static void checkIndicators(TaskCommand command, List<FieldProblem> problems) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (int i = 0; i < command.indicatorList().size(); i++) {
-            TaskCommand.IndicatorInput in = command.indicatorList().get(i);
-            if (!names.add(in.name().trim())) {
-                problems.add(new FieldProblem("indicators[" + i + "].name", null, "指标“" + in.name().trim() + "”重复"));
-            }
-            int cmp = in.target().compareTo(in.baseline());
-            if (in.direction() == Direction.HIGHER_IS_BETTER && cmp < 0) {
-                problems.add(new FieldProblem("indicators[" + i + "].target", null,
-                        "指标“" + in.name().trim() + "”越大越好，目标值不能低于基期值"));
-            } else if (in.direction() == Direction.LOWER_IS_BETTER && cmp > 0) {
-                problems.add(new FieldProblem("indicators[" + i + "].target", null,
-                        "指标“" + in.name().trim() + "”越小越好，目标值不能高于基期值"));
-            }
-        }
-    }
-
-    private static boolean exists(java.util.function.Supplier<?> lookup) {
-        try {
-            lookup.get();
-            return true;
-        } catch (NotFound e) {
-            return false;
-        }
     }
 
     private TaskView view(TaskRecord record) {
