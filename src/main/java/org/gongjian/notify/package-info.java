@@ -1,0 +1,7 @@
+/** 通知: the in-app inbox with unread counts, email over SMTP, DingTalk and WeCom group-robot webhooks, retried deliveries. */
+@ApplicationModule(allowedDependencies = { "shared", "web", "org", "identity" })
+@NullMarked
+package org.gongjian.notify;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
