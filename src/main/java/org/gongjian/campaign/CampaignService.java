@@ -74,4 +74,13 @@ public class CampaignService {
         events.publishEvent(AuditableChange.created("campaign", id, created));
         return created;
     }
+
+    /** Two-level review of progress reports: the unit head approves before the supervision office (两级审核). */
+    public CampaignView setUnitHeadReview(long id, boolean on, DataScope scope) {
+        CampaignView before = campaign(id, scope);
+        campaigns.setUnitHeadReview(id, on);
+        events.publishEvent(new AuditableChange("campaign.unit-head-review", "campaign", String.valueOf(id),
+                before.unitHeadReview(), on));
+        return campaign(id, scope);
+    }
 }

@@ -73,7 +73,12 @@ class CampaignStore {
                 rs.getDate("end_date").toLocalDate(), rs.getLong("owner_unit_id"), rs.getString("owner_name"), parentId,
                 ReportingFrequency.valueOf(rs.getString("reporting_frequency")), rs.getInt("report_deadline_day"),
                 new CampaignView.Thresholds(rs.getInt("yellow_behind_pct"), rs.getInt("red_behind_pct"),
-                        rs.getInt("due_soon_days")), categories(id));
+                        rs.getInt("due_soon_days")), categories(id), rs.getBoolean("unit_head_review"));
+    }
+
+    void setUnitHeadReview(long campaignId, boolean on) {
+        jdbc.sql("UPDATE campaign SET unit_head_review = :on, version = version + 1 WHERE id = :id")
+                .param("on", on).param("id", campaignId).update();
     }
 
     void addCategory(long campaignId, String name) {

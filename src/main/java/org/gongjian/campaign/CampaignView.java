@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record CampaignView(long id, String name, int year, LocalDate startDate, LocalDate endDate, long ownerUnitId,
                            String ownerUnitName, @Nullable Long parentCampaignId,
                            ReportingFrequency reportingFrequency, int reportDeadlineDay, Thresholds thresholds,
-                           List<String> categories) {
+                           List<String> categories, boolean unitHeadReview) {
 
     /** Status-light thresholds (DESIGN.md defaults 10 / 20 % behind trajectory, milestones due within 7 days). */
     public record Thresholds(int yellowBehindPct, int redBehindPct, int dueSoonDays) {

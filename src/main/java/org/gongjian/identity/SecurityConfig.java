@@ -69,6 +69,11 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/pledges/**", "/api/v1/campaigns/*/pledge-template")
                                 .hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/pledges/*/sign").hasAnyRole("UNIT_HEAD", "LEADER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/reports", "/api/v1/reports/*/submit",
+                                "/api/v1/reports/*/corrections").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reports/**").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports/*/approve", "/api/v1/reports/*/return")
+                                .hasAnyRole("ADMIN", "UNIT_HEAD", "SUPERVISOR")
                         .anyRequest().authenticated())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

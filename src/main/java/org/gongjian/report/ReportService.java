@@ -1,0 +1,334 @@
+package org.gongjian.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.gongjian.campaign.CampaignService;
+import org.gongjian.campaign.CampaignView;
+import org.gongjian.campaign.TaskService;
+import org.gongjian.campaign.TaskView;
+import org.gongjian.identity.CurrentUser;
+import org.gongjian.identity.Role;
+import org.gongjian.org.OrgService;
+import org.gongjian.shared.AuditableChange;
+import org.gongjian.shared.CanonicalJson;
+import org.gongjian.shared.Conflict;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.DomainException;
+import org.gongjian.shared.Forbidden;
+import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Progress reports (进度报送) and their review: draft › submitted › (unit head ›) office › approved, or returned with
+ * a reason and resubmitted. Approval applies the reported values and milestones to the task and seals the report
+ * into the task's hash chain; an approved report never changes — a correction is a new revision.
+ */
+@Service
+@Transactional
+public class ReportService {
+
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.LIAISON, Role.UNIT_HEAD, Role.ADMIN);
+
+    private final ReportStore reports;
+    private final ReportChecks checks;
+    private final ReportEffects effects;
+    private final TaskService tasks;
+    private final CampaignService campaigns;
+    private final OrgService org;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReportService(ReportStore reports, ReportChecks checks, ReportEffects effects, TaskService tasks,
+                  CampaignService campaigns, OrgService org, ApplicationEventPublisher events, Clock clock) {
+        this.reports = reports;
+        this.checks = checks;
+        this.effects = effects;
+        this.tasks = tasks;
+        this.campaigns = campaigns;
+        this.org = org;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ReportView report(long id, DataScope scope) {
+        return view(reports.find(id, scope).orElseThrow(() -> new NotFound("report", id)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportView> ofTask(long taskId, DataScope scope) {
+        tasks.task(taskId, scope);
+        return reports.ofTask(taskId, scope).stream().map(this::view).toList();
+    }
+
+    /** The period a new report of this task is for when the reporter doesn't say (see {@link ReportPeriods}). */
+    @Transactional(readOnly = true)
+    public ReportingPeriod suggestedPeriod(long taskId, DataScope scope) {
+        TaskView task = tasks.task(taskId, scope);
+        return ReportPeriods.suggested(task, campaigns.campaign(task.campaignId(), DataScope.everything()),
+                today(), period -> reports.current(taskId, period).isPresent());
+    }
+
+    /** Starts this period's report, pre-filled from the task's last report wherever the command leaves a gap. */
+    public ReportView start(long taskId, ReportCommand command, CurrentUser user, DataScope scope) {
+        TaskView task = tasks.task(taskId, scope);
+        mayReport(user, task.leadUnitId(), scope);
+        CampaignView campaign = campaigns.campaign(task.campaignId(), DataScope.everything());
+        ReportingPeriod period = command.period() == null
+                ? ReportPeriods.suggested(task, campaign, today(), p -> reports.current(taskId, p).isPresent())
+                : ReportPeriods.checked(ReportingPeriod.parse(command.period(), campaign), task, today());
+        reports.current(taskId, period.label()).ifPresent(existing -> {
+            throw new Conflict("report.exists", period.displayName() + "的报告已存在（编号" + existing.id() + "），请在原报告上修改");
+        });
+        ReportView last = reports.latestBefore(taskId, period.label()).map(this::view).orElse(null);
+        long id = insert(new ReportStore.NewReport(taskId, task.campaignId(), task.leadUnitId(), period.label(), 1, null,
+                period.deadline(), user.getUsername(), user.id()), prefilled(command, last), task);
+        ReportView created = report(id, DataScope.everything());
+        events.publishEvent(AuditableChange.created("report", id, created));
+        return created;
+    }
+
+    /** A correction of an approved report: the next revision of the same period, starting from its content. */
+    public ReportView correct(long id, CurrentUser user, DataScope scope) {
+        ReportView approved = report(id, scope);
+        mayReport(user, approved.unitId(), scope);
+        if (approved.status() != ReportStatus.APPROVED) {
+            throw new DomainException("report.not-approved", "只有已通过的报告需要更正；未通过的报告请直接修改");
+        }
+        if (reports.current(approved.taskId(), approved.period()).orElseThrow().revision() != approved.revision()) {
+            throw new Conflict("report.correction-exists", "该报告已有更正稿，请在最新一稿上操作");
+        }
+        TaskView task = tasks.task(approved.taskId(), DataScope.everything());
+        ReportCommand same = new ReportCommand(null, approved.indicatorValues(), approved.progressText(),
+                approved.problems(), approved.nextSteps(), approved.milestonesDone());
+        long correction = insert(new ReportStore.NewReport(approved.taskId(), approved.campaignId(), approved.unitId(),
+                approved.period(), approved.revision() + 1, approved.id(), approved.deadline(), user.getUsername(),
+                user.id()), same, task);
+        ReportView created = report(correction, DataScope.everything());
+        events.publishEvent(new AuditableChange("report.correction", "report", String.valueOf(correction), approved.id(),
+                created));
+        return created;
+    }
+
+    /** Replaces a draft's content; {@code version} is what the editor loaded, so a concurrent edit is a 409. */
+    public ReportView update(long id, int version, ReportCommand command, CurrentUser user, DataScope scope) {
+        ReportView before = report(id, scope);
+        mayReport(user, before.unitId(), scope);
+        editable(before);
+        TaskView task = tasks.task(before.taskId(), DataScope.everything());
+        List<ReportView.IndicatorValue> values = checks.values(task, command.indicatorValues());
+        List<ReportView.MilestoneDone> done = checks.milestones(task, command.milestonesDone(), today());
+        if (!reports.updateTexts(id, version, texts(command), clock.instant())) {
+            throw stale();
+        }
+        reports.replaceValues(id, values);
+        reports.replaceMilestones(id, done);
+        ReportView after = report(id, DataScope.everything());
+        events.publishEvent(AuditableChange.updated("report", id, before, after));
+        return after;
+    }
+
+    public ReportView submit(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {
+        ReportView before = report(id, scope);
+        mayReport(user, before.unitId(), scope);
+        editable(before);
+        checks.readyToSubmit(before);
+        Instant now = clock.instant();
+        CampaignView campaign = campaigns.campaign(before.campaignId(), DataScope.everything());
+        ReviewStage stage = campaign.unitHeadReview() ? ReviewStage.UNIT_HEAD : ReviewStage.OFFICE;
+        // Lateness is judged on the first submission: being asked to fix a report doesn't make the unit late.
+        Instant first = reports.findUnscoped(id).orElseThrow().firstSubmittedAt();
+        boolean late = ReportPeriods.lateAt(before.deadline(), first == null ? now : first, clock.getZone());
+        java.util.Map<String, Object> set = new java.util.HashMap<>(Map.of("submitted_at", ts(now),
+                "submitted_by", user.getUsername(), "late", late, "updated_at", ts(now)));
+        set.put("first_submitted_at", ts(first == null ? now : first));
+        move(before, version, EnumSet.of(ReportStatus.DRAFT, ReportStatus.RETURNED), ReportStatus.SUBMITTED, stage, set);
+        reports.review(id, before.status() == ReportStatus.RETURNED ? "重新提交" : "提交", user.getUsername(), null, now);
+        ReportView after = report(id, DataScope.everything());
+        events.publishEvent(new AuditableChange("report.submit", "report", String.valueOf(id), before.status(), after));
+        effects.submitted(after);
+        return after;
+    }
+
+    public ReportView returnReport(long id, @Nullable Integer version, @Nullable String reason, CurrentUser user,
+                                   DataScope scope) {
+        ReportView before = report(id, scope);
+        mayReview(user, before, scope);
+        String why = ReportChecks.text(reason);
+        if (why == null) {
+            throw InvalidInput.of("reason", "请写明退回原因");
+        }
+        if (why.length() > 1000) {
+            throw InvalidInput.of("reason", "退回原因不超过1000字");
+        }
+        Instant now = clock.instant();
+        move(before, version, EnumSet.of(ReportStatus.SUBMITTED), ReportStatus.RETURNED, null, Map.of("updated_at", ts(now)));
+        reports.review(id, "退回", user.getUsername(), why, now);
+        ReportView after = report(id, DataScope.everything());
+        events.publishEvent(new AuditableChange("report.return", "report", String.valueOf(id), before.status(), after));
+        effects.returned(after, why);
+        return after;
+    }
+
+    /** The unit head's approval passes the report on to the office; the office's approval is final. */
+    public ReportView approve(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {
+        ReportView before = report(id, scope);
+        mayReview(user, before, scope);
+        Instant now = clock.instant();
+        if (before.reviewStage() == ReviewStage.UNIT_HEAD) {
+            move(before, version, EnumSet.of(ReportStatus.SUBMITTED), ReportStatus.SUBMITTED, ReviewStage.OFFICE,
+                    Map.of("updated_at", ts(now)));
+            reports.review(id, "单位审核通过", user.getUsername(), null, now);
+            ReportView after = report(id, DataScope.everything());
+            events.publishEvent(new AuditableChange("report.unit-approve", "report", String.valueOf(id), before.reviewStage(), after));
+            effects.passedToOffice(after);
+            return after;
+        }
+        move(before, version, EnumSet.of(ReportStatus.SUBMITTED), ReportStatus.APPROVED, null,
+                Map.of("approved_at", ts(now), "approved_by", user.getUsername(), "updated_at", ts(now)));
+        reports.review(id, "通过", user.getUsername(), null, now);
+        ReportView approved = report(id, DataScope.everything());
+        seal(approved);
+        effects.approved(approved);
+        ReportView after = report(id, DataScope.everything());
+        events.publishEvent(new AuditableChange("report.approve", "report", String.valueOf(id), before.status(), after));
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public ReportChain.Verification verify(long taskId, DataScope scope) {
+        tasks.task(taskId, scope);
+        return ReportChain.verify(taskId, reports.sealed(taskId), row -> ReportChain.content(view(row), effects.evidenceHashes(row.id())));
+    }
+
+    /** Reports waiting for this user's review, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ReportView> awaitingReview(CurrentUser user, DataScope scope) {
+        ReviewStage stage = user.has(Role.SUPERVISOR) || user.has(Role.ADMIN) ? ReviewStage.OFFICE
+                : user.has(Role.UNIT_HEAD) ? ReviewStage.UNIT_HEAD : null;
+        return stage == null ? List.of() : reports.awaiting(stage, scope, 200).stream().map(this::view).toList();
+    }
+
+    private void seal(ReportView approved) {
+        String json = CanonicalJson.write(ReportChain.content(approved, effects.evidenceHashes(approved.id())));
+        String hash = CanonicalJson.sha256(json);
+        ReportStore.ReportRow last = reports.lastSealed(approved.taskId()).orElse(null);
+        String previous = last == null ? CanonicalJson.GENESIS : Objects.requireNonNull(last.chainHash());
+        int seq = last == null ? 1 : Objects.requireNonNull(last.chainSeq()) + 1;
+        try {
+            reports.seal(approved.id(), seq, json, hash, previous, ReportChain.link(previous, hash));
+        } catch (DuplicateKeyException e) {
+            // Two approvals of the same task's reports at the same instant: one links first, the other retries.
+            throw new Conflict("report.chain-busy", "同一任务的另一份报告正在审核，请稍后重试");
+        }
+    }
+
+    private long insert(ReportStore.NewReport row, ReportCommand content, TaskView task) {
+        List<ReportView.IndicatorValue> values = checks.values(task, content.indicatorValues());
+        List<ReportView.MilestoneDone> done = checks.milestones(task, content.milestonesDone(), today());
+        long id;
+        try {
+            id = reports.insert(row, texts(content), clock.instant());
+        } catch (DuplicateKeyException e) {
+            // Two people (or two retries without a key) starting the same period at once: one report, not two.
+            throw new Conflict("report.exists", "该周期的报告已由他人创建，请刷新后在原报告上修改");
+        }
+        reports.replaceValues(id, values);
+        reports.replaceMilestones(id, done);
+        return id;
+    }
+
+    /** Fields the command leaves out come from the last report; milestones already done are not offered again. */
+    private static ReportCommand prefilled(ReportCommand c, @Nullable ReportView last) {
+        if (last == null) {
+            return c;
+        }
+        return new ReportCommand(c.period(), c.indicatorValues() != null ? c.indicatorValues() : last.indicatorValues(),
+                c.progressText() != null ? c.progressText() : last.progressText(),
+                c.problems() != null ? c.problems() : last.problems(),
+                c.nextSteps() != null ? c.nextSteps() : last.nextSteps(),
+                c.milestonesDone() != null ? c.milestonesDone() : List.of());
+    }
+
+    private void move(ReportView report, @Nullable Integer version, Set<ReportStatus> from, ReportStatus to,
+                      @Nullable ReviewStage stage, Map<String, Object> set) {
+        if (!from.contains(report.status())) {
+            throw new Conflict("report.state", "报告当前状态为“" + report.status().label() + "”，不能执行此操作");
+        }
+        if (version != null && version != report.version()) {
+            throw stale();
+        }
+        if (!reports.transition(report.id(), report.version(), from, to, stage, set)) {
+            throw stale();
+        }
+    }
+
+    private void mayReport(CurrentUser user, long unitId, DataScope scope) {
+        if (REPORTERS.stream().noneMatch(user::has) || !scope.covers(unitPath(unitId))) {
+            throw new Forbidden("只有牵头单位的联络员或负责人可以填报");
+        }
+    }
+
+    private void mayReview(CurrentUser user, ReportView report, DataScope scope) {
+        if (report.status() != ReportStatus.SUBMITTED || report.reviewStage() == null) {
+            throw new Conflict("report.state", "报告当前状态为“" + report.status().label() + "”，不能审核");
+        }
+        boolean allowed = report.reviewStage() == ReviewStage.UNIT_HEAD
+                ? user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)
+                : user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
+        if (!allowed || !scope.covers(unitPath(report.unitId()))) {
+            throw new Forbidden("您不是本报告当前环节的审核人（" + report.reviewStage().label() + "）");
+        }
+        if (user.getUsername().equals(report.submittedBy())) {
+            throw new Forbidden("不能审核自己提交的报告");
+        }
+    }
+
+    private static void editable(ReportView report) {
+        if (!report.status().editable()) {
+            throw new Conflict("report.frozen", "报告已“" + report.status().label() + "”，不能修改"
+                    + (report.status() == ReportStatus.APPROVED ? "；如需更正，请新建更正稿" : ""));
+        }
+    }
+
+    private String unitPath(long unitId) {
+        return org.scopeOf(unitId).orElseThrow(() -> new NotFound("unit", unitId)).path();
+    }
+
+    private static Conflict stale() {
+        return new Conflict("report.stale", "报告已被他人修改，请刷新后再操作");
+    }
+
+    private static ReportStore.Texts texts(ReportCommand c) {
+        return new ReportStore.Texts(ReportChecks.text(c.progressText()), ReportChecks.text(c.problems()),
+                ReportChecks.text(c.nextSteps()));
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    ReportView view(ReportStore.ReportRow r) {
+        return new ReportView(r.id(), r.taskId(), r.taskTitle(), r.campaignId(), r.unitId(), r.unitName(), r.period(),
+                ReportingPeriod.displayName(r.period()), r.deadline(), r.revision(), r.correctsReportId(), reports.values(r.id()),
+                r.progressText(), r.problems(), r.nextSteps(), reports.milestones(r.id()), r.status(), r.stage(),
+                r.late(), r.createdBy(), r.createdAt(), r.submittedAt(), r.submittedBy(), r.approvedAt(),
+                r.approvedBy(), r.contentHash(), r.chainHash(), reports.reviews(r.id()), r.version());
+    }
+}

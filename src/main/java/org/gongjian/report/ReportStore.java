@@ -1,0 +1,251 @@
+package org.gongjian.report;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gongjian.shared.DataScope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for progress reports. A report is in a user's scope when its unit is; the scope is part of every query, so
+ * another unit's report id is simply not found.
+ */
+@Repository
+class ReportStore {
+
+    private static final String SELECT = """
+            SELECT r.*, u.name AS unit_name, t.title AS task_title
+            FROM progress_report r
+            JOIN org_unit_path u ON u.unit_id = r.unit_id
+            JOIN campaign_task_ref t ON t.task_id = r.task_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ReportStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored row, before the view adds values, milestones and the review trail. */
+    record ReportRow(long id, long taskId, String taskTitle, long campaignId, long unitId, String unitName,
+                     String period, int revision, @Nullable Long correctsReportId, LocalDate deadline,
+                     @Nullable String progressText, @Nullable String problems, @Nullable String nextSteps,
+                     ReportStatus status, @Nullable ReviewStage stage, boolean late, String createdBy,
+                     @Nullable Long createdByUserId, Instant createdAt, @Nullable Instant firstSubmittedAt,
+                     @Nullable Instant submittedAt, @Nullable String submittedBy, @Nullable Instant approvedAt,
+                     @Nullable String approvedBy, @Nullable String contentJson, @Nullable String contentHash,
+                     @Nullable Integer chainSeq, @Nullable String previousHash, @Nullable String chainHash,
+                     int version) {}
+
+    record NewReport(long taskId, long campaignId, long unitId, String period, int revision,
+                     @Nullable Long correctsReportId, LocalDate deadline, String createdBy, @Nullable Long userId) {}
+
+    record Texts(@Nullable String progressText, @Nullable String problems, @Nullable String nextSteps) {}
+
+    Optional<ReportRow> find(long id, DataScope scope) {
+        return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scoped(scope)).param("id", id)
+                .param("scope", scope.likePattern()).query(this::map).optional();
+    }
+
+    Optional<ReportRow> findUnscoped(long id) {
+        return jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Every report of a task, newest period and revision first. */
+    List<ReportRow> ofTask(long taskId, DataScope scope) {
+        return jdbc.sql(SELECT + " WHERE r.task_id = :task AND " + scoped(scope)
+                        + " ORDER BY r.period DESC, r.revision DESC")
+                .param("task", taskId).param("scope", scope.likePattern()).query(this::map).list();
+    }
+
+    /** The latest revision of a task's report for a period, if any. */
+    Optional<ReportRow> current(long taskId, String period) {
+        return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.period = :period ORDER BY r.revision DESC LIMIT 1")
+                .param("task", taskId).param("period", period).query(this::map).optional();
+    }
+
+    /** The task's most recent report of an earlier or the same period (what a new report is pre-filled from). */
+    Optional<ReportRow> latestBefore(long taskId, String period) {
+        return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.period <= :period"
+                        + " ORDER BY r.period DESC, r.revision DESC LIMIT 1")
+                .param("task", taskId).param("period", period).query(this::map).optional();
+    }
+
+    long insert(NewReport r, Texts texts, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO progress_report (task_id, campaign_id, unit_id, period, revision, corrects_report_id,
+                    deadline, progress_text, problems, next_steps, status, late, created_by, created_by_user_id,
+                    created_at, updated_at, version)
+                VALUES (:task, :campaign, :unit, :period, :revision, :corrects, :deadline, :progress, :problems,
+                    :next, 'DRAFT', FALSE, :by, :userId, :now, :now, 0)""")
+                .param("task", r.taskId()).param("campaign", r.campaignId()).param("unit", r.unitId())
+                .param("period", r.period()).param("revision", r.revision())
+                .param("corrects", r.correctsReportId(), java.sql.Types.BIGINT)
+                .param("deadline", Date.valueOf(r.deadline())).param("progress", texts.progressText())
+                .param("problems", texts.problems()).param("next", texts.nextSteps()).param("by", r.createdBy())
+                .param("userId", r.userId(), java.sql.Types.BIGINT).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Replaces a draft's texts if nobody changed it since {@code version} and it is still editable. */
+    boolean updateTexts(long id, int version, Texts texts, Instant now) {
+        return jdbc.sql("""
+                UPDATE progress_report SET progress_text = :progress, problems = :problems, next_steps = :next,
+                    updated_at = :now, version = version + 1
+                WHERE id = :id AND version = :version AND status IN ('DRAFT', 'RETURNED')""")
+                .param("progress", texts.progressText()).param("problems", texts.problems())
+                .param("next", texts.nextSteps()).param("now", Timestamp.from(now)).param("id", id)
+                .param("version", version).update() == 1;
+    }
+
+    void replaceValues(long reportId, List<ReportView.IndicatorValue> values) {
+        jdbc.sql("DELETE FROM report_indicator_value WHERE report_id = :id").param("id", reportId).update();
+        for (ReportView.IndicatorValue v : values) {
+            jdbc.sql("INSERT INTO report_indicator_value (report_id, indicator_id, reported_value) VALUES (:r, :i, :v)")
+                    .param("r", reportId).param("i", v.indicatorId()).param("v", v.value()).update();
+        }
+    }
+
+    void replaceMilestones(long reportId, List<ReportView.MilestoneDone> done) {
+        jdbc.sql("DELETE FROM report_milestone WHERE report_id = :id").param("id", reportId).update();
+        for (ReportView.MilestoneDone m : done) {
+            jdbc.sql("INSERT INTO report_milestone (report_id, milestone_id, done_on) VALUES (:r, :m, :d)")
+                    .param("r", reportId).param("m", m.milestoneId()).param("d", Date.valueOf(m.doneOn())).update();
+        }
+    }
+
+    List<ReportView.IndicatorValue> values(long reportId) {
+        return jdbc.sql("SELECT indicator_id, reported_value FROM report_indicator_value WHERE report_id = :id"
+                        + " ORDER BY indicator_id")
+                .param("id", reportId)
+                .query((rs, n) -> new ReportView.IndicatorValue(rs.getLong(1), rs.getBigDecimal(2))).list();
+    }
+
+    List<ReportView.MilestoneDone> milestones(long reportId) {
+        return jdbc.sql("SELECT milestone_id, done_on FROM report_milestone WHERE report_id = :id ORDER BY milestone_id")
+                .param("id", reportId)
+                .query((rs, n) -> new ReportView.MilestoneDone(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
+    }
+
+    List<ReportView.ReviewStep> reviews(long reportId) {
+        return jdbc.sql("SELECT action, actor, reason, occurred_at FROM report_review WHERE report_id = :id ORDER BY id")
+                .param("id", reportId)
+                .query((rs, n) -> new ReportView.ReviewStep(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
+    void review(long reportId, String action, String actor, @Nullable String reason, Instant now) {
+        jdbc.sql("INSERT INTO report_review (report_id, action, actor, reason, occurred_at) VALUES (:r, :a, :by, :why, :now)")
+                .param("r", reportId).param("a", action).param("by", actor).param("why", reason)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /**
+     * Moves a report to {@code to} only from the state the caller saw ({@code from}, same version): of two
+     * reviewers pressing 通过 at once, one wins and the other gets a conflict instead of a double approval.
+     */
+    boolean transition(long id, int version, Collection<ReportStatus> from, ReportStatus to,
+                       @Nullable ReviewStage stage, Map<String, Object> extra) {
+        StringBuilder set = new StringBuilder("status = :to, review_stage = :stage, version = version + 1");
+        Map<String, Object> params = new HashMap<>(extra);
+        extra.keySet().forEach(column -> set.append(", ").append(column).append(" = :").append(column));
+        params.put("to", to.name());
+        params.put("stage", stage == null ? null : stage.name());
+        params.put("id", id);
+        params.put("version", version);
+        params.put("from", from.stream().map(Enum::name).toList());
+        return jdbc.sql("UPDATE progress_report SET " + set + " WHERE id = :id AND version = :version AND status IN (:from)")
+                .params(params).update() == 1;
+    }
+
+    void seal(long id, int chainSeq, String contentJson, String contentHash, String previousHash, String chainHash) {
+        jdbc.sql("""
+                UPDATE progress_report SET chain_seq = :seq, content_json = :json, content_hash = :hash,
+                    previous_hash = :previous, chain_hash = :chain WHERE id = :id""")
+                .param("seq", chainSeq).param("json", contentJson).param("hash", contentHash)
+                .param("previous", previousHash).param("chain", chainHash).param("id", id).update();
+    }
+
+    /** The last link of a task's chain of approved reports, if any. */
+    Optional<ReportRow> lastSealed(long taskId) {
+        return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.chain_seq IS NOT NULL ORDER BY r.chain_seq DESC LIMIT 1")
+                .param("task", taskId).query(this::map).optional();
+    }
+
+    List<ReportRow> sealed(long taskId) {
+        return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.chain_seq IS NOT NULL ORDER BY r.chain_seq")
+                .param("task", taskId).query(this::map).list();
+    }
+
+    /** Latest revision per (task, period) for the given tasks and periods: what lateness and lights read. */
+    List<ReportRow> currentFor(Collection<Long> taskIds, Collection<String> periods) {
+        if (taskIds.isEmpty() || periods.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                 WHERE r.task_id IN (:tasks) AND r.period IN (:periods)
+                   AND r.revision = (SELECT MAX(x.revision) FROM progress_report x
+                                     WHERE x.task_id = r.task_id AND x.period = r.period)""")
+                .param("tasks", taskIds).param("periods", periods).query(this::map).list();
+    }
+
+    /** Reports waiting for a reviewer at a stage within a scope, oldest first. */
+    List<ReportRow> awaiting(ReviewStage stage, DataScope scope, int limit) {
+        return jdbc.sql(SELECT + " WHERE r.status = 'SUBMITTED' AND r.review_stage = :stage AND " + scoped(scope)
+                        + " ORDER BY r.submitted_at LIMIT " + limit)
+                .param("stage", stage.name()).param("scope", scope.likePattern()).query(this::map).list();
+    }
+
+    private static String scoped(DataScope scope) {
+        return scope.isEverything() ? "1 = 1" : "u.path LIKE :scope";
+    }
+
+    private ReportRow map(ResultSet rs, int row) throws SQLException {
+        return new ReportRow(rs.getLong("id"), rs.getLong("task_id"), rs.getString("task_title"),
+                rs.getLong("campaign_id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("period"),
+                rs.getInt("revision"), nullableLong(rs, "corrects_report_id"), rs.getDate("deadline").toLocalDate(),
+                rs.getString("progress_text"), rs.getString("problems"), rs.getString("next_steps"),
+                ReportStatus.valueOf(rs.getString("status")),
+                rs.getString("review_stage") == null ? null : ReviewStage.valueOf(rs.getString("review_stage")),
+                rs.getBoolean("late"), rs.getString("created_by"), nullableLong(rs, "created_by_user_id"),
+                rs.getTimestamp("created_at").toInstant(), instant(rs, "first_submitted_at"),
+                instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "approved_at"),
+                rs.getString("approved_by"), rs.getString("content_json"), trim(rs.getString("content_hash")),
+                (Integer) rs.getObject("chain_seq", Integer.class), trim(rs.getString("previous_hash")),
+                trim(rs.getString("chain_hash")), rs.getInt("version"));
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static @Nullable String trim(@Nullable String s) {
+        return s == null ? null : s.trim();
+    }
+
+    static BigDecimal zeroIfNull(@Nullable BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,36 @@
+package org.gongjian.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** A progress report as the API and the pages show it (DESIGN.md Report shape, plus review details). */
+public record ReportView(long id, long taskId, String taskTitle, long campaignId, long unitId, String unitName,
+                         String period, String periodName, LocalDate deadline, int revision,
+                         @Nullable Long correctsReportId, List<IndicatorValue> indicatorValues,
+                         @Nullable String progressText, @Nullable String problems, @Nullable String nextSteps,
+                         List<MilestoneDone> milestonesDone, ReportStatus status, @Nullable ReviewStage reviewStage,
+                         boolean late, String createdBy, Instant createdAt, @Nullable Instant submittedAt,
+                         @Nullable String submittedBy, @Nullable Instant approvedAt, @Nullable String approvedBy,
+                         @Nullable String contentHash, @Nullable String chainHash, List<ReviewStep> reviews,
+                         int version) {
+
+    public record IndicatorValue(long indicatorId, BigDecimal value) {}
+
+    public record MilestoneDone(long milestoneId, @Nullable LocalDate doneOn) {}
+
+    /** One step of the review trail: 提交, 退回 (with its reason), 单位审核通过, 通过. */
+    public record ReviewStep(String action, String actor, @Nullable String reason, Instant at) {}
+
+    public @Nullable BigDecimal valueOf(long indicatorId) {
+        return indicatorValues.stream().filter(v -> v.indicatorId() == indicatorId).map(IndicatorValue::value)
+                .findFirst().orElse(null);
+    }
+
+    public boolean reportsDone(long milestoneId) {
+        return milestonesDone.stream().anyMatch(m -> m.milestoneId() == milestoneId);
+    }
+}
