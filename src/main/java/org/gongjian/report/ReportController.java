@@ -1,0 +1,234 @@
+package org.gongjian.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gongjian.campaign.CampaignService;
+import org.gongjian.campaign.CampaignView;
+import org.gongjian.campaign.TaskService;
+import org.gongjian.campaign.TaskView;
+import org.gongjian.identity.CurrentUser;
+import org.gongjian.identity.Role;
+import org.gongjian.shared.Conflict;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.DomainException;
+import org.gongjian.shared.InvalidInput;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The reporting pages: the phone form, a report with its review, the to-do list and the office's overview. */
+@Controller
+class ReportController {
+
+    private final ReportService reports;
+    private final ReportDesk desk;
+    private final TaskService tasks;
+    private final CampaignService campaigns;
+    private final Clock clock;
+
+    ReportController(ReportService reports, ReportDesk desk, TaskService tasks, CampaignService campaigns, Clock clock) {
+        this.reports = reports;
+        this.desk = desk;
+        this.tasks = tasks;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    @GetMapping("/reports")
+    String todo(@AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
+        model.addAttribute("todo", desk.todo(scope));
+        model.addAttribute("awaiting", reports.awaitingReview(user, scope));
+        return "report/report-todo";
+    }
+
+    @GetMapping("/tasks/{taskId}/reports")
+    String ofTask(@PathVariable long taskId, @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
+        model.addAttribute("task", tasks.task(taskId, scope));
+        model.addAttribute("reports", reports.ofTask(taskId, scope));
+        model.addAttribute("canReport", user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN));
+        model.addAttribute("verification", reports.verify(taskId, scope));
+        return "report/task-reports";
+    }
+
+    @GetMapping("/tasks/{taskId}/reports/new")
+    String newReport(@PathVariable long taskId, @RequestParam(required = false) @Nullable String period,
+                     DataScope scope, Model model) {
+        TaskView task = tasks.task(taskId, scope);
+        CampaignView campaign = campaigns.campaign(task.campaignId(), scope);
+        String chosen = period != null ? ReportingPeriod.parse(period, campaign).label()
+                : reports.suggestedPeriod(taskId, scope).label();
+        ReportView last = reports.ofTask(taskId, scope).stream().filter(r -> r.period().compareTo(chosen) <= 0)
+                .findFirst().orElse(null);
+        // The pre-fill: last time's text and figures, but no milestone is ticked twice.
+        ReportForm form = ReportForm.of(last, task, chosen);
+        form.done().replaceAll((id, on) -> false);
+        return form(model, task, campaign, null, form, List.of());
+    }
+
+    @PostMapping("/tasks/{taskId}/reports")
+    String create(@PathVariable long taskId, @RequestParam Map<String, String> params,
+                  @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+        TaskView task = tasks.task(taskId, scope);
+        ReportForm form = ReportForm.from(params, task);
+        try {
+            ReportView report = reports.start(taskId, form.command(task), user, scope);
+            return afterSave(report, params, user, scope, redirect);
+        } catch (InvalidInput | Conflict e) {
+            return form(model, task, campaigns.campaign(task.campaignId(), scope), null, form, problems(e));
+        }
+    }
+
+    @GetMapping("/reports/{id}/edit")
+    String edit(@PathVariable long id, DataScope scope, Model model) {
+        ReportView report = reports.report(id, scope);
+        TaskView task = tasks.task(report.taskId(), scope);
+        return form(model, task, campaigns.campaign(task.campaignId(), scope), report,
+                ReportForm.of(report, task, report.period()), List.of());
+    }
+
+    @PostMapping("/reports/{id}")
+    String update(@PathVariable long id, @RequestParam Map<String, String> params,
+                  @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+        ReportView report = reports.report(id, scope);
+        TaskView task = tasks.task(report.taskId(), scope);
+        ReportForm form = ReportForm.from(params, task);
+        try {
+            int version = form.version() == null ? report.version() : form.version();
+            ReportView saved = reports.update(id, version, form.command(task), user, scope);
+            return afterSave(saved, params, user, scope, redirect);
+        } catch (InvalidInput | Conflict e) {
+            return form(model, task, campaigns.campaign(task.campaignId(), scope), report, form, problems(e));
+        }
+    }
+
+    @GetMapping("/reports/{id}")
+    String report(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
+        ReportView report = reports.report(id, scope);
+        TaskView task = tasks.task(report.taskId(), scope);
+        model.addAttribute("report", report);
+        model.addAttribute("task", task);
+        model.addAttribute("canEdit", report.status().editable() && (user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)));
+        model.addAttribute("canReview", report.status() == ReportStatus.SUBMITTED
+                && !user.getUsername().equals(report.submittedBy())
+                && (report.reviewStage() == ReviewStage.UNIT_HEAD ? user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)
+                : user.has(Role.SUPERVISOR) || user.has(Role.ADMIN)));
+        model.addAttribute("canCorrect", report.status() == ReportStatus.APPROVED
+                && (user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)));
+        return "report/report-detail";
+    }
+
+    @PostMapping("/reports/{id}/submit")
+    String submit(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                  @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
+        return act(id, redirect, () -> reports.submit(id, version, user, scope), "报告已提交");
+    }
+
+    @PostMapping("/reports/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                   @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
+        return act(id, redirect, () -> reports.approve(id, version, user, scope), "审核通过");
+    }
+
+    @PostMapping("/reports/{id}/return")
+    String returnReport(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                        @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser user,
+                        DataScope scope, RedirectAttributes redirect) {
+        return act(id, redirect, () -> reports.returnReport(id, version, reason, user, scope), "已退回");
+    }
+
+    @PostMapping("/reports/{id}/corrections")
+    String correct(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope,
+                   RedirectAttributes redirect) {
+        try {
+            ReportView correction = reports.correct(id, user, scope);
+            return "redirect:/reports/" + correction.id() + "/edit";
+        } catch (InvalidInput | DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/reports/" + id;
+        }
+    }
+
+    @GetMapping("/campaigns/{campaignId}/reporting")
+    String overview(@PathVariable long campaignId, @RequestParam(required = false) @Nullable String period,
+                    DataScope scope, Model model) {
+        CampaignView campaign = campaigns.campaign(campaignId, scope);
+        LocalDate today = LocalDate.now(clock);
+        ReportingPeriod current = ReportingPeriod.containing(today, campaign);
+        ReportingPeriod chosen = period == null || period.isBlank() ? current.previous() : ReportingPeriod.parse(period, campaign);
+        List<ReportingPeriod> choices = new ArrayList<>();
+        for (ReportingPeriod p = current; choices.size() < 12 && !p.end().isBefore(campaign.startDate()); p = p.previous()) {
+            choices.add(p);
+        }
+        List<ReportDesk.UnitReporting> units = desk.byUnit(campaignId, chosen, scope);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("period", chosen);
+        model.addAttribute("deadlinePassed", chosen.deadline().isBefore(today));
+        model.addAttribute("choices", choices);
+        model.addAttribute("units", units);
+        model.addAttribute("totals", new ReportDesk.UnitReporting(0, "合计", units.stream().mapToInt(ReportDesk.UnitReporting::expected).sum(),
+                units.stream().mapToInt(ReportDesk.UnitReporting::onTime).sum(), units.stream().mapToInt(ReportDesk.UnitReporting::late).sum(),
+                units.stream().mapToInt(ReportDesk.UnitReporting::notIn).sum()));
+        return "report/reporting-overview";
+    }
+
+    private String afterSave(ReportView report, Map<String, String> params, CurrentUser user, DataScope scope,
+                             RedirectAttributes redirect) {
+        if ("submit".equals(params.get("action"))) {
+            try {
+                ReportView submitted = reports.submit(report.id(), null, user, scope);
+                redirect.addFlashAttribute("message", submitted.late() ? "报告已提交（已超过截止日期，记为迟报）" : "报告已提交");
+            } catch (InvalidInput | DomainException e) {
+                // The draft is kept; the liaison fixes what is missing and submits again.
+                redirect.addFlashAttribute("error", "草稿已保存，但未能提交：" + e.getMessage());
+                return "redirect:/reports/" + report.id() + "/edit";
+            }
+        } else {
+            redirect.addFlashAttribute("message", "草稿已保存");
+        }
+        return "redirect:/reports/" + report.id();
+    }
+
+    private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<ReportView> action, String done) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("message", done);
+        } catch (InvalidInput | DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/reports/" + id;
+    }
+
+    private String form(Model model, TaskView task, CampaignView campaign, @Nullable ReportView report, ReportForm form,
+                        List<String> errors) {
+        LocalDate today = LocalDate.now(clock);
+        List<ReportingPeriod> periods = new ArrayList<>();
+        ReportingPeriod p = ReportingPeriod.containing(today.isAfter(task.dueDate()) ? task.dueDate() : today, campaign);
+        for (int i = 0; i < 6 && !p.end().isBefore(task.startDate()); i++, p = p.previous()) {
+            periods.add(p);
+        }
+        model.addAttribute("task", task);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("report", report);
+        model.addAttribute("form", form);
+        model.addAttribute("periods", periods);
+        model.addAttribute("errors", errors);
+        return "report/report-form";
+    }
+
+    private static List<String> problems(RuntimeException e) {
+        if (e instanceof InvalidInput invalid) {
+            return invalid.problems().stream().map(InvalidInput.FieldProblem::message).distinct().toList();
+        }
+        return List.of(e.getMessage());
+    }
+}

@@ -1,0 +1,107 @@
+package org.gongjian.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gongjian.campaign.CampaignService;
+import org.gongjian.campaign.CampaignView;
+import org.gongjian.shared.DataScope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reporting discipline as other modules read it (supervision's lights): for each task, how its last periods whose
+ * deadline has passed were reported — on time, late or not at all — and whether its latest report is approved.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportingRecords {
+
+    public enum Kind { ON_TIME, LATE, MISSING }
+
+    public record PeriodStatus(String period, String periodName, LocalDate deadline, Kind kind) {}
+
+    /** Newest period first. */
+    public record TaskReporting(List<PeriodStatus> lastPeriods, boolean lastReportApproved) {}
+
+    private final JdbcClient jdbc;
+    private final CampaignService campaigns;
+
+    ReportingRecords(JdbcClient jdbc, CampaignService campaigns) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+    }
+
+    private record TaskDates(long taskId, long campaignId, LocalDate start, LocalDate due) {}
+
+    private record Reported(java.sql.@Nullable Timestamp firstSubmitted, boolean late, String status) {}
+
+    /** The last {@code count} periods whose deadline lies before {@code asOf}, per task (periods before its start don't count). */
+    public Map<Long, TaskReporting> forTasks(Collection<Long> taskIds, LocalDate asOf, int count) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        List<TaskDates> tasks = jdbc.sql("SELECT task_id, campaign_id, start_date, due_date FROM campaign_task_ref WHERE task_id IN (:ids)")
+                .param("ids", taskIds).query((rs, n) -> new TaskDates(rs.getLong(1), rs.getLong(2),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate())).list();
+        Map<Long, CampaignView> campaignById = new HashMap<>();
+        Map<Long, List<ReportingPeriod>> periodsOf = new HashMap<>();
+        for (TaskDates t : tasks) {
+            CampaignView campaign = campaignById.computeIfAbsent(t.campaignId(),
+                    id -> campaigns.campaign(id, DataScope.everything()));
+            List<ReportingPeriod> periods = new ArrayList<>();
+            ReportingPeriod p = ReportingPeriod.containing(asOf, campaign);
+            LocalDate start = t.start().isAfter(campaign.startDate()) ? t.start() : campaign.startDate();
+            for (int guard = 0; periods.size() < count && guard < count + 3 && !p.end().isBefore(start); guard++) {
+                if (p.deadline().isBefore(asOf) && !p.start().isAfter(t.due())) {
+                    periods.add(p);
+                }
+                p = p.previous();
+            }
+            periodsOf.put(t.taskId(), periods);
+        }
+        Map<String, Reported> reported = new HashMap<>();
+        List<String> labels = periodsOf.values().stream().flatMap(List::stream).map(ReportingPeriod::label).distinct().toList();
+        if (!labels.isEmpty()) {
+            jdbc.sql("""
+                    SELECT task_id, period, first_submitted_at, late, status FROM progress_report
+                    WHERE task_id IN (:ids) AND period IN (:periods) AND revision = 1""")
+                    .param("ids", taskIds).param("periods", labels)
+                    .query(rs -> {
+                        reported.put(rs.getLong(1) + "|" + rs.getString(2),
+                                new Reported(rs.getTimestamp(3), rs.getBoolean(4), rs.getString(5)));
+                    });
+        }
+        Map<Long, String> latestStatus = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.task_id, r.status FROM progress_report r
+                WHERE r.task_id IN (:ids) AND r.status <> 'DRAFT' AND NOT EXISTS (
+                    SELECT 1 FROM progress_report n WHERE n.task_id = r.task_id AND n.status <> 'DRAFT'
+                      AND (n.period > r.period OR (n.period = r.period AND n.revision > r.revision)))""")
+                .param("ids", taskIds).query(rs -> {
+                    latestStatus.put(rs.getLong(1), rs.getString(2));
+                });
+        Map<Long, TaskReporting> result = new HashMap<>();
+        for (TaskDates t : tasks) {
+            List<PeriodStatus> statuses = new ArrayList<>();
+            for (ReportingPeriod p : periodsOf.get(t.taskId())) {
+                Reported r = reported.get(t.taskId() + "|" + p.label());
+                Kind kind;
+                if (r == null || r.firstSubmitted() == null) {
+                    kind = Kind.MISSING;
+                } else {
+                    kind = r.late() ? Kind.LATE : Kind.ON_TIME;
+                }
+                statuses.add(new PeriodStatus(p.label(), p.displayName(), p.deadline(), kind));
+            }
+            result.put(t.taskId(), new TaskReporting(statuses, "APPROVED".equals(latestStatus.get(t.taskId()))));
+        }
+        return result;
+    }
+}
