@@ -38,18 +38,20 @@ class DemoLoader implements ApplicationRunner {
     private final UserService users;
     private final DemoCampaign campaign;
     private final DemoPledges pledges;
+    private final DemoReports reports;
     private long firstPledge = -1;
     private final java.time.Clock clock;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transactions;
     private final Environment env;
 
-    DemoLoader(OrgService org, UserService users, DemoCampaign campaign, DemoPledges pledges, PasswordEncoder encoder,
+    DemoLoader(OrgService org, UserService users, DemoCampaign campaign, DemoPledges pledges, DemoReports reports, PasswordEncoder encoder,
                TransactionTemplate transactions, Environment env, java.time.Clock clock) {
         this.org = org;
         this.users = users;
         this.campaign = campaign;
         this.pledges = pledges;
+        this.reports = reports;
         this.clock = clock;
         this.encoder = encoder;
         this.transactions = transactions;
@@ -107,6 +109,10 @@ class DemoLoader implements ApplicationRunner {
         List<Long> townships = plan.units().stream().filter(u -> u.kind() == UnitKind.TOWNSHIP)
                 .filter(u -> u.code().startsWith("P01C01K01")).map(u -> unitIds.get(u.code())).toList();
         firstPledge = pledges.load(campaign.campaignId(), townships);
+        Map<Long, String> liaisons = new HashMap<>();
+        liaisons.put(unitIds.get("P01C01K01T01"), "lianluo");
+        liaisons.put(unitIds.get("P01C01K01T02"), "lianluo2");
+        reports.load(campaign.campaignId(), seed, liaisons, java.time.LocalDate.now(clock));
         return tasks;
     }
 

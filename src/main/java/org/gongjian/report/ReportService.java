@@ -221,7 +221,7 @@ public class ReportService {
         return stage == null ? List.of() : reports.awaiting(stage, scope, 200).stream().map(this::view).toList();
     }
 
-    private void seal(ReportView approved) {
+    void seal(ReportView approved) {
         String json = CanonicalJson.write(ReportChain.content(approved, effects.evidenceHashes(approved.id())));
         String hash = CanonicalJson.sha256(json);
         ReportStore.ReportRow last = reports.lastSealed(approved.taskId()).orElse(null);

@@ -1,0 +1,83 @@
+package org.gongjian.report;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.gongjian.campaign.CampaignService;
+import org.gongjian.campaign.CampaignView;
+import org.gongjian.campaign.TaskService;
+import org.gongjian.campaign.TaskView;
+import org.gongjian.shared.AuditableChange;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.InvalidInput;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 历史数据补录: approved reports of past periods recorded with the times they were actually handed in and approved
+ * (a county that adopts the platform mid-year, and the demo county). They are checked, sealed into the hash chain
+ * and applied to the task exactly like reports approved here; lateness follows from the stated submission time.
+ */
+@Service
+@Transactional
+public class ReportBackfill {
+
+    public record Historical(long taskId, String period, List<ReportView.IndicatorValue> values, String progressText,
+                             String problems, String nextSteps, String submittedBy, Instant submittedAt,
+                             String approvedBy, Instant approvedAt) {}
+
+    private final ReportStore reports;
+    private final ReportService service;
+    private final ReportChecks checks;
+    private final ReportEffects effects;
+    private final TaskService tasks;
+    private final CampaignService campaigns;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
+
+    ReportBackfill(ReportStore reports, ReportService service, ReportChecks checks, ReportEffects effects,
+                   TaskService tasks, CampaignService campaigns, ApplicationEventPublisher events,
+                   java.time.Clock clock) {
+        this.clock = clock;
+        this.reports = reports;
+        this.service = service;
+        this.checks = checks;
+        this.effects = effects;
+        this.tasks = tasks;
+        this.campaigns = campaigns;
+        this.events = events;
+    }
+
+    public long approved(Historical h) {
+        TaskView task = tasks.task(h.taskId(), DataScope.everything());
+        CampaignView campaign = campaigns.campaign(task.campaignId(), DataScope.everything());
+        ReportingPeriod period = ReportingPeriod.parse(h.period(), campaign);
+        if (h.approvedAt().isBefore(h.submittedAt()) || h.submittedAt().isBefore(period.start().atStartOfDay(
+                clock.getZone()).toInstant())) {
+            throw InvalidInput.of("submittedAt", "补录的提交、审核时间须在报送周期开始之后且先提交后审核");
+        }
+        List<ReportView.IndicatorValue> values = checks.values(task, h.values());
+        long id = reports.insert(new ReportStore.NewReport(task.id(), task.campaignId(), task.leadUnitId(), period.label(),
+                1, null, period.deadline(), h.submittedBy(), null),
+                new ReportStore.Texts(ReportChecks.text(h.progressText()), ReportChecks.text(h.problems()),
+                        ReportChecks.text(h.nextSteps())), h.submittedAt());
+        reports.replaceValues(id, values);
+        boolean late = ReportPeriods.lateAt(period.deadline(), h.submittedAt(), clock.getZone());
+        reports.transition(id, 0, EnumSet.of(ReportStatus.DRAFT), ReportStatus.APPROVED, null, Map.of(
+                "first_submitted_at", Timestamp.from(h.submittedAt()), "submitted_at", Timestamp.from(h.submittedAt()),
+                "submitted_by", h.submittedBy(), "late", late, "approved_at", Timestamp.from(h.approvedAt()),
+                "approved_by", h.approvedBy(), "updated_at", Timestamp.from(h.approvedAt())));
+        reports.review(id, "提交", h.submittedBy(), null, h.submittedAt());
+        reports.review(id, "通过", h.approvedBy(), null, h.approvedAt());
+        ReportView approved = service.report(id, DataScope.everything());
+        service.seal(approved);
+        effects.approved(approved);
+        events.publishEvent(new AuditableChange("report.backfill", "report", String.valueOf(id), null,
+                service.report(id, DataScope.everything())));
+        return id;
+    }
+}
