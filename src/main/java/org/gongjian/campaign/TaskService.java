@@ -292,6 +292,46 @@ public class TaskService {
     }
 
     /**
+     * Every task of a campaign with its indicators, trajectories and milestones, parents before their subtasks, for
+     * supervision's light evaluation. Unscoped: the caller checks the campaign against the caller's scope. The
+     * progress explanation is left empty (evaluation needs the facts, not the prose).
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksForEvaluation(long campaignId) {
+        var indicators = tasks.indicatorsOfCampaign(campaignId);
+        var milestones = tasks.milestonesOfCampaign(campaignId);
+        List<TaskView> all = new ArrayList<>();
+        tasks.eachParentFirst(campaignId, new TaskFilter(null, null, null, null, false, false), DataScope.everything(),
+                record -> {
+                    TaskRow row = record.row();
+                    all.add(new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(),
+                            record.description(), row.category(), row.leadUnitId(), row.leadUnitName(),
+                            record.leadLeaderId(), row.leadLeaderName(), List.of(), row.weight(), record.dates().start(),
+                            row.dueDate(), indicators.getOrDefault(row.id(), List.of()),
+                            milestones.getOrDefault(row.id(), List.of()), row.light(), record.lightReasons(),
+                            row.progress(), List.of(), row.subtaskCount(), record.version()));
+                });
+        return all;
+    }
+
+    /**
+     * Stores the light supervision computed, with its reasons (亮灯理由). Writes (and audits) only when the light or
+     * its reasons changed, so evaluating the same day twice writes nothing.
+     * @return whether anything changed
+     */
+    public boolean applyLight(long taskId, Light light, List<String> reasons) {
+        TaskRecord before = tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId));
+        if (!tasks.setLight(taskId, light, reasons)) {
+            return false;
+        }
+        if (before.row().light() != light) {
+            events.publishEvent(new AuditableChange("task.light", "task", String.valueOf(taskId),
+                    before.row().light(), light));
+        }
+        return true;
+    }
+
+    /**
      * A share's starting point when none is given: rates keep the parent's baseline; amounts to grow start from 0;
      * amounts to cut (发案数, 能耗) start from the parent's baseline in proportion to the share.
      */
@@ -360,7 +400,7 @@ public class TaskService {
         return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
                 row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
                 tasks.cooperatingUnits(row.id()), row.weight(), record.dates().start(), row.dueDate(),
-                tasks.indicators(row.id()), tasks.milestones(row.id()), row.light(), List.of(), row.progress(),
+                tasks.indicators(row.id()), tasks.milestones(row.id()), row.light(), record.lightReasons(), row.progress(),
                 progress.explanation(), row.subtaskCount(), record.version());
     }
 

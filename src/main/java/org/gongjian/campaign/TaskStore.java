@@ -33,7 +33,7 @@ class TaskStore {
     private static final String ROW = """
             SELECT t.id, t.campaign_id, t.parent_task_id, t.title, t.category, t.lead_unit_id, lu.name AS lead_unit_name,
                    lp.name AS leader_name, t.lead_leader_id, t.weight, t.start_date, t.due_date, t.light, t.progress,
-                   t.description, t.version,
+                   t.description, t.version, t.light_reasons,
                    (SELECT COUNT(*) FROM task c WHERE c.parent_task_id = t.id) AS subtask_count
             FROM task t
             JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id
@@ -51,7 +51,7 @@ class TaskStore {
 
     /** The task row plus the raw fields a detail view needs. */
     record TaskRecord(TaskRow row, @Nullable Long leadLeaderId, LocalDates dates, @Nullable String description,
-                      int version) {}
+                      int version, List<String> lightReasons) {}
 
     record LocalDates(java.time.LocalDate start, java.time.LocalDate due) {}
 
@@ -371,6 +371,60 @@ class TaskStore {
                 .param("id", milestoneId).update();
     }
 
+    /** Light and its reasons (one per line) as supervision computed them; answers whether anything changed. */
+    boolean setLight(long taskId, Light light, List<String> reasons) {
+        String text = truncate(String.join("\n", reasons));
+        return jdbc.sql("""
+                UPDATE task SET light = :light, light_reasons = :reasons
+                WHERE id = :id AND (light IS NULL OR light <> :light OR light_reasons IS NULL OR light_reasons <> :reasons)""")
+                .param("light", light.name()).param("reasons", text).param("id", taskId).update() > 0;
+    }
+
+    /** Every indicator of a campaign's tasks with its trajectory, in three queries whatever the task count. */
+    Map<Long, List<TaskView.IndicatorView>> indicatorsOfCampaign(long campaignId) {
+        Map<Long, List<TaskView.PointView>> points = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.indicator_id, p.on_date, p.planned_value FROM indicator_point p
+                JOIN indicator i ON i.id = p.indicator_id JOIN task t ON t.id = i.task_id
+                WHERE t.campaign_id = :campaign ORDER BY p.indicator_id, p.on_date""").param("campaign", campaignId)
+                .query(rs -> {
+                    points.computeIfAbsent(rs.getLong("indicator_id"), k -> new java.util.ArrayList<>())
+                            .add(new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")));
+                });
+        Map<Long, List<TaskView.IndicatorView>> byTask = new HashMap<>();
+        jdbc.sql("""
+                SELECT i.* FROM indicator i JOIN task t ON t.id = i.task_id
+                WHERE t.campaign_id = :campaign ORDER BY i.task_id, i.sort_order""").param("campaign", campaignId)
+                .query(rs -> {
+                    BigDecimal actual = rs.getBigDecimal("actual");
+                    Direction direction = Direction.valueOf(rs.getString("direction"));
+                    BigDecimal baseline = rs.getBigDecimal("baseline");
+                    BigDecimal target = rs.getBigDecimal("target");
+                    String name = rs.getString("name");
+                    long id = rs.getLong("id");
+                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
+                            .add(new TaskView.IndicatorView(id, name, rs.getString("unit"), baseline, target, actual,
+                                    direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
+                                    actual, direction)), points.getOrDefault(id, List.of())));
+                });
+        return byTask;
+    }
+
+    Map<Long, List<TaskView.MilestoneView>> milestonesOfCampaign(long campaignId) {
+        Map<Long, List<TaskView.MilestoneView>> byTask = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.* FROM milestone m JOIN task t ON t.id = m.task_id
+                WHERE t.campaign_id = :campaign ORDER BY m.task_id, m.due_date, m.sort_order""")
+                .param("campaign", campaignId)
+                .query(rs -> {
+                    Date done = rs.getDate("done_date");
+                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
+                            .add(new TaskView.MilestoneView(rs.getLong("id"), rs.getString("title"),
+                                    rs.getDate("due_date").toLocalDate(), done == null ? null : done.toLocalDate()));
+                });
+        return byTask;
+    }
+
     void setProgress(long taskId, BigDecimal progress) {
         jdbc.sql("UPDATE task SET progress = :progress WHERE id = :id").param("progress", progress)
                 .param("id", taskId).update();
@@ -408,6 +462,10 @@ class TaskStore {
                 rs.getString("leader_name"), rs.getBigDecimal("weight"), rs.getDate("due_date").toLocalDate(),
                 light == null ? null : Light.valueOf(light), rs.getBigDecimal("progress"), rs.getInt("subtask_count"));
         return new TaskRecord(row, leaderId, new LocalDates(rs.getDate("start_date").toLocalDate(), row.dueDate()),
-                rs.getString("description"), rs.getInt("version"));
+                rs.getString("description"), rs.getInt("version"), lines(rs.getString("light_reasons")));
+    }
+
+    private static List<String> lines(@Nullable String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
     }
 }

@@ -60,6 +60,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/campaigns", "/api/v1/campaigns/*/tasks", "/api/v1/campaigns/*/inherit",
                                 "/api/v1/campaigns/*/tasks/import").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers("/api/v1/campaigns/*/tasks/template").hasAnyRole("ADMIN", "SUPERVISOR")
+                        // 交付信心: a supervisor or the task's lead leader (checked against the task in the service).
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/*/confidence").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/evaluate").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/subtasks").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/instructions").hasAnyRole("ADMIN", "LEADER")
@@ -104,6 +107,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
                         // Metrics name every URI and error: administrators only (or scrape on a private management port).
                         .requestMatchers("/audit/**", "/users/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/supervision/lights").hasAnyRole("ADMIN", "SUPERVISOR", "LEADER")
                         .requestMatchers("/campaigns/new", "/campaigns/*/tasks/new", "/campaigns/*/tasks/import",
                                 "/campaigns/*/tasks/template.xlsx",
                                 "/tasks/*/edit").hasAnyRole("ADMIN", "SUPERVISOR")

@@ -16,17 +16,18 @@ class ReportEffects {
 
     private final TaskService tasks;
     private final ReportStore reports;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ReportEffects(TaskService tasks, ReportStore reports) {
+    ReportEffects(TaskService tasks, ReportStore reports, org.springframework.context.ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.reports = reports;
+        this.events = events;
     }
 
     void approved(ReportView report) {
         TaskView task = tasks.task(report.taskId(), DataScope.everything());
         // An older period approved late (or its correction) must not overwrite what a newer period reported.
-        boolean newest = reports.ofTask(report.taskId(), DataScope.everything()).stream()
-                .noneMatch(r -> r.status() == ReportStatus.APPROVED && r.period().compareTo(report.period()) > 0);
+        boolean newest = !reports.approvedAfter(report.taskId(), report.period());
         if (newest) {
             for (ReportView.IndicatorValue value : report.indicatorValues()) {
                 TaskView.IndicatorView indicator = task.indicators().stream()
@@ -43,6 +44,7 @@ class ReportEffects {
                 tasks.completeMilestone(report.taskId(), done.milestoneId(), done.doneOn());
             }
         }
+        events.publishEvent(new ReportApproved(report.id(), report.taskId(), report.period()));
     }
 
     void submitted(ReportView report) {

@@ -1,6 +1,5 @@
 package org.gongjian.report;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,6 +181,12 @@ class ReportStore {
                 .param("previous", previousHash).param("chain", chainHash).param("id", id).update();
     }
 
+    /** Whether a later period of the task already has an approved report. */
+    boolean approvedAfter(long taskId, String period) {
+        return jdbc.sql("SELECT COUNT(*) FROM progress_report WHERE task_id = :task AND status = 'APPROVED' AND period > :period")
+                .param("task", taskId).param("period", period).query(Long.class).single() > 0;
+    }
+
     /** The last link of a task's chain of approved reports, if any. */
     Optional<ReportRow> lastSealed(long taskId) {
         return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.chain_seq IS NOT NULL ORDER BY r.chain_seq DESC LIMIT 1")
@@ -243,9 +248,5 @@ class ReportStore {
 
     private static @Nullable String trim(@Nullable String s) {
         return s == null ? null : s.trim();
-    }
-
-    static BigDecimal zeroIfNull(@Nullable BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
     }
 }

@@ -87,8 +87,16 @@ public class ReportingRecords {
                 .param("ids", taskIds).query(rs -> {
                     latestStatus.put(rs.getLong(1), rs.getString(2));
                 });
+        java.util.Set<Long> decomposed = new java.util.HashSet<>(jdbc.sql(
+                "SELECT DISTINCT parent_task_id FROM campaign_task_ref WHERE parent_task_id IN (:ids)")
+                .param("ids", taskIds).query(Long.class).list());
         Map<Long, TaskReporting> result = new HashMap<>();
         for (TaskDates t : tasks) {
+            if (decomposed.contains(t.taskId())) {
+                // A decomposed task is reported through its subtasks; its light rolls up from theirs.
+                result.put(t.taskId(), new TaskReporting(List.of(), true));
+                continue;
+            }
             List<PeriodStatus> statuses = new ArrayList<>();
             for (ReportingPeriod p : periodsOf.get(t.taskId())) {
                 Reported r = reported.get(t.taskId() + "|" + p.label());

@@ -1,0 +1,221 @@
+package org.gongjian.supervision;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.gongjian.campaign.CampaignView.Thresholds;
+import org.gongjian.campaign.Direction;
+import org.gongjian.campaign.Light;
+import org.gongjian.campaign.TaskView.IndicatorView;
+import org.gongjian.campaign.TaskView.MilestoneView;
+import org.gongjian.campaign.TaskView.PointView;
+import org.gongjian.shared.Decimals;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The status-light rules (DESIGN.md “Status lights”), as a pure function of the facts: every rule that fires adds
+ * a reason with its numbers, and the worst light wins.
+ */
+public final class LightRules {
+
+    static final String ON_TRACK = "各项节点和指标均按计划推进";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private LightRules() {
+    }
+
+    private record Finding(Light light, String reason) {}
+
+    public static LightVerdict evaluate(TaskFacts task, ReportingFacts reporting, Thresholds thresholds,
+                                        LocalDate asOf) {
+        if (done(task, reporting, asOf)) {
+            return new LightVerdict(Light.DONE, List.of(doneReason(task)));
+        }
+        List<Finding> findings = new ArrayList<>();
+        milestones(task, thresholds, asOf, findings);
+        reporting(task, reporting, asOf, findings);
+        indicators(task, thresholds, asOf, findings);
+        if (findings.isEmpty()) {
+            return new LightVerdict(Light.GREEN, List.of(ON_TRACK));
+        }
+        findings.sort(Comparator.comparingInt((Finding f) -> -LightVerdict.severity(f.light())));
+        return new LightVerdict(findings.get(0).light(), findings.stream().map(Finding::reason).toList());
+    }
+
+    /** 已完成: every milestone done, every indicator at its target (either direction), the last report approved. */
+    static boolean done(TaskFacts task, ReportingFacts reporting, LocalDate asOf) {
+        return reporting.lastReportApproved()
+                && task.milestones().stream().allMatch(m -> doneBy(m, asOf))
+                && task.indicators().stream().allMatch(LightRules::atTarget);
+    }
+
+    private static String doneReason(TaskFacts task) {
+        return "节点全部完成（" + task.milestones().size() + "个），指标均已达标（" + task.indicators().size()
+                + "项），最近一期报送已审核通过";
+    }
+
+    private static boolean doneBy(MilestoneView m, LocalDate asOf) {
+        return m.doneDate() != null && !m.doneDate().isAfter(asOf);
+    }
+
+    private static boolean atTarget(IndicatorView i) {
+        int cmp = actualOf(i).compareTo(i.target());
+        return i.direction() == Direction.LOWER_IS_BETTER ? cmp <= 0 : cmp >= 0;
+    }
+
+    /** An indicator without an actual yet counts as its baseline. */
+    private static BigDecimal actualOf(IndicatorView i) {
+        return i.actual() == null ? i.baseline() : i.actual();
+    }
+
+    // 红灯: a milestone overdue and not done; 黄灯: due within dueSoonDays (0..N days from today) and not done.
+    private static void milestones(TaskFacts task, Thresholds thresholds, LocalDate asOf, List<Finding> findings) {
+        for (MilestoneView m : task.milestones()) {
+            if (doneBy(m, asOf)) {
+                continue;
+            }
+            long days = ChronoUnit.DAYS.between(asOf, m.dueDate());
+            if (days < 0) {
+                findings.add(new Finding(Light.RED, "节点“" + m.title() + "”已逾期" + (-days) + "天"));
+            } else if (days == 0) {
+                findings.add(new Finding(Light.YELLOW, "节点“" + m.title() + "”今天到期"));
+            } else if (days <= thresholds.dueSoonDays()) {
+                findings.add(new Finding(Light.YELLOW, "节点“" + m.title() + "”将于" + days + "天后到期"));
+            }
+        }
+    }
+
+    // 红灯: no report for the last two periods whose deadline passed; 黄灯: the last one missing or late.
+    private static void reporting(TaskFacts task, ReportingFacts reporting, LocalDate asOf, List<Finding> findings) {
+        List<ReportingFacts.PeriodFact> counted = reporting.lastPeriods().stream()
+                .filter(p -> p.deadline().isBefore(asOf) && !p.deadline().isBefore(task.planStart()))
+                .sorted(Comparator.comparing(ReportingFacts.PeriodFact::deadline).reversed())
+                .toList();
+        if (counted.isEmpty()) {
+            return;
+        }
+        ReportingFacts.PeriodFact last = counted.get(0);
+        if (counted.size() >= 2 && last.status() == ReportingFacts.Status.MISSING
+                && counted.get(1).status() == ReportingFacts.Status.MISSING) {
+            findings.add(new Finding(Light.RED, "最近两期（" + counted.get(1).period() + "、" + last.period() + "）均未报送"));
+        } else if (last.status() == ReportingFacts.Status.MISSING) {
+            findings.add(new Finding(Light.YELLOW, "上期（" + last.period() + "）未报送"));
+        } else if (last.status() == ReportingFacts.Status.LATE) {
+            findings.add(new Finding(Light.YELLOW, "上期（" + last.period() + "）报送迟报"));
+        }
+    }
+
+    // Behind the planned trajectory by more than redBehindPct % of |target − baseline| → red; yellowBehindPct..red → yellow.
+    private static void indicators(TaskFacts task, Thresholds thresholds, LocalDate asOf, List<Finding> findings) {
+        for (IndicatorView i : task.indicators()) {
+            BigDecimal span = i.target().subtract(i.baseline()).abs();
+            if (span.signum() == 0) {
+                continue;
+            }
+            BigDecimal planned = planned(i, task.planStart(), task.due(), asOf);
+            BigDecimal actual = actualOf(i);
+            BigDecimal shortfall = i.direction() == Direction.LOWER_IS_BETTER
+                    ? actual.subtract(planned) : planned.subtract(actual);
+            BigDecimal behindPct = shortfall.multiply(HUNDRED).divide(span, MathContext.DECIMAL64);
+            @Nullable Light light = behindPct.compareTo(BigDecimal.valueOf(thresholds.redBehindPct())) > 0 ? Light.RED
+                    : behindPct.compareTo(BigDecimal.valueOf(thresholds.yellowBehindPct())) >= 0 ? Light.YELLOW : null;
+            if (light != null) {
+                findings.add(new Finding(light, "指标“" + i.name() + "”落后计划进度" + number(behindPct) + "%（计划"
+                        + number(planned) + i.unit() + "，实际" + (i.actual() == null
+                        ? "尚未报送，按基期值" + number(i.baseline()) + i.unit() + "计"
+                        : number(actual) + i.unit()) + "）"));
+            }
+        }
+    }
+
+    /**
+     * The planned value on a date: through the task's own trajectory points, linearly between them, from the
+     * baseline at the plan start before the first point and on to the target at the due date after the last; without
+     * points straight from baseline at the plan start to target at the due date.
+     */
+    static BigDecimal planned(IndicatorView i, LocalDate start, LocalDate due, LocalDate asOf) {
+        List<PointView> path = new ArrayList<>();
+        List<PointView> points = i.trajectory().stream().sorted(Comparator.comparing(PointView::date)).toList();
+        if (points.isEmpty() || points.get(0).date().isAfter(start)) {
+            path.add(new PointView(start, i.baseline()));
+        }
+        path.addAll(points);
+        if (path.get(path.size() - 1).date().isBefore(due)) {
+            path.add(new PointView(due, i.target()));
+        }
+        if (!asOf.isAfter(path.get(0).date())) {
+            return path.get(0).value();
+        }
+        for (int k = 1; k < path.size(); k++) {
+            PointView a = path.get(k - 1);
+            PointView b = path.get(k);
+            if (!asOf.isAfter(b.date())) {
+                long total = ChronoUnit.DAYS.between(a.date(), b.date());
+                long passed = ChronoUnit.DAYS.between(a.date(), asOf);
+                return a.value().add(b.value().subtract(a.value()).multiply(BigDecimal.valueOf(passed))
+                        .divide(BigDecimal.valueOf(total), MathContext.DECIMAL64));
+            }
+        }
+        return path.get(path.size() - 1).value();
+    }
+
+    private static String number(BigDecimal value) {
+        return Decimals.plain(value.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** One subtask's light as the roll-up sees it (null: not evaluated yet, which only keeps the parent from DONE). */
+    public record ChildLight(String title, @Nullable Light light) {}
+
+    /**
+     * Roll-up: a parent's light is the worst of its own verdict and its children's lights; DONE only when it and all
+     * its children are done. Red and yellow children are named in the reasons, worst first.
+     */
+    public static LightVerdict rollUp(LightVerdict own, List<ChildLight> children) {
+        if (children.isEmpty()) {
+            return own;
+        }
+        Light light = own.light();
+        List<String> red = new ArrayList<>();
+        List<String> yellow = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (ChildLight child : children) {
+            Light childLight = child.light() == null ? Light.GREEN : child.light();
+            light = LightVerdict.worse(light, childLight);
+            if (childLight == Light.RED) {
+                red.add("子任务“" + child.title() + "”红灯");
+            } else if (childLight == Light.YELLOW) {
+                yellow.add("子任务“" + child.title() + "”黄灯");
+            } else if (childLight != Light.DONE) {
+                open.add(child.title());
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        if (light == Light.DONE) {
+            reasons.addAll(own.reasons());
+            reasons.add(children.size() + "项子任务均已完成");
+        } else if (own.light() == Light.RED) {
+            reasons.addAll(own.reasons());
+            reasons.addAll(red);
+            reasons.addAll(yellow);
+        } else if (own.light() == Light.YELLOW) {
+            reasons.addAll(red);
+            reasons.addAll(own.reasons());
+            reasons.addAll(yellow);
+        } else {
+            reasons.addAll(red);
+            reasons.addAll(yellow);
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(own.light() == Light.DONE
+                    ? "本任务自身已完成，子任务“" + String.join("”“", open) + "”尚未完成"
+                    : ON_TRACK + "，" + children.size() + "项子任务均无红黄灯");
+        }
+        return new LightVerdict(light, reasons);
+    }
+}

@@ -1,0 +1,147 @@
+package org.gongjian.supervision;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gongjian.campaign.Light;
+import org.gongjian.shared.DataScope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for supervision's light history and the incrementally maintained light counts. */
+@Repository
+class LightStore {
+
+    private final JdbcClient jdbc;
+
+    LightStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Period(long id, long taskId, Light light, List<String> reasons, LocalDate since, @Nullable LocalDate until) {}
+
+    /** The stretch the task is in now (until_date NULL). */
+    Optional<Period> current(long taskId) {
+        return jdbc.sql("SELECT * FROM task_light_period WHERE task_id = :task AND until_date IS NULL ORDER BY id DESC LIMIT 1")
+                .param("task", taskId).query(LightStore::period).optional();
+    }
+
+    List<Period> history(long taskId, int limit) {
+        return jdbc.sql("SELECT * FROM task_light_period WHERE task_id = :task ORDER BY since_date DESC, id DESC LIMIT :limit")
+                .param("task", taskId).param("limit", limit).query(LightStore::period).list();
+    }
+
+    void close(long periodId, LocalDate until) {
+        jdbc.sql("UPDATE task_light_period SET until_date = :until WHERE id = :id")
+                .param("until", Date.valueOf(until)).param("id", periodId).update();
+    }
+
+    void open(long taskId, long campaignId, Light light, List<String> reasons, LocalDate since) {
+        jdbc.sql("""
+                INSERT INTO task_light_period (task_id, campaign_id, light, reasons, since_date, until_date)
+                VALUES (:task, :campaign, :light, :reasons, :since, NULL)""")
+                .param("task", taskId).param("campaign", campaignId).param("light", light.name())
+                .param("reasons", joined(reasons)).param("since", Date.valueOf(since)).update();
+    }
+
+    /** What the counts hold for a task: its light under its lead unit and category. */
+    record CountKey(long campaignId, long unitId, String category, boolean topLevel, Light light) {}
+
+    Optional<CountKey> counted(long taskId) {
+        return jdbc.sql("SELECT * FROM task_light_state WHERE task_id = :task").param("task", taskId)
+                .query((rs, n) -> new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"), rs.getString("category"),
+                        rs.getBoolean("top_level"), Light.valueOf(rs.getString("light")))).optional();
+    }
+
+    /** Moves the task from its old count to its new one (decrement old, increment new; same transaction). */
+    void move(long taskId, @Nullable CountKey from, CountKey to) {
+        if (from != null) {
+            add(from, -1);
+            jdbc.sql("""
+                    UPDATE task_light_state SET campaign_id = :campaign, unit_id = :unit, category = :category,
+                        top_level = :top, light = :light WHERE task_id = :task""")
+                    .params(keyParams(to)).param("task", taskId).update();
+        } else {
+            jdbc.sql("""
+                    INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)
+                    VALUES (:task, :campaign, :unit, :category, :top, :light)""")
+                    .params(keyParams(to)).param("task", taskId).update();
+        }
+        add(to, 1);
+    }
+
+    private void add(CountKey key, int delta) {
+        int rows = jdbc.sql("""
+                UPDATE light_count SET task_count = task_count + :delta
+                WHERE campaign_id = :campaign AND unit_id = :unit AND category = :category AND top_level = :top
+                  AND light = :light""").params(keyParams(key)).param("delta", delta).update();
+        if (rows == 0) {
+            jdbc.sql("""
+                    INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
+                    VALUES (:campaign, :unit, :category, :top, :light, :delta)""")
+                    .params(keyParams(key)).param("delta", delta).update();
+        }
+    }
+
+    /** One row of the counts: tasks a unit leads in a category with a light. */
+    record CountRow(long unitId, String unitName, String category, boolean topLevel, Light light, long tasks) {}
+
+    /** O(units × categories × lights) rows, whatever the number of tasks; only units inside the scope. */
+    List<CountRow> counts(long campaignId, DataScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("campaign", campaignId);
+        String scoped = "";
+        if (!scope.isEverything()) {
+            scoped = " AND u.path LIKE :scope";
+            params.put("scope", scope.likePattern());
+        }
+        return jdbc.sql("""
+                SELECT c.unit_id, u.name AS unit_name, c.category, c.top_level, c.light, c.task_count
+                FROM light_count c JOIN org_unit_path u ON u.unit_id = c.unit_id
+                WHERE c.campaign_id = :campaign AND c.task_count > 0""" + scoped + " ORDER BY u.path, c.category")
+                .params(params)
+                .query((rs, n) -> new CountRow(rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("category"),
+                        rs.getBoolean("top_level"), Light.valueOf(rs.getString("light")), rs.getLong("task_count")))
+                .list();
+    }
+
+    /** Tasks of a campaign holding a light now, longest first, whose lead unit is inside the scope (at most 200). */
+    List<Period> holding(long campaignId, Light light, DataScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("campaign", campaignId);
+        params.put("light", light.name());
+        String scoped = "";
+        if (!scope.isEverything()) {
+            scoped = " AND s.unit_id IN (SELECT u.unit_id FROM org_unit_path u WHERE u.path LIKE :scope)";
+            params.put("scope", scope.likePattern());
+        }
+        return jdbc.sql("""
+                SELECT p.* FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id
+                WHERE p.campaign_id = :campaign AND p.until_date IS NULL AND p.light = :light""" + scoped
+                        + " ORDER BY p.since_date, p.task_id LIMIT 200")
+                .params(params).query(LightStore::period).list();
+    }
+
+    private static Map<String, Object> keyParams(CountKey key) {
+        return Map.of("campaign", key.campaignId(), "unit", key.unitId(), "category", key.category(),
+                "top", key.topLevel(), "light", key.light().name());
+    }
+
+    static String joined(List<String> reasons) {
+        String text = String.join("\n", reasons);
+        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+
+    private static Period period(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Date until = rs.getDate("until_date");
+        String reasons = rs.getString("reasons");
+        return new Period(rs.getLong("id"), rs.getLong("task_id"), Light.valueOf(rs.getString("light")),
+                reasons.isBlank() ? List.of() : List.of(reasons.split("\n")), rs.getDate("since_date").toLocalDate(),
+                until == null ? null : until.toLocalDate());
+    }
+}

@@ -1,0 +1,65 @@
+package org.gongjian.supervision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.gongjian.campaign.TaskPanel;
+import org.gongjian.campaign.TaskView;
+import org.gongjian.shared.DataScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the task page, side by side: the computed light with its reasons and its history, and the human confidence
+ * judgement (交付信心) with its reason and review date — a judgement stands beside the light, never hides it.
+ */
+@Component
+class SupervisionTaskPanel implements TaskPanel {
+
+    private final LightEvaluation lights;
+    private final ConfidenceService confidence;
+    private final Clock clock;
+
+    SupervisionTaskPanel(LightEvaluation lights, ConfidenceService confidence, Clock clock) {
+        this.lights = lights;
+        this.confidence = confidence;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Panel> panelFor(TaskView task, DataScope scope) {
+        LocalDate today = LocalDate.now(clock);
+        List<String> lines = new ArrayList<>();
+        List<LightEvaluation.LightPeriod> history = lights.history(task.id(), 6);
+        if (task.light() == null) {
+            lines.add("计算亮灯：未评估");
+        } else {
+            String since = history.isEmpty() ? "" : "（自" + history.get(0).since() + "起，已"
+                    + ChronoUnit.DAYS.between(history.get(0).since(), today) + "天）";
+            lines.add("计算亮灯：" + task.light().label() + since);
+            task.lightReasons().forEach(r -> lines.add("· " + r));
+        }
+        if (history.size() > 1) {
+            lines.add("亮灯记录：");
+            history.stream().skip(1).forEach(p -> lines.add("· " + p.since() + " 至 " + p.until() + " " + p.light().label()
+                    + "：" + (p.reasons().isEmpty() ? "" : p.reasons().get(0))));
+        }
+        List<ConfidenceView> judgements = confidence.judgements(task.id(), scope);
+        boolean warning = false;
+        if (judgements.isEmpty()) {
+            lines.add("交付信心：尚无研判");
+        } else {
+            ConfidenceView current = judgements.get(0);
+            lines.add("交付信心：" + current.ratingLabel() + "（" + current.judgedBy() + "，复核日期 " + current.reviewOn() + "）");
+            lines.add("理由：" + current.reason());
+            if (current.reviewOverdue()) {
+                warning = true;
+                lines.add("已过复核日期，需重新研判");
+            }
+        }
+        return Optional.of(new Panel("亮灯与交付信心", lines, null, null, warning));
+    }
+}
