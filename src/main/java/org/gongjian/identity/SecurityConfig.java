@@ -103,6 +103,9 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // The unread badge polls; without a session it answers empty rather than a login redirect.
+                        .requestMatchers(HttpMethod.GET, "/inbox/count").permitAll()
+                        .requestMatchers("/admin/deliveries/**").hasRole("ADMIN")
                         .requestMatchers("/units/new", "/units/*/edit", "/org/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
                         // Metrics name every URI and error: administrators only (or scrape on a private management port).

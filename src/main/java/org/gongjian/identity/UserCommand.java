@@ -2,6 +2,7 @@ package org.gongjian.identity;
 
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,5 +17,11 @@ public record UserCommand(
         @NotBlank(message = "{validation.m50}") @Size(max = 128, message = "{validation.m09}") String password,
         @Nullable Long personId,
         @NotEmpty(message = "{validation.m49}") Set<Role> roles,
-        @NotNull(message = "{validation.m56}") Long scopeUnitId) {
+        @NotNull(message = "{validation.m56}") Long scopeUnitId,
+        @Nullable @Email(message = "{validation.email}") @Size(max = 200, message = "{validation.email}") String email) {
+
+    /** Without an email address. */
+    public UserCommand(String username, String password, @Nullable Long personId, Set<Role> roles, Long scopeUnitId) {
+        this(username, password, personId, roles, scopeUnitId, null);
+    }
 }

@@ -13,10 +13,11 @@ public class UserForm {
     private @Nullable Long personId;
     private @Nullable Long scopeUnitId;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private String email = "";
 
     @SuppressWarnings("NullAway")
     UserCommand toCommand() {
-        return new UserCommand(username, password, personId, roles, scopeUnitId);
+        return new UserCommand(username, password, personId, roles, scopeUnitId, email.isEmpty() ? null : email);
     }
 
     public String getUsername() {
@@ -57,5 +58,13 @@ public class UserForm {
 
     public void setRoles(@Nullable Set<Role> roles) {
         this.roles = roles == null ? EnumSet.noneOf(Role.class) : roles;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(@Nullable String email) {
+        this.email = email == null ? "" : email.trim();
     }
 }

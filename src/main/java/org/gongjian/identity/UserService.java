@@ -75,6 +75,9 @@ public class UserService {
         }
         long id = users.insert(command.username(), encoder.encode(command.password()), command.personId(),
                 command.scopeUnitId(), command.roles(), clock.instant());
+        if (command.email() != null && !command.email().isBlank()) {
+            users.setEmail(id, command.email().trim());
+        }
         UserView created = view(users.findById(id).orElseThrow());
         events.publishEvent(AuditableChange.created("user", id, created));
         return created;
@@ -152,6 +155,21 @@ public class UserService {
         return users.findByUsername(username).isPresent();
     }
 
+    /** Enabled users among the ids with their email addresses (for notifications); unknown or disabled ids are left out. */
+    @Transactional(readOnly = true)
+    public java.util.List<UserContact> contacts(java.util.Collection<Long> userIds) {
+        return users.contacts(userIds);
+    }
+
+    /**
+     * Ids of the enabled users holding any of the roles whose scope unit is the unit, or whose cadre currently
+     * holds a position in it (for notifications to a unit).
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> userIdsInUnit(long unitId, Set<Role> roles) {
+        return users.idsInUnit(unitId, roles);
+    }
+
     private boolean visible(UserRow user, DataScope scope) {
         if (user.scopePath() == null) {
             return scope.isEverything();
@@ -161,6 +179,6 @@ public class UserService {
 
     private UserView view(UserRow row) {
         return new UserView(row.id(), row.username(), row.personId(), row.roles(), row.scopeUnitId(), row.enabled(),
-                row.lockedAt(clock.instant()));
+                row.lockedAt(clock.instant()), row.email());
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ class UserStore {
 
     record UserRow(long id, String username, String passwordHash, @Nullable Long personId, @Nullable Long scopeUnitId,
                    @Nullable String scopePath, boolean enabled, int failedAttempts, @Nullable Instant lockedUntil,
-                   Set<Role> roles) {
+                   Set<Role> roles, @Nullable String email) {
 
         CurrentUser toCurrentUser() {
             return new CurrentUser(id, username, personId, scopeUnitId, roles);
@@ -46,7 +47,7 @@ class UserStore {
 
     private static final String SELECT = """
             SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled, a.failed_attempts,
-                   a.locked_until, u.path AS scope_path
+                   a.locked_until, a.email, u.path AS scope_path
             FROM app_user a LEFT JOIN unit u ON u.id = a.scope_unit_id
             """;
 
@@ -95,6 +96,40 @@ class UserStore {
                     .param("id", id).param("role", role.name()).update();
         }
         return id;
+    }
+
+    void setEmail(long id, @Nullable String email) {
+        jdbc.sql("UPDATE app_user SET email = :email WHERE id = :id").param("email", email, Types.VARCHAR)
+                .param("id", id).update();
+    }
+
+    /** Enabled users among the ids, with their email address when they have one. */
+    List<UserContact> contacts(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, username, email FROM app_user WHERE enabled = TRUE AND id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query((rs, n) -> new UserContact(rs.getLong("id"), rs.getString("username"), rs.getString("email")))
+                .list();
+    }
+
+    /**
+     * Enabled users holding any of the roles whose scope unit is the unit or whose cadre currently holds a position
+     * in it.
+     */
+    List<Long> idsInUnit(long unitId, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT DISTINCT a.id FROM app_user a JOIN user_role r ON r.user_id = a.id
+                WHERE a.enabled = TRUE AND r.role IN (:roles)
+                  AND (a.scope_unit_id = :unit OR a.person_id IN (
+                        SELECT p.person_id FROM person_position p WHERE p.unit_id = :unit AND p.ended_on IS NULL))
+                ORDER BY a.id""")
+                .param("roles", roles.stream().map(Role::name).toList()).param("unit", unitId)
+                .query(Long.class).list();
     }
 
     /** Counts a failed login atomically; returns the count after this failure. */
@@ -149,7 +184,7 @@ class UserStore {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new UserRow(id, rs.getString("username"), rs.getString("password_hash"), personId, scopeId,
                 rs.getString("scope_path"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), roles(id));
+                locked == null ? null : locked.toInstant(), roles(id), rs.getString("email"));
     }
 
     private Set<Role> roles(long userId) {
