@@ -35,6 +35,7 @@ class SecurityConfig {
             + "frame-ancestors 'none'";
 
     private static final String[] ORG_WRITERS = {"ADMIN", "ORG_DEPT"};
+    private static final String[] EVIDENCE_UPLOADERS = {"LIAISON", "UNIT_HEAD", "SUPERVISOR", "ADMIN"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -53,6 +54,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
                         // Role checks before the body is read, so a wrong role gets 403 whatever it sends.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/units/*/evidence").hasAnyRole(EVIDENCE_UPLOADERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/units/**", "/api/v1/people/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/units/**", "/api/v1/people/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/api/v1/units/import/**").hasAnyRole(ORG_WRITERS)
@@ -73,7 +75,8 @@ class SecurityConfig {
                                 .hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/pledges/*/sign").hasAnyRole("UNIT_HEAD", "LEADER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/reports", "/api/v1/reports/*/submit",
-                                "/api/v1/reports/*/corrections").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
+                                "/api/v1/reports/*/corrections", "/api/v1/reports/*/evidence").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/reports/*/evidence/*").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/reports/**").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports/*/approve", "/api/v1/reports/*/return")
                                 .hasAnyRole("ADMIN", "UNIT_HEAD", "SUPERVISOR")
@@ -106,6 +109,7 @@ class SecurityConfig {
                         // The unread badge polls; without a session it answers empty rather than a login redirect.
                         .requestMatchers(HttpMethod.GET, "/inbox/count").permitAll()
                         .requestMatchers("/admin/deliveries/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/evidence", "/evidence/**").hasAnyRole(EVIDENCE_UPLOADERS)
                         .requestMatchers("/units/new", "/units/*/edit", "/org/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
                         // Metrics name every URI and error: administrators only (or scrape on a private management port).

@@ -100,6 +100,29 @@ class ReportApiController {
         return ResponseEntity.created(URI.create("/api/v1/reports/" + correction.id())).body(correction);
     }
 
+    /** A photo or document for the report: {@code file} (multipart, stored in the unit's library) or {@code evidenceId}. */
+    @PostMapping(path = "/api/v1/reports/{id}/evidence")
+    ResponseEntity<ReportView> evidence(@PathVariable long id,
+                                        @RequestParam(name = "file", required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
+                                        @RequestParam(required = false) @Nullable Long evidenceId,
+                                        @AuthenticationPrincipal CurrentUser user, DataScope scope) throws java.io.IOException {
+        if (file != null && !file.isEmpty() || file != null && evidenceId == null) {
+            try (java.io.InputStream in = file.getInputStream()) {
+                return ResponseEntity.ok(reports.attachUpload(id, file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in, user, scope));
+            }
+        }
+        if (evidenceId == null) {
+            throw InvalidInput.of("file", "请选择要上传的文件，或从本单位材料库中选择");
+        }
+        return ResponseEntity.ok(reports.attach(id, evidenceId, user, scope));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/reports/{id}/evidence/{evidenceId}")
+    ReportView detach(@PathVariable long id, @PathVariable long evidenceId, @AuthenticationPrincipal CurrentUser user,
+                      DataScope scope) {
+        return reports.detach(id, evidenceId, user, scope);
+    }
+
     private static String etag(ReportView report) {
         return "\"" + report.version() + "\"";
     }

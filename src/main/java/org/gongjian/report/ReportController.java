@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The reporting pages: the phone form, a report with its review, the to-do list and the office's overview. */
@@ -31,13 +32,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportController {
 
     private final ReportService reports;
+    private final EvidenceService evidence;
     private final ReportDesk desk;
     private final TaskService tasks;
     private final CampaignService campaigns;
     private final Clock clock;
 
-    ReportController(ReportService reports, ReportDesk desk, TaskService tasks, CampaignService campaigns, Clock clock) {
+    ReportController(ReportService reports, EvidenceService evidence, ReportDesk desk, TaskService tasks,
+                     CampaignService campaigns, Clock clock) {
         this.reports = reports;
+        this.evidence = evidence;
         this.desk = desk;
         this.tasks = tasks;
         this.campaigns = campaigns;
@@ -72,20 +76,43 @@ class ReportController {
         // The pre-fill: last time's text and figures, but no milestone is ticked twice.
         ReportForm form = ReportForm.of(last, task, chosen);
         form.done().replaceAll((id, on) -> false);
-        return form(model, task, campaign, null, form, List.of());
+        return form(model, task, campaign, null, form, List.of(), scope);
     }
 
     @PostMapping("/tasks/{taskId}/reports")
     String create(@PathVariable long taskId, @RequestParam Map<String, String> params,
+                  @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+                  @RequestParam(name = "evidenceIds", required = false) @Nullable List<Long> chosen,
                   @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model, RedirectAttributes redirect) {
         TaskView task = tasks.task(taskId, scope);
         ReportForm form = ReportForm.from(params, task);
         try {
-            ReportView report = reports.start(taskId, form.command(task), user, scope);
+            ReportCommand command = form.command(task);
+            // Files first: a refused file refuses the whole form before any report exists.
+            List<Long> attach = new ArrayList<>(uploads(task.leadUnitId(), files, scope));
+            ReportView report = reports.start(taskId, command, user, scope);
+            attach.addAll(chosen == null ? List.of() : chosen);
+            attach.forEach(id -> reports.attach(report.id(), id, user, scope));
             return afterSave(report, params, user, scope, redirect);
         } catch (InvalidInput | Conflict e) {
-            return form(model, task, campaigns.campaign(task.campaignId(), scope), null, form, problems(e));
+            return form(model, task, campaigns.campaign(task.campaignId(), scope), null, form, problems(e), scope);
         }
+    }
+
+    /** Stores the uploaded files in the unit's library; empty file fields (nothing chosen) are skipped. */
+    private List<Long> uploads(long unitId, @Nullable List<MultipartFile> files, DataScope scope) {
+        List<Long> ids = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+                continue;
+            }
+            try (java.io.InputStream in = file.getInputStream()) {
+                ids.add(evidence.upload(unitId, file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in, scope).id());
+            } catch (java.io.IOException e) {
+                throw InvalidInput.of("files", "文件“" + file.getOriginalFilename() + "”读取失败，请重新选择");
+            }
+        }
+        return ids;
     }
 
     @GetMapping("/reports/{id}/edit")
@@ -93,21 +120,33 @@ class ReportController {
         ReportView report = reports.report(id, scope);
         TaskView task = tasks.task(report.taskId(), scope);
         return form(model, task, campaigns.campaign(task.campaignId(), scope), report,
-                ReportForm.of(report, task, report.period()), List.of());
+                ReportForm.of(report, task, report.period()), List.of(), scope);
     }
 
     @PostMapping("/reports/{id}")
     String update(@PathVariable long id, @RequestParam Map<String, String> params,
+                  @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+                  @RequestParam(name = "evidenceIds", required = false) @Nullable List<Long> chosen,
                   @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model, RedirectAttributes redirect) {
         ReportView report = reports.report(id, scope);
         TaskView task = tasks.task(report.taskId(), scope);
         ReportForm form = ReportForm.from(params, task);
         try {
+            ReportCommand command = form.command(task);
             int version = form.version() == null ? report.version() : form.version();
-            ReportView saved = reports.update(id, version, form.command(task), user, scope);
+            List<Long> uploaded = uploads(report.unitId(), files, scope);
+            ReportView saved = reports.update(id, version, command, user, scope);
+            java.util.Set<Long> keep = new java.util.HashSet<>(chosen == null ? List.of() : chosen);
+            for (EvidenceView attached : saved.evidence()) {
+                if (!keep.contains(attached.id())) {
+                    reports.detach(id, attached.id(), user, scope);
+                }
+            }
+            keep.addAll(uploaded);
+            keep.forEach(e -> reports.attach(id, e, user, scope));
             return afterSave(saved, params, user, scope, redirect);
         } catch (InvalidInput | Conflict e) {
-            return form(model, task, campaigns.campaign(task.campaignId(), scope), report, form, problems(e));
+            return form(model, task, campaigns.campaign(task.campaignId(), scope), report, form, problems(e), scope);
         }
     }
 
@@ -209,7 +248,7 @@ class ReportController {
     }
 
     private String form(Model model, TaskView task, CampaignView campaign, @Nullable ReportView report, ReportForm form,
-                        List<String> errors) {
+                        List<String> errors, DataScope scope) {
         LocalDate today = LocalDate.now(clock);
         List<ReportingPeriod> periods = new ArrayList<>();
         ReportingPeriod p = ReportingPeriod.containing(today.isAfter(task.dueDate()) ? task.dueDate() : today, campaign);
@@ -222,6 +261,17 @@ class ReportController {
         model.addAttribute("form", form);
         model.addAttribute("periods", periods);
         model.addAttribute("errors", errors);
+        List<Long> attached = report == null ? List.of() : report.evidence().stream().map(EvidenceView::id).toList();
+        model.addAttribute("attached", attached);
+        // Collect once, reuse: the unit's recent files, ready to tick instead of uploading again.
+        List<EvidenceView> library = new ArrayList<>(report == null ? List.of() : report.evidence());
+        try {
+            evidence.library(task.leadUnitId(), scope, new org.gongjian.shared.PageQuery(0, 12)).items().stream()
+                    .filter(e -> !attached.contains(e.id())).forEach(library::add);
+        } catch (org.gongjian.shared.NotFound outOfScope) {
+            // someone outside the lead unit: no library to offer
+        }
+        model.addAttribute("library", library);
         return "report/report-form";
     }
 

@@ -17,11 +17,14 @@ class ReportEffects {
     private final TaskService tasks;
     private final ReportStore reports;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final EvidenceService evidence;
 
-    ReportEffects(TaskService tasks, ReportStore reports, org.springframework.context.ApplicationEventPublisher events) {
+    ReportEffects(TaskService tasks, ReportStore reports, org.springframework.context.ApplicationEventPublisher events,
+                  EvidenceService evidence) {
         this.tasks = tasks;
         this.reports = reports;
         this.events = events;
+        this.evidence = evidence;
     }
 
     void approved(ReportView report) {
@@ -57,6 +60,6 @@ class ReportEffects {
     }
 
     List<String> evidenceHashes(long reportId) {
-        return List.of();
+        return evidence.ofReport(reportId).stream().map(EvidenceView::sha256).toList();
     }
 }

@@ -44,17 +44,19 @@ public class ReportService {
     private final ReportStore reports;
     private final ReportChecks checks;
     private final ReportEffects effects;
+    private final EvidenceService evidence;
     private final TaskService tasks;
     private final CampaignService campaigns;
     private final OrgService org;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReportService(ReportStore reports, ReportChecks checks, ReportEffects effects, TaskService tasks,
+    ReportService(ReportStore reports, ReportChecks checks, ReportEffects effects, EvidenceService evidence, TaskService tasks,
                   CampaignService campaigns, OrgService org, ApplicationEventPublisher events, Clock clock) {
         this.reports = reports;
         this.checks = checks;
         this.effects = effects;
+        this.evidence = evidence;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.org = org;
@@ -207,6 +209,35 @@ public class ReportService {
         return after;
     }
 
+    /**
+     * Attaches evidence to a draft: a new file is stored in the unit's library first (so it can serve other reports),
+     * an existing one is taken from it. Approved reports keep exactly the evidence they were approved with.
+     */
+    public ReportView attachUpload(long id, String fileName, java.io.InputStream content, CurrentUser user, DataScope scope) {
+        ReportView report = report(id, scope);
+        mayReport(user, report.unitId(), scope);
+        editable(report);
+        EvidenceView stored = evidence.upload(report.unitId(), fileName, content, scope);
+        evidence.attach(id, stored.id(), scope);
+        return report(id, scope);
+    }
+
+    public ReportView attach(long id, long evidenceId, CurrentUser user, DataScope scope) {
+        ReportView report = report(id, scope);
+        mayReport(user, report.unitId(), scope);
+        editable(report);
+        evidence.attach(id, evidenceId, scope);
+        return report(id, scope);
+    }
+
+    public ReportView detach(long id, long evidenceId, CurrentUser user, DataScope scope) {
+        ReportView report = report(id, scope);
+        mayReport(user, report.unitId(), scope);
+        editable(report);
+        evidence.detach(id, evidenceId);
+        return report(id, scope);
+    }
+
     @Transactional(readOnly = true)
     public ReportChain.Verification verify(long taskId, DataScope scope) {
         tasks.task(taskId, scope);
@@ -329,6 +360,7 @@ public class ReportService {
                 ReportingPeriod.displayName(r.period()), r.deadline(), r.revision(), r.correctsReportId(), reports.values(r.id()),
                 r.progressText(), r.problems(), r.nextSteps(), reports.milestones(r.id()), r.status(), r.stage(),
                 r.late(), r.createdBy(), r.createdAt(), r.submittedAt(), r.submittedBy(), r.approvedAt(),
-                r.approvedBy(), r.contentHash(), r.chainHash(), reports.reviews(r.id()), r.version());
+                r.approvedBy(), r.contentHash(), r.chainHash(), reports.reviews(r.id()), evidence.ofReport(r.id()),
+                r.version());
     }
 }

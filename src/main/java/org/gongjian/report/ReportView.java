@@ -16,7 +16,7 @@ public record ReportView(long id, long taskId, String taskTitle, long campaignId
                          boolean late, String createdBy, Instant createdAt, @Nullable Instant submittedAt,
                          @Nullable String submittedBy, @Nullable Instant approvedAt, @Nullable String approvedBy,
                          @Nullable String contentHash, @Nullable String chainHash, List<ReviewStep> reviews,
-                         int version) {
+                         List<EvidenceView> evidence, int version) {
 
     public record IndicatorValue(long indicatorId, BigDecimal value) {}
 
@@ -28,6 +28,12 @@ public record ReportView(long id, long taskId, String taskTitle, long campaignId
     public @Nullable BigDecimal valueOf(long indicatorId) {
         return indicatorValues.stream().filter(v -> v.indicatorId() == indicatorId).map(IndicatorValue::value)
                 .findFirst().orElse(null);
+    }
+
+    /** A photo taken more than a month before the period began is probably not this period's work. */
+    public boolean staleEvidence(EvidenceView e) {
+        return e.capturedAt() != null && e.capturedAt().isBefore(ReportingPeriod.startOf(period)
+                .minusDays(30).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
     }
 
     public boolean reportsDone(long milestoneId) {

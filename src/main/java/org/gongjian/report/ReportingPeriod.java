@@ -100,6 +100,15 @@ public record ReportingPeriod(ReportingFrequency frequency, String label, LocalD
         return displayName(label);
     }
 
+    /** The first day of a period label as stored. */
+    public static LocalDate startOf(String label) {
+        if (label.contains("W")) {
+            return LocalDate.of(Integer.parseInt(label.substring(0, 4)), 6, 1)
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(label.substring(6))).with(DayOfWeek.MONDAY);
+        }
+        return YearMonth.parse(label).atDay(1);
+    }
+
     /** The Chinese name of a period label as stored. */
     public static String displayName(String label) {
         if (label.contains("W")) {

@@ -300,6 +300,52 @@ class ReportWorkflowTests extends IntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void evidenceIsCheckedByContentHashedIntoTheApprovalAndFrozenWithIt() throws Exception {
+        ReportFixtures.Setup s = fixtures.county(ReportingFrequency.MONTHLY, false);
+        String liaison = Logins.token(mvc, s.liaison());
+        long id = ReportFixtures.body(create(liaison, s.task().id(), Map.of("period", "2026-06", "progressText", "有照片")))
+                .get("id").asLong();
+        byte[] exe = new byte[64];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "现场照片.jpg", "image/jpeg", exe))
+                        .header(HttpHeaders.AUTHORIZATION, liaison))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "../../etc/现场.png", "image/png", png()))
+                        .header(HttpHeaders.AUTHORIZATION, liaison))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.evidence.length()").value(1))
+                .andExpect(jsonPath("$.evidence[0].fileName").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/"))));
+        // Another township can't attach its liaison's view of this report, nor see it.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.png", "image/png", png()))
+                        .header(HttpHeaders.AUTHORIZATION, Logins.token(mvc, s.otherLiaison())))
+                .andExpect(status().isNotFound());
+        action(liaison, id, "submit");
+        JsonNode approved = ReportFixtures.body(action(Logins.token(mvc, s.office()), id, "approve").andExpect(status().isOk()));
+        String sha = approved.get("evidence").get(0).get("sha256").asText();
+        assertThat(jdbc.sql("SELECT content_json FROM progress_report WHERE id = :id").param("id", id).query(String.class)
+                .single()).contains(sha);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "later.png", "image/png", png()))
+                        .header(HttpHeaders.AUTHORIZATION, liaison))
+                .andExpect(status().isConflict());
+        // Swapping the evidence behind an approved report breaks its chain.
+        jdbc.sql("DELETE FROM report_evidence WHERE report_id = :id").param("id", id).update();
+        mvc.perform(get("/api/v1/tasks/" + s.task().id() + "/reports/verify").header(HttpHeaders.AUTHORIZATION, liaison))
+                .andExpect(jsonPath("$.intact").value(false)).andExpect(jsonPath("$.brokenReportId").value(id));
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 4, 0xff0000);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     private long approved(ReportFixtures.Setup s, String liaison, String office, String period, String text, int value)
             throws Exception {
         long id = ReportFixtures.body(create(liaison, s.task().id(), Map.of("period", period, "progressText", text,
