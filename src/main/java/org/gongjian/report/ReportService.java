@@ -204,6 +204,7 @@ public class ReportService {
         ReportView approved = report(id, DataScope.everything());
         seal(approved);
         effects.approved(approved);
+        effects.tellApproved(approved);
         ReportView after = report(id, DataScope.everything());
         events.publishEvent(new AuditableChange("report.approve", "report", String.valueOf(id), before.status(), after));
         return after;

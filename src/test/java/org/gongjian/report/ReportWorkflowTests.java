@@ -80,6 +80,15 @@ class ReportWorkflowTests extends IntegrationTest {
         mvc.perform(get("/api/v1/tasks/" + s.task().id() + "/reports/verify").header(HttpHeaders.AUTHORIZATION, liaison))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true))
                 .andExpect(jsonPath("$.checked").value(1));
+        // Each step told the next person: the head, then the office, then the liaison.
+        assertThat(inbox(s.head())).contains("SUBMITTED");
+        assertThat(inbox(s.office())).contains("SUBMITTED");
+        assertThat(inbox(s.liaison())).contains("APPROVED");
+    }
+
+    private List<String> inbox(String username) {
+        return jdbc.sql("SELECT n.kind FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.username = :u")
+                .param("u", username).query(String.class).list();
     }
 
     @Test
