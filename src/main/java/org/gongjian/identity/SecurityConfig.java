@@ -78,6 +78,8 @@ class SecurityConfig {
                                 "/api/v1/reports/*/corrections", "/api/v1/reports/*/evidence").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/reports/*/evidence/*").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/reports/**").hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
+                        .requestMatchers("/api/v1/campaigns/*/reports/template", "/api/v1/campaigns/*/reports/import")
+                                .hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports/*/approve", "/api/v1/reports/*/return")
                                 .hasAnyRole("ADMIN", "UNIT_HEAD", "SUPERVISOR")
                         .anyRequest().authenticated())
@@ -126,6 +128,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/tasks/*/instructions").hasAnyRole("ADMIN", "LEADER")
                         .requestMatchers(HttpMethod.POST, "/tasks/*").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/instructions/**").hasAnyRole("UNIT_HEAD", "LIAISON")
+                        .requestMatchers("/campaigns/*/reports/template", "/campaigns/*/reports/import")
+                                .hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> {
