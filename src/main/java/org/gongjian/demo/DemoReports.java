@@ -80,7 +80,8 @@ class DemoReports {
             int lateMonth = random.nextDouble() < 0.12 ? random.nextInt(periods.size()) : -1;
             String liaison = liaisons.getOrDefault(task.leadUnitId(), "system");
             boolean live = "lianluo".equals(liaison) && reported == periods.size() && (!waiting || !returned);
-            for (int k = 0; k < reported; k++) {
+            // Newest first: the newest value equals today's actual, so older months never rewrite the task (fast).
+            for (int k = reported - 1; k >= 0; k--) {
                 ReportingPeriod p = periods.get(k);
                 if (live && k == reported - 1) {
                     created += liveReport(task, p, liaison, waiting);

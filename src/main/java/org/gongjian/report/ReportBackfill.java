@@ -76,8 +76,7 @@ public class ReportBackfill {
         ReportView approved = service.report(id, DataScope.everything());
         service.seal(approved);
         effects.approved(approved);
-        events.publishEvent(new AuditableChange("report.backfill", "report", String.valueOf(id), null,
-                service.report(id, DataScope.everything())));
+        events.publishEvent(new AuditableChange("report.backfill", "report", String.valueOf(id), null, approved));
         return id;
     }
 }

@@ -19,12 +19,10 @@ class LightTriggers {
     private static final Set<String> TASK_CHANGES = Set.of("task.update");
 
     private final LightEvaluation lights;
-    private final org.gongjian.campaign.TaskService tasks;
     private final Clock clock;
 
-    LightTriggers(LightEvaluation lights, org.gongjian.campaign.TaskService tasks, Clock clock) {
+    LightTriggers(LightEvaluation lights, Clock clock) {
         this.lights = lights;
-        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -42,7 +40,7 @@ class LightTriggers {
 
     /** Only tasks already under supervision: a new task gets its first light from the daily run (or on demand). */
     private void reevaluate(long taskId) {
-        if (tasks.task(taskId, org.gongjian.shared.DataScope.everything()).light() != null) {
+        if (!lights.history(taskId, 1).isEmpty()) {
             lights.evaluateTask(taskId, LocalDate.now(clock));
         }
     }
