@@ -65,6 +65,8 @@ class SecurityConfig {
                         // 交付信心: a supervisor or the task's lead leader (checked against the task in the service).
                         .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/*/confidence").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/supervision/evaluate").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/notices/*/responses").hasAnyRole("UNIT_HEAD", "LIAISON", "LEADER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/notices", "/api/v1/supervision/notices/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/subtasks").hasAnyRole("ADMIN", "SUPERVISOR", "UNIT_HEAD")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/instructions").hasAnyRole("ADMIN", "LEADER")
@@ -117,6 +119,9 @@ class SecurityConfig {
                         // Metrics name every URI and error: administrators only (or scrape on a private management port).
                         .requestMatchers("/audit/**", "/users/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/supervision/lights").hasAnyRole("ADMIN", "SUPERVISOR", "LEADER")
+                        .requestMatchers(HttpMethod.POST, "/supervision/notices/*/responses").hasAnyRole("UNIT_HEAD", "LIAISON", "LEADER")
+                        .requestMatchers(HttpMethod.POST, "/supervision/notices", "/supervision/notices/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers("/supervision/notices/new").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers("/campaigns/new", "/campaigns/*/tasks/new", "/campaigns/*/tasks/import",
                                 "/campaigns/*/tasks/template.xlsx",
                                 "/tasks/*/edit").hasAnyRole("ADMIN", "SUPERVISOR")

@@ -170,6 +170,12 @@ public class UserService {
         return users.idsInUnit(unitId, roles);
     }
 
+    /** Ids of the enabled users who are the cadre (for notifications to a lead leader). */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> userIdsOfPerson(long personId) {
+        return users.idsOfPerson(personId);
+    }
+
     private boolean visible(UserRow user, DataScope scope) {
         if (user.scopePath() == null) {
             return scope.isEverything();

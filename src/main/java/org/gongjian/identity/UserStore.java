@@ -132,6 +132,11 @@ class UserStore {
                 .query(Long.class).list();
     }
 
+    List<Long> idsOfPerson(long personId) {
+        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND person_id = :person ORDER BY id")
+                .param("person", personId).query(Long.class).list();
+    }
+
     /** Counts a failed login atomically; returns the count after this failure. */
     int recordFailure(long id) {
         jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE id = :id").param("id", id).update();

@@ -127,6 +127,13 @@ class LightStore {
                 .params(params).query(LightStore::period).list();
     }
 
+    /** Tasks red without a break since on or before the date (the escalation rule's candidates), longest first. */
+    List<Period> redSince(LocalDate onOrBefore) {
+        return jdbc.sql("""
+                SELECT * FROM task_light_period WHERE until_date IS NULL AND light = 'RED' AND since_date <= :cutoff
+                ORDER BY since_date, task_id""").param("cutoff", Date.valueOf(onOrBefore)).query(LightStore::period).list();
+    }
+
     private static Map<String, Object> keyParams(CountKey key) {
         return Map.of("campaign", key.campaignId(), "unit", key.unitId(), "category", key.category(),
                 "top", key.topLevel(), "light", key.light().name());

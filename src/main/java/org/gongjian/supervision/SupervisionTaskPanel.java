@@ -21,11 +21,13 @@ class SupervisionTaskPanel implements TaskPanel {
 
     private final LightEvaluation lights;
     private final ConfidenceService confidence;
+    private final NoticeService notices;
     private final Clock clock;
 
-    SupervisionTaskPanel(LightEvaluation lights, ConfidenceService confidence, Clock clock) {
+    SupervisionTaskPanel(LightEvaluation lights, ConfidenceService confidence, NoticeService notices, Clock clock) {
         this.lights = lights;
         this.confidence = confidence;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -60,6 +62,19 @@ class SupervisionTaskPanel implements TaskPanel {
                 lines.add("已过复核日期，需重新研判");
             }
         }
-        return Optional.of(new Panel("亮灯与交付信心", lines, null, null, warning));
+        List<NoticeView> onTask = notices.ofTask(task.id(), scope);
+        long active = onTask.stream().filter(n -> n.status() == NoticeStatus.OPEN || n.status() == NoticeStatus.RESPONDED).count();
+        if (!onTask.isEmpty()) {
+            lines.add("督办单：共" + onTask.size() + "件，在办" + active + "件");
+            onTask.stream().filter(n -> n.status() == NoticeStatus.OPEN || n.status() == NoticeStatus.RESPONDED).limit(3)
+                    .forEach(n -> lines.add("· 第" + n.id() + "号" + n.levelLabel() + "（" + n.statusLabel() + "，反馈期限 "
+                            + n.responseDue() + (n.overdue() ? "，已逾期" : "") + "）"));
+        }
+        if (onTask.stream().anyMatch(n -> n.level().compareTo(NoticeLevel.INTERVIEW) >= 0)) {
+            warning = true;
+            lines.add("约谈：本任务已列入约谈");
+        }
+        return Optional.of(new Panel("亮灯与交付信心", lines, "/supervision/notices?taskId=" + task.id(),
+                onTask.isEmpty() ? "督办单" : "督办单（" + active + "件在办）", warning));
     }
 }
