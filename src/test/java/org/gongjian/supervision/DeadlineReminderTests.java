@@ -16,6 +16,7 @@ class DeadlineReminderTests extends IntegrationTest {
 
     @Autowired NoticeFixtures fixtures;
     @Autowired SupervisionDailyJob job;
+    @Autowired DeadlineReminders reminders;
     @Autowired JdbcClient jdbc;
 
     long reminders(String username, long taskId) {
@@ -28,14 +29,14 @@ class DeadlineReminderTests extends IntegrationTest {
         Setup s = fixtures.redTask(LocalDate.of(2026, 10, 1));
         // June's report is due on 5 July (the campaign's deadline day)
         clock.set(morning(LocalDate.of(2026, 7, 2)));
-        job.run();
+        reminders.run(LocalDate.of(2026, 7, 2));
         assertThat(reminders(s.c().liaisonAUser(), s.task().id())).isZero();
 
         clock.set(morning(LocalDate.of(2026, 7, 3)));
         job.run();
         job.run();
         clock.set(morning(LocalDate.of(2026, 7, 4)));
-        job.run();
+        reminders.run(LocalDate.of(2026, 7, 4));
         assertThat(reminders(s.c().liaisonAUser(), s.task().id())).isEqualTo(1);
         assertThat(reminders(s.headA(), s.task().id())).as("liaisons only").isZero();
         assertThat(jdbc.sql("SELECT title FROM notification WHERE user_id = :u AND kind = 'DEADLINE' AND link = :l")

@@ -65,12 +65,22 @@ class NoticeEscalationTests extends IntegrationTest {
     @Autowired DataSource dataSource;
     @Autowired ApplicationContext context;
 
-    /** Runs the daily job each morning from {@code from} to {@code to} (inclusive). */
-    void days(LocalDate from, LocalDate to) {
+    /**
+     * Each morning from {@code from} to {@code to} (inclusive): the daily job's two steps for this test's campaign
+     * (evaluate, escalate) — the job itself evaluates every campaign in the shared test database, thousands of tasks
+     * in a full run, so it runs on the mornings that matter ({@link #jobOn}).
+     */
+    void days(Setup s, LocalDate from, LocalDate to) {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             clock.set(morning(d));
-            job.run();
+            lights.evaluateCampaign(s.campaign().id(), d);
+            escalation.run(d);
         }
+    }
+
+    void jobOn(LocalDate day) {
+        clock.set(morning(day));
+        job.run();
     }
 
     @Test
@@ -79,11 +89,11 @@ class NoticeEscalationTests extends IntegrationTest {
         LocalDate start = MILESTONE_DUE.minusDays(3);
         LocalDate redFrom = MILESTONE_DUE.plusDays(1);
 
-        days(start, redFrom.plusDays(6));
+        days(s, start, redFrom.plusDays(6));
         assertThat(tasks.task(s.task().id(), NoticeFixtures.ALL).light()).isEqualTo(Light.RED);
         assertThat(fixtures.notices(s.task().id())).as("red for 6 days: no notice yet").isEmpty();
 
-        days(redFrom.plusDays(7), redFrom.plusDays(7));
+        jobOn(redFrom.plusDays(7));
         List<Row> notices = fixtures.notices(s.task().id());
         assertThat(notices).singleElement().satisfies(n -> {
             assertThat(n.level()).isEqualTo("URGE");
@@ -105,7 +115,9 @@ class NoticeEscalationTests extends IntegrationTest {
         assertThat(fixtures.notices(s.task().id())).hasSize(1);
 
         // unanswered past its due date (day 12) → 督办 to the lead leader on day 13
-        days(redFrom.plusDays(8), redFrom.plusDays(13));
+        days(s, redFrom.plusDays(8), redFrom.plusDays(12));
+        assertThat(fixtures.notices(s.task().id())).as("not yet past due").hasSize(1);
+        jobOn(redFrom.plusDays(13));
         notices = fixtures.notices(s.task().id());
         assertThat(notices).extracting(Row::level).containsExactly("URGE", "SUPERVISE");
         assertThat(notices.get(0).status()).isEqualTo("ESCALATED");
@@ -117,7 +129,9 @@ class NoticeEscalationTests extends IntegrationTest {
         assertThat(fixtures.inbox(s.c().liaisonAUser(), supervise.id())).containsExactly("ESCALATION");
 
         // unanswered again → 约谈; then nothing more (约谈 → 问责 only by hand), up to day 60
-        days(redFrom.plusDays(14), start.plusDays(60));
+        days(s, redFrom.plusDays(14), redFrom.plusDays(18));
+        jobOn(redFrom.plusDays(19));
+        days(s, redFrom.plusDays(20), start.plusDays(60));
         notices = fixtures.notices(s.task().id());
         assertThat(notices).extracting(Row::level).containsExactly("URGE", "SUPERVISE", "INTERVIEW");
         assertThat(notices).extracting(Row::status).containsExactly("ESCALATED", "ESCALATED", "OPEN");
@@ -130,7 +144,7 @@ class NoticeEscalationTests extends IntegrationTest {
     void aResponseAndCloseStopTheEscalation() throws Exception {
         Setup s = fixtures.redTask(MILESTONE_DUE);
         LocalDate redFrom = MILESTONE_DUE.plusDays(1);
-        days(MILESTONE_DUE.minusDays(1), redFrom.plusDays(7));
+        days(s, MILESTONE_DUE.minusDays(1), redFrom.plusDays(7));
         long urge = fixtures.notices(s.task().id()).get(0).id();
 
         clock.set(morning(redFrom.plusDays(9)).plus(Duration.ofHours(3)));
@@ -140,7 +154,8 @@ class NoticeEscalationTests extends IntegrationTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("RESPONDED"))
                 .andExpect(jsonPath("$.responses[0].text").value("已约谈施工方，招标文件本周挂网。"));
         // past the due date but answered: no escalation
-        days(redFrom.plusDays(10), redFrom.plusDays(14));
+        days(s, redFrom.plusDays(10), redFrom.plusDays(13));
+        jobOn(redFrom.plusDays(14));
         assertThat(fixtures.notices(s.task().id())).extracting(Row::status).containsExactly("RESPONDED");
 
         clock.set(morning(redFrom.plusDays(15)).plus(Duration.ofHours(3)));
@@ -151,7 +166,7 @@ class NoticeEscalationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.closeNote").value("整改措施可行，继续跟踪"));
 
         // still red, same red stretch: the rules do not urge again
-        days(redFrom.plusDays(16), MILESTONE_DUE.plusDays(60));
+        days(s, redFrom.plusDays(16), MILESTONE_DUE.plusDays(60));
         assertThat(fixtures.notices(s.task().id())).extracting(Row::level, Row::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("URGE", "CLOSED"));
     }
