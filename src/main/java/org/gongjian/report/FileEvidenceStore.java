@@ -53,17 +53,11 @@ class FileEvidenceStore implements EvidenceStore {
 
     @Override
     public void put(String sha256, Path file) throws IOException {
-        Path target = pathOf(sha256);
-        if (Files.exists(target)) {
+        if (Files.exists(pathOf(sha256))) {
             return;
         }
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-        try {
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-            move(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
+        try (InputStream content = Files.newInputStream(file)) {
+            put(sha256, content);
         }
     }
 
