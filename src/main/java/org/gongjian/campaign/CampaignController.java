@@ -45,9 +45,9 @@ class CampaignController {
     @GetMapping("/campaigns/{id}")
     String overview(@PathVariable long id, DataScope scope, Model model) {
         model.addAttribute("campaign", campaigns.campaign(id, scope));
-        List<TaskStore.CategorySummary> summary = tasks.summary(id, scope);
+        List<CategorySummary> summary = tasks.summary(id, scope);
         model.addAttribute("summary", summary);
-        model.addAttribute("total", summary.stream().mapToLong(TaskStore.CategorySummary::tasks).sum());
+        model.addAttribute("total", summary.stream().mapToLong(CategorySummary::tasks).sum());
         return "campaign/campaign-overview";
     }
 

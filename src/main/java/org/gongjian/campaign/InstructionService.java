@@ -59,6 +59,8 @@ public class InstructionService {
                 .param("now", Timestamp.from(clock.instant())).update(keys, "id");
         InstructionView created = find(keys.getKeyAs(Number.class).longValue(), DataScope.everything());
         events.publishEvent(AuditableChange.created("instruction", created.id(), created));
+        events.publishEvent(new InstructionIssued(created.id(), task.id(), task.title(), task.campaignId(),
+                task.leadUnitId(), author, body));
         return created;
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
@@ -89,7 +88,7 @@ class TaskApiController {
     }
 
     @GetMapping("/api/v1/tasks/{id}/history")
-    List<TaskStore.TaskChange> history(@PathVariable long id, DataScope scope) {
+    List<TaskChange> history(@PathVariable long id, DataScope scope) {
         return tasks.history(id, scope);
     }
 

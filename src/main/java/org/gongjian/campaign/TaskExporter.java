@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.campaign.TaskStore.TaskRecord;
 import org.gongjian.shared.DataScope;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,6 @@ package org.gongjian.campaign;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.campaign.TaskStore.TaskRecord;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitKind;
@@ -35,12 +34,14 @@ public class TaskService {
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
     private final OrgService org;
+    private final TaskProgress progress;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskService(TaskStore tasks, TaskChecks checks, CampaignStore campaignStore, CampaignService campaigns,
-                OrgService org, ApplicationEventPublisher events, Clock clock) {
+                OrgService org, TaskProgress progress, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.progress = progress;
         this.checks = checks;
         this.campaignStore = campaignStore;
         this.campaigns = campaigns;
@@ -96,7 +97,7 @@ public class TaskService {
     }
 
     @Transactional(readOnly = true)
-    public List<TaskStore.CategorySummary> summary(long campaignId, DataScope scope) {
+    public List<CategorySummary> summary(long campaignId, DataScope scope) {
         campaigns.campaign(campaignId, scope);
         return tasks.summary(campaignId, scope);
     }
@@ -108,7 +109,7 @@ public class TaskService {
     }
 
     @Transactional(readOnly = true)
-    public List<TaskStore.TaskChange> history(long taskId, DataScope scope) {
+    public List<TaskChange> history(long taskId, DataScope scope) {
         task(taskId, scope);
         return tasks.history(taskId);
     }
@@ -125,9 +126,10 @@ public class TaskService {
         }
         long id = tasks.insert(campaignId, parentId, command, clock.instant());
         tasks.recordChange(id, clock.instant(), actor(), "创建", null, command.title().trim());
-        recompute(id);
+        progress.recompute(id);
         TaskView created = view(tasks.findUnscoped(id).orElseThrow());
         events.publishEvent(AuditableChange.created("task", id, created));
+        events.publishEvent(new TaskChanged(id, campaignId, TaskChanged.Change.CREATED, List.of(id)));
         return created;
     }
 
@@ -142,11 +144,12 @@ public class TaskService {
         if (!tasks.update(id, version, command, clock.instant())) {
             throw new Conflict("stale", "该任务已被他人修改，请刷新后重试");
         }
-        recompute(id);
+        List<Long> chain = progress.recompute(id);
         TaskView after = view(tasks.findUnscoped(id).orElseThrow());
         TaskHistory.diff(before, after).forEach(ch ->
                 tasks.recordChange(id, clock.instant(), actor(), ch.field(), ch.before(), ch.after()));
         events.publishEvent(AuditableChange.updated("task", id, before, after));
+        events.publishEvent(new TaskChanged(id, after.campaignId(), TaskChanged.Change.EDITED, chain));
         return after;
     }
 
@@ -232,7 +235,7 @@ public class TaskService {
             }
             created.add(create(parent.campaignId(), parentId, subtaskCommand(parent, first, share, shares.size()), scope));
         }
-        recompute(parentId);
+        progress.recompute(parentId);
         List<String> warnings = first == null ? List.of() : SplitCheck.warnings(first.name(), first.unit(),
                 first.target(), first.direction(), tasks.allChildren(parentId).stream()
                         .map(child -> tasks.indicators(child.id()).stream().findFirst()
@@ -262,33 +265,14 @@ public class TaskService {
                 indicators, List.of());
     }
 
-    /**
-     * Records an indicator's actual value (from an approved report, or the demo), with history and audit, and
-     * moves the task's progress.
-     */
+    /** Records an indicator's actual value (the demo; tests): see {@link TaskProgress#recordActual}. */
     public void recordActual(long taskId, long indicatorId, BigDecimal value) {
-        TaskView task = view(tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId)));
-        TaskView.IndicatorView indicator = task.indicators().stream().filter(i -> i.id() == indicatorId).findFirst()
-                .orElseThrow(() -> new NotFound("indicator", indicatorId));
-        tasks.setActual(indicatorId, value);
-        tasks.recordChange(taskId, clock.instant(), actor(), "指标“" + indicator.name() + "”实际值",
-                indicator.actual() == null ? null : Progress.plain(indicator.actual()), Progress.plain(value));
-        recompute(taskId);
-        events.publishEvent(new AuditableChange("indicator.actual", "indicator", String.valueOf(indicatorId),
-                indicator.actual(), value));
+        progress.recordActual(taskId, indicatorId, value);
     }
 
-    /** Marks a milestone done on a date, with history and audit. */
+    /** Marks a milestone done on a date: see {@link TaskProgress#completeMilestone}. */
     public void completeMilestone(long taskId, long milestoneId, java.time.LocalDate doneOn) {
-        TaskView task = view(tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId)));
-        TaskView.MilestoneView milestone = task.milestones().stream().filter(m -> m.id() == milestoneId).findFirst()
-                .orElseThrow(() -> new NotFound("milestone", milestoneId));
-        tasks.setMilestoneDone(milestoneId, doneOn);
-        tasks.recordChange(taskId, clock.instant(), actor(), "节点“" + milestone.title() + "”完成",
-                milestone.doneDate() == null ? null : milestone.doneDate().toString(), doneOn.toString());
-        recompute(taskId);
-        events.publishEvent(new AuditableChange("milestone.done", "milestone", String.valueOf(milestoneId),
-                milestone.doneDate(), doneOn));
+        progress.completeMilestone(taskId, milestoneId, doneOn);
     }
 
     /**
@@ -302,33 +286,55 @@ public class TaskService {
         var milestones = tasks.milestonesOfCampaign(campaignId);
         List<TaskView> all = new ArrayList<>();
         tasks.eachParentFirst(campaignId, new TaskFilter(null, null, null, null, false, false), DataScope.everything(),
-                record -> {
-                    TaskRow row = record.row();
-                    all.add(new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(),
-                            record.description(), row.category(), row.leadUnitId(), row.leadUnitName(),
-                            record.leadLeaderId(), row.leadLeaderName(), List.of(), row.weight(), record.dates().start(),
-                            row.dueDate(), indicators.getOrDefault(row.id(), List.of()),
-                            milestones.getOrDefault(row.id(), List.of()), row.light(), record.lightReasons(),
-                            row.progress(), List.of(), row.subtaskCount(), record.version()));
-                });
+                record -> all.add(evaluationView(record, indicators, milestones)));
         return all;
     }
 
     /**
-     * Stores the light supervision computed, with its reasons (亮灯理由). Writes (and audits) only when the light or
-     * its reasons changed, so evaluating the same day twice writes nothing.
+     * The given tasks (unscoped) with indicators, trajectories and milestones, in four queries whatever their number:
+     * what one task's light and its ancestors' need. Progress explanations are left empty.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksForEvaluation(java.util.Collection<Long> taskIds) {
+        var records = tasks.findAllUnscoped(taskIds);
+        var indicators = tasks.indicatorsOf(taskIds);
+        var milestones = tasks.milestonesOf(taskIds);
+        return records.stream().map(record -> evaluationView(record, indicators, milestones)).toList();
+    }
+
+    private static TaskView evaluationView(TaskRecord record, java.util.Map<Long, List<TaskView.IndicatorView>> indicators,
+                                           java.util.Map<Long, List<TaskView.MilestoneView>> milestones) {
+        TaskRow row = record.row();
+        return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
+                row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
+                List.of(), row.weight(), record.dates().start(), row.dueDate(), indicators.getOrDefault(row.id(), List.of()),
+                milestones.getOrDefault(row.id(), List.of()), row.light(), record.lightReasons(), row.progress(), List.of(),
+                row.subtaskCount(), record.version());
+    }
+
+    /**
+     * Stores the light supervision computed, with its reasons (亮灯理由), on the task: the copy the task list filters
+     * and counts by. Writes (and audits) only when the light or its reasons changed, so evaluating the same day twice
+     * writes nothing. {@code before} is the light the caller read with the task.
      * @return whether anything changed
      */
-    public boolean applyLight(long taskId, Light light, List<String> reasons) {
-        TaskRecord before = tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId));
+    public boolean applyLight(long taskId, @Nullable Light before, Light light, List<String> reasons) {
         if (!tasks.setLight(taskId, light, reasons)) {
             return false;
         }
-        if (before.row().light() != light) {
-            events.publishEvent(new AuditableChange("task.light", "task", String.valueOf(taskId),
-                    before.row().light(), light));
+        if (before != light) {
+            events.publishEvent(new AuditableChange("task.light", "task", String.valueOf(taskId), before, light));
         }
         return true;
+    }
+
+    /** The subtasks of each given task (unscoped; supervision's roll-up), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<TaskRow>> subtasksOf(java.util.Collection<Long> parentIds) {
+        java.util.Map<Long, List<TaskRow>> byParent = new java.util.HashMap<>();
+        tasks.childrenOf(parentIds).forEach(c -> byParent.computeIfAbsent(Objects.requireNonNull(c.parentTaskId()),
+                k -> new ArrayList<>()).add(c));
+        return byParent;
     }
 
     /**
@@ -348,55 +354,9 @@ public class TaskService {
         return parent.baseline().multiply(target).divide(parent.target(), 2, java.math.RoundingMode.HALF_UP);
     }
 
-    /** Recomputes a task's progress and walks up to the root, since a parent's progress is its children's. */
-    void recompute(long taskId) {
-        Long current = taskId;
-        while (current != null) {
-            TaskRecord record = tasks.findUnscoped(current).orElseThrow();
-            rollUpIndicator(current);
-            tasks.setProgress(current, progressOf(current).percent());
-            current = record.row().parentTaskId();
-        }
-    }
-
-    /**
-     * A split amount adds up again: the parent's first indicator moves by the sum of what its subtasks moved
-     * (actual − baseline). Rates can't be added, so they are left to the parent's own reports.
-     */
-    private void rollUpIndicator(long taskId) {
-        List<TaskView.IndicatorView> own = tasks.indicators(taskId);
-        if (own.isEmpty() || !SplitCheck.isAdditive(own.get(0).name(), own.get(0).unit())) {
-            return;
-        }
-        TaskView.IndicatorView first = own.get(0);
-        // One aggregate query, so a parent with hundreds of subtasks costs the same to update as one with two.
-        BigDecimal moved = tasks.childrenMovement(taskId, first.name());
-        if (moved != null) {
-            tasks.setActual(first.id(), first.baseline().add(moved));
-        }
-    }
-
-    private Progress.Result progressOf(long taskId) {
-        List<TaskRow> children = tasks.allChildren(taskId);
-        List<TaskView.MilestoneView> milestones = tasks.milestones(taskId);
-        int done = (int) milestones.stream().filter(m -> m.doneDate() != null).count();
-        Progress.Result own = Progress.ofTask(tasks.indicatorInputs(taskId), done, milestones.size());
-        if (children.isEmpty()) {
-            return own;
-        }
-        // A fresh split must not wipe out what the unit already reported: until a subtask moves, keep its own.
-        if (children.stream().allMatch(c -> c.progress().signum() == 0)) {
-            List<String> why = new ArrayList<>(own.explanation());
-            why.add("已分解为 " + children.size() + " 项子任务，子任务尚无进展，暂按本任务自身进度");
-            return new Progress.Result(own.percent(), why);
-        }
-        return Progress.ofParent(children.stream()
-                .map(c -> new Progress.ChildInput(c.title(), c.weight(), c.progress())).toList());
-    }
-
     private TaskView view(TaskRecord record) {
         TaskRow row = record.row();
-        Progress.Result progress = progressOf(row.id());
+        Progress.Result progress = this.progress.progressOf(row.id());
         return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
                 row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
                 tasks.cooperatingUnits(row.id()), row.weight(), record.dates().start(), row.dueDate(),

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,6 @@ class TaskStore {
         this.jdbc = jdbc;
     }
 
-    record TaskFilter(@Nullable String category, @Nullable Light light, @Nullable Long leadUnitId,
-                      @Nullable String q, boolean topLevelOnly, boolean unevaluated) {}
 
     /** The task row plus the raw fields a detail view needs. */
     record TaskRecord(TaskRow row, @Nullable Long leadLeaderId, LocalDates dates, @Nullable String description,
@@ -96,9 +95,6 @@ class TaskStore {
         }
     }
 
-    /** Per category: task count, average progress and count per light, top-level tasks only (subtasks roll up). */
-    record CategorySummary(String category, long tasks, BigDecimal averageProgress, long red, long yellow, long green,
-                           long done, long unevaluated) {}
 
     List<CategorySummary> summary(long campaignId, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
@@ -124,6 +120,11 @@ class TaskStore {
         params.put("parent", parentId);
         return jdbc.sql(ROW + " WHERE t.parent_task_id = :parent" + scopeCondition(scope, params) + " ORDER BY t.id")
                 .params(params).query((rs, n) -> record(rs, n).row()).list();
+    }
+
+    List<TaskRow> childrenOf(Collection<Long> parentIds) {
+        return parentIds.isEmpty() ? List.of() : jdbc.sql(ROW + " WHERE t.parent_task_id IN (:parents) ORDER BY t.id")
+                .param("parents", parentIds).query((rs, n) -> record(rs, n).row()).list();
     }
 
     List<TaskRow> allChildren(long parentId) {
@@ -306,10 +307,6 @@ class TaskStore {
                 .param("id", taskId).query(Long.class).list();
     }
 
-    List<Progress.IndicatorInput> indicatorInputs(long taskId) {
-        return indicators(taskId).stream().map(i -> new Progress.IndicatorInput(i.name(), i.baseline(), i.target(),
-                i.actual(), i.direction())).toList();
-    }
 
     List<TaskView.IndicatorView> indicators(long taskId) {
         return jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order").param("id", taskId)
@@ -324,6 +321,31 @@ class TaskStore {
                             actual, direction)), List.of());
                 }).list().stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
                         i.target(), i.actual(), i.direction(), i.progress(), trajectory(i.id()))).toList();
+    }
+
+    /** A task's indicators without their trajectories: what progress needs (one query, not one per indicator). */
+    List<Progress.IndicatorInput> indicatorInputs(long taskId) {
+        return jdbc.sql("SELECT name, baseline, target, actual, direction FROM indicator WHERE task_id = :id ORDER BY sort_order")
+                .param("id", taskId)
+                .query((rs, n) -> new Progress.IndicatorInput(rs.getString("name"), rs.getBigDecimal("baseline"),
+                        rs.getBigDecimal("target"), rs.getBigDecimal("actual"), Direction.valueOf(rs.getString("direction"))))
+                .list();
+    }
+
+    /** An indicator's stored figures, without its trajectory. */
+    record IndicatorActual(long id, String name, String unit, BigDecimal baseline, @Nullable BigDecimal actual) {}
+
+    List<IndicatorActual> actuals(long taskId) {
+        return jdbc.sql("SELECT id, name, unit, baseline, actual FROM indicator WHERE task_id = :id ORDER BY sort_order")
+                .param("id", taskId)
+                .query((rs, n) -> new IndicatorActual(rs.getLong("id"), rs.getString("name"), rs.getString("unit"),
+                        rs.getBigDecimal("baseline"), rs.getBigDecimal("actual"))).list();
+    }
+
+    /** The given tasks, unscoped, in id order (parents before their subtasks). */
+    List<TaskRecord> findAllUnscoped(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(ROW + " WHERE t.id IN (:ids) ORDER BY t.id").param("ids", ids)
+                .query(TaskStore::record).list();
     }
 
     List<TaskView.MilestoneView> milestones(long taskId) {
@@ -380,13 +402,22 @@ class TaskStore {
                 .param("light", light.name()).param("reasons", text).param("id", taskId).update() > 0;
     }
 
-    /** Every indicator of a campaign's tasks with its trajectory, in three queries whatever the task count. */
+    /** Every indicator of a campaign's tasks with its trajectory, in two queries whatever the task count. */
     Map<Long, List<TaskView.IndicatorView>> indicatorsOfCampaign(long campaignId) {
+        return indicatorsWhere("t.campaign_id = :campaign", Map.of("campaign", campaignId));
+    }
+
+    /** The indicators of the given tasks with their trajectories, in two queries. */
+    Map<Long, List<TaskView.IndicatorView>> indicatorsOf(Collection<Long> taskIds) {
+        return taskIds.isEmpty() ? Map.of() : indicatorsWhere("t.id IN (:ids)", Map.of("ids", taskIds));
+    }
+
+    private Map<Long, List<TaskView.IndicatorView>> indicatorsWhere(String condition, Map<String, ?> params) {
         Map<Long, List<TaskView.PointView>> points = new HashMap<>();
         jdbc.sql("""
                 SELECT p.indicator_id, p.on_date, p.planned_value FROM indicator_point p
                 JOIN indicator i ON i.id = p.indicator_id JOIN task t ON t.id = i.task_id
-                WHERE t.campaign_id = :campaign ORDER BY p.indicator_id, p.on_date""").param("campaign", campaignId)
+                WHERE \s""" + condition + " ORDER BY p.indicator_id, p.on_date").params(params)
                 .query(rs -> {
                     points.computeIfAbsent(rs.getLong("indicator_id"), k -> new java.util.ArrayList<>())
                             .add(new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")));
@@ -394,7 +425,7 @@ class TaskStore {
         Map<Long, List<TaskView.IndicatorView>> byTask = new HashMap<>();
         jdbc.sql("""
                 SELECT i.* FROM indicator i JOIN task t ON t.id = i.task_id
-                WHERE t.campaign_id = :campaign ORDER BY i.task_id, i.sort_order""").param("campaign", campaignId)
+                WHERE \s""" + condition + " ORDER BY i.task_id, i.sort_order").params(params)
                 .query(rs -> {
                     BigDecimal actual = rs.getBigDecimal("actual");
                     Direction direction = Direction.valueOf(rs.getString("direction"));
@@ -411,11 +442,18 @@ class TaskStore {
     }
 
     Map<Long, List<TaskView.MilestoneView>> milestonesOfCampaign(long campaignId) {
+        return milestonesWhere("t.campaign_id = :campaign", Map.of("campaign", campaignId));
+    }
+
+    Map<Long, List<TaskView.MilestoneView>> milestonesOf(Collection<Long> taskIds) {
+        return taskIds.isEmpty() ? Map.of() : milestonesWhere("t.id IN (:ids)", Map.of("ids", taskIds));
+    }
+
+    private Map<Long, List<TaskView.MilestoneView>> milestonesWhere(String condition, Map<String, ?> params) {
         Map<Long, List<TaskView.MilestoneView>> byTask = new HashMap<>();
         jdbc.sql("""
                 SELECT m.* FROM milestone m JOIN task t ON t.id = m.task_id
-                WHERE t.campaign_id = :campaign ORDER BY m.task_id, m.due_date, m.sort_order""")
-                .param("campaign", campaignId)
+                WHERE \s""" + condition + " ORDER BY m.task_id, m.due_date, m.sort_order").params(params)
                 .query(rs -> {
                     Date done = rs.getDate("done_date");
                     byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
@@ -439,7 +477,6 @@ class TaskStore {
                 .update();
     }
 
-    record TaskChange(Instant occurredAt, String actor, String field, @Nullable String before, @Nullable String after) {}
 
     List<TaskChange> history(long taskId) {
         return jdbc.sql("SELECT * FROM task_change WHERE task_id = :id ORDER BY id DESC LIMIT 500").param("id", taskId)

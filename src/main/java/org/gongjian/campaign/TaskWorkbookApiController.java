@@ -3,7 +3,6 @@ package org.gongjian.campaign;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.shared.DataScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;

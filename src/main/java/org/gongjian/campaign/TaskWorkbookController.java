@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.gongjian.campaign.TaskStore.TaskFilter;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;

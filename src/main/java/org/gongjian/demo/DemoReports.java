@@ -33,16 +33,17 @@ class DemoReports {
 
     /** Periods back from the last one whose deadline has passed. */
     private static final int MONTHS = 4;
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final ReportBackfill backfill;
     private final ReportService reports;
     private final TaskService tasks;
     private final CampaignService campaigns;
     private final UserService users;
+    private final ZoneId zone;
 
     DemoReports(ReportBackfill backfill, ReportService reports, TaskService tasks, CampaignService campaigns,
-                UserService users) {
+                UserService users, java.time.Clock clock) {
+        this.zone = clock.getZone();
         this.backfill = backfill;
         this.reports = reports;
         this.tasks = tasks;
@@ -93,7 +94,7 @@ class DemoReports {
                 }
                 LocalDate handedIn = k == lateMonth ? p.deadline().plusDays(2 + random.nextInt(5))
                         : p.deadline().minusDays(random.nextInt(4));
-                var submitted = handedIn.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(SHANGHAI).toInstant();
+                var submitted = handedIn.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(zone).toInstant();
                 backfill.approved(new ReportBackfill.Historical(task.id(), p.label(), values(task, k + 1, periods.size()),
                         p.displayName() + "：" + progress(task, random), "部分资金尚未到位", "加快推进，确保按节点完成",
                         liaison, submitted, "duchashi", submitted.plusSeconds(86_400L + random.nextInt(86_400))));

@@ -8,7 +8,8 @@ public enum NotificationKind {
     APPROVED("报送通过"),
     NOTICE("督办单"),
     ESCALATION("督办升级"),
-    INSTRUCTION("领导批示");
+    INSTRUCTION("领导批示"),
+    PLEDGE("军令状");
 
     private final String label;
 

@@ -34,8 +34,11 @@ class PledgeController {
     private final CampaignService campaigns;
     private final TaskService tasks;
     private final PledgePdf pdf;
+    private final java.time.Clock clock;
 
-    PledgeController(PledgeService pledges, CampaignService campaigns, TaskService tasks, PledgePdf pdf) {
+    PledgeController(PledgeService pledges, CampaignService campaigns, TaskService tasks, PledgePdf pdf,
+                     java.time.Clock clock) {
+        this.clock = clock;
         this.pledges = pledges;
         this.campaigns = campaigns;
         this.tasks = tasks;
@@ -79,7 +82,7 @@ class PledgeController {
         model.addAttribute("pledge", pledge);
         model.addAttribute("campaign", campaigns.campaign(pledge.campaignId(), scope));
         model.addAttribute("canSign", canSign(user, pledge));
-        model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
+        model.addAttribute("zone", clock.getZone());
         return "pledge/pledge-detail";
     }
 

@@ -166,6 +166,9 @@ public class PledgeService {
         }
         events.publishEvent(new AuditableChange("pledge.sign", "pledge", String.valueOf(id), current.status(),
                 java.util.Map.of("version", current.versionNo(), "role", role.name(), "contentHash", contentHash)));
+        long issuer = campaigns.campaign(pledge.campaignId(), DataScope.everything()).ownerUnitId();
+        events.publishEvent(new PledgeSigned(id, pledge.campaignId(), issuer, pledge.unitId(), pledge.unitName(),
+                current.versionNo(), role, role == SignatureRole.ISSUER));
         return view(pledge);
     }
 

@@ -16,8 +16,4 @@ public record PledgeView(long id, long campaignId, long unitId, String unitName,
 
     public record VersionSummary(int version, PledgeStatus status, @Nullable String contentHash,
                                  @Nullable String chainHash, @Nullable String amendmentReason, @Nullable Instant signedAt) {}
-
-    public boolean signedBy(SignatureRole role) {
-        return signatures.stream().anyMatch(s -> s.role() == role);
-    }
 }

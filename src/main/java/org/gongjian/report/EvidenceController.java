@@ -34,13 +34,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EvidenceController {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private final java.time.Clock clock;
     private final EvidenceService evidence;
     private final OrgService org;
     private final MessageSource messages;
 
-    EvidenceController(EvidenceService evidence, OrgService org, MessageSource messages) {
+    EvidenceController(EvidenceService evidence, OrgService org, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.evidence = evidence;
         this.org = org;
         this.messages = messages;
@@ -63,7 +64,7 @@ class EvidenceController {
         model.addAttribute("canUpload", canUpload(user));
         model.addAttribute("maxBytes", evidence.maxBytes());
         model.addAttribute("limit", evidence.limitText());
-        model.addAttribute("zone", ZONE);
+        model.addAttribute("zone", clock.getZone());
         return "report/evidence-library";
     }
 

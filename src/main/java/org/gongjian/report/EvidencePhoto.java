@@ -37,7 +37,7 @@ import org.gongjian.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a photo tells: when it was taken (EXIF DateTimeOriginal, read in Asia/Shanghai unless the camera recorded an
+ * What a photo tells: when it was taken (EXIF DateTimeOriginal, read in the campaign zone (gongjian.clock.zone) unless the camera recorded an
  * offset), where (EXIF GPS), and a small JPEG thumbnail (longest side {@value #THUMBNAIL_SIDE} px, turned upright by
  * the EXIF orientation). Broken image data is refused with a message, never a 500.
  */
@@ -46,7 +46,6 @@ final class EvidencePhoto {
     static final int THUMBNAIL_SIDE = 320;
     /** Beyond this a so-called photo is a decompression bomb (a few bytes declaring a gigantic canvas), not a photo. */
     static final long MAX_PIXELS = 120_000_000L;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
     record Facts(@Nullable Instant capturedAt, @Nullable BigDecimal latitude, @Nullable BigDecimal longitude,
@@ -55,7 +54,7 @@ final class EvidencePhoto {
     private EvidencePhoto() {
     }
 
-    static Facts read(Path file) {
+    static Facts read(Path file, ZoneId zone) {
         Metadata metadata = metadata(file);
         int orientation = orientation(metadata);
         BufferedImage thumbnail = thumbnail(file);
@@ -65,7 +64,7 @@ final class EvidencePhoto {
         } catch (IOException e) {
             throw broken();
         }
-        Instant captured = capturedAt(metadata);
+        Instant captured = capturedAt(metadata, zone);
         BigDecimal latitude = null;
         BigDecimal longitude = null;
         GpsDirectory gps = metadata == null ? null : metadata.getFirstDirectoryOfType(GpsDirectory.class);
@@ -87,7 +86,7 @@ final class EvidencePhoto {
         }
     }
 
-    static @Nullable Instant capturedAt(@Nullable Metadata metadata) {
+    static @Nullable Instant capturedAt(@Nullable Metadata metadata, ZoneId zone) {
         ExifSubIFDDirectory exif = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
         if (exif == null) {
             return null;
@@ -102,7 +101,7 @@ final class EvidencePhoto {
             if (offset != null && offset.trim().matches("[+-]\\d{2}:\\d{2}")) {
                 return OffsetDateTime.of(local, ZoneOffset.of(offset.trim())).toInstant();
             }
-            return local.atZone(CHINA).toInstant();
+            return local.atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             return null; // "0000:00:00 00:00:00" and other camera oddities
         }

@@ -83,7 +83,7 @@ public class EvidenceService {
             }
             EvidenceType type = EvidenceType.detect(temp);
             String fileName = EvidenceFileName.of(originalFileName, type);
-            EvidencePhoto.Facts photo = type.photo() ? EvidencePhoto.read(temp) : null;
+            EvidencePhoto.Facts photo = type.photo() ? EvidencePhoto.read(temp, clock.getZone()) : null;
             String thumbnail = null;
             if (photo != null) {
                 thumbnail = sha256(photo.thumbnail());

@@ -1,13 +1,11 @@
 package org.gongjian.report;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
+import org.gongjian.campaign.TaskProgress;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.shared.AuditableChange;
@@ -33,20 +31,20 @@ public class ReportBackfill {
     private final ReportStore reports;
     private final ReportService service;
     private final ReportChecks checks;
-    private final ReportEffects effects;
+    private final TaskProgress progress;
     private final TaskService tasks;
     private final CampaignService campaigns;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    ReportBackfill(ReportStore reports, ReportService service, ReportChecks checks, ReportEffects effects,
+    ReportBackfill(ReportStore reports, ReportService service, ReportChecks checks, TaskProgress progress,
                    TaskService tasks, CampaignService campaigns, ApplicationEventPublisher events,
                    java.time.Clock clock) {
         this.clock = clock;
         this.reports = reports;
         this.service = service;
         this.checks = checks;
-        this.effects = effects;
+        this.progress = progress;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.events = events;
@@ -67,15 +65,14 @@ public class ReportBackfill {
                         ReportChecks.text(h.nextSteps())), h.submittedAt());
         reports.replaceValues(id, values);
         boolean late = ReportPeriods.lateAt(period.deadline(), h.submittedAt(), clock.getZone());
-        reports.transition(id, 0, EnumSet.of(ReportStatus.DRAFT), ReportStatus.APPROVED, null, Map.of(
-                "first_submitted_at", Timestamp.from(h.submittedAt()), "submitted_at", Timestamp.from(h.submittedAt()),
-                "submitted_by", h.submittedBy(), "late", late, "approved_at", Timestamp.from(h.approvedAt()),
-                "approved_by", h.approvedBy(), "updated_at", Timestamp.from(h.approvedAt())));
+        reports.recordHistorical(id, late, h.submittedAt(), h.submittedBy(), h.approvedAt(), h.approvedBy());
         reports.review(id, "提交", h.submittedBy(), null, h.submittedAt());
         reports.review(id, "通过", h.approvedBy(), null, h.approvedAt());
         ReportView approved = service.report(id, DataScope.everything());
         service.seal(approved);
-        effects.approved(approved);
+        List<Long> affected = progress.apply(service.reported(approved));
+        ReportStore.ReportRow row = reports.findUnscoped(id).orElseThrow();
+        events.publishEvent(new ReportApproved(new ProgressReport(row).ref(), affected, true));
         events.publishEvent(new AuditableChange("report.backfill", "report", String.valueOf(id), null, approved));
         return id;
     }

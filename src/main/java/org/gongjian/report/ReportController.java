@@ -155,14 +155,12 @@ class ReportController {
         ReportView report = reports.report(id, scope);
         TaskView task = tasks.task(report.taskId(), scope);
         model.addAttribute("report", report);
+        model.addAttribute("zone", clock.getZone());
         model.addAttribute("task", task);
-        model.addAttribute("canEdit", report.status().editable() && (user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)));
-        model.addAttribute("canReview", report.status() == ReportStatus.SUBMITTED
-                && !user.getUsername().equals(report.submittedBy())
-                && (report.reviewStage() == ReviewStage.UNIT_HEAD ? user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)
-                : user.has(Role.SUPERVISOR) || user.has(Role.ADMIN)));
-        model.addAttribute("canCorrect", report.status() == ReportStatus.APPROVED
-                && (user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)));
+        model.addAttribute("canEdit", ReportPolicy.mayEdit(user, report.status()));
+        model.addAttribute("canReview", ReportPolicy.mayReview(user, report.status(), report.reviewStage(),
+                report.submittedBy()));
+        model.addAttribute("canCorrect", ReportPolicy.mayCorrect(user, report.status()));
         return "report/report-detail";
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
+import org.gongjian.campaign.ReportedProgress;
+import org.gongjian.campaign.TaskProgress;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.identity.CurrentUser;
@@ -39,25 +41,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ReportService {
 
-    private static final Set<Role> REPORTERS = EnumSet.of(Role.LIAISON, Role.UNIT_HEAD, Role.ADMIN);
-
     private final ReportStore reports;
     private final ReportChecks checks;
-    private final ReportEffects effects;
     private final EvidenceService evidence;
     private final TaskService tasks;
+    private final TaskProgress progress;
     private final CampaignService campaigns;
     private final OrgService org;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReportService(ReportStore reports, ReportChecks checks, ReportEffects effects, EvidenceService evidence, TaskService tasks,
-                  CampaignService campaigns, OrgService org, ApplicationEventPublisher events, Clock clock) {
+    ReportService(ReportStore reports, ReportChecks checks, EvidenceService evidence, TaskService tasks,
+                  TaskProgress progress, CampaignService campaigns, OrgService org, ApplicationEventPublisher events,
+                  Clock clock) {
         this.reports = reports;
         this.checks = checks;
-        this.effects = effects;
         this.evidence = evidence;
         this.tasks = tasks;
+        this.progress = progress;
         this.campaigns = campaigns;
         this.org = org;
         this.events = events;
@@ -104,17 +105,12 @@ public class ReportService {
 
     /** A correction of an approved report: the next revision of the same period, starting from its content. */
     public ReportView correct(long id, CurrentUser user, DataScope scope) {
-        ReportView approved = report(id, scope);
-        mayReport(user, approved.unitId(), scope);
-        if (approved.status() != ReportStatus.APPROVED) {
-            throw new DomainException("report.not-approved", "只有已通过的报告需要更正；未通过的报告请直接修改");
-        }
-        if (reports.current(approved.taskId(), approved.period()).orElseThrow().revision() != approved.revision()) {
-            throw new Conflict("report.correction-exists", "该报告已有更正稿，请在最新一稿上操作");
-        }
+        ProgressReport approved = load(id, scope);
+        approved.requireCorrectable(user, reports.current(approved.taskId(), approved.period()).orElseThrow().revision());
+        ReportView view = view(approved.loaded());
         TaskView task = tasks.task(approved.taskId(), DataScope.everything());
-        ReportCommand same = new ReportCommand(null, approved.indicatorValues(), approved.progressText(),
-                approved.problems(), approved.nextSteps(), approved.milestonesDone());
+        ReportCommand same = new ReportCommand(null, view.indicatorValues(), view.progressText(),
+                view.problems(), view.nextSteps(), view.milestonesDone());
         long correction = insert(new ReportStore.NewReport(approved.taskId(), approved.campaignId(), approved.unitId(),
                 approved.period(), approved.revision() + 1, approved.id(), approved.deadline(), user.getUsername(),
                 user.id()), same, task);
@@ -126,14 +122,14 @@ public class ReportService {
 
     /** Replaces a draft's content; {@code version} is what the editor loaded, so a concurrent edit is a 409. */
     public ReportView update(long id, int version, ReportCommand command, CurrentUser user, DataScope scope) {
-        ReportView before = report(id, scope);
-        mayReport(user, before.unitId(), scope);
-        editable(before);
-        TaskView task = tasks.task(before.taskId(), DataScope.everything());
+        ProgressReport report = load(id, scope);
+        report.edit(user, version);
+        ReportView before = view(report.loaded());
+        TaskView task = tasks.task(report.taskId(), DataScope.everything());
         List<ReportView.IndicatorValue> values = checks.values(task, command.indicatorValues());
         List<ReportView.MilestoneDone> done = checks.milestones(task, command.milestonesDone(), today());
         if (!reports.updateTexts(id, version, texts(command), clock.instant())) {
-            throw stale();
+            throw ProgressReport.stale();
         }
         reports.replaceValues(id, values);
         reports.replaceMilestones(id, done);
@@ -143,70 +139,66 @@ public class ReportService {
     }
 
     public ReportView submit(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {
-        ReportView before = report(id, scope);
-        mayReport(user, before.unitId(), scope);
-        editable(before);
-        checks.readyToSubmit(before);
-        Instant now = clock.instant();
-        CampaignView campaign = campaigns.campaign(before.campaignId(), DataScope.everything());
-        ReviewStage stage = campaign.unitHeadReview() ? ReviewStage.UNIT_HEAD : ReviewStage.OFFICE;
-        // Lateness is judged on the first submission: being asked to fix a report doesn't make the unit late.
-        Instant first = reports.findUnscoped(id).orElseThrow().firstSubmittedAt();
-        boolean late = ReportPeriods.lateAt(before.deadline(), first == null ? now : first, clock.getZone());
-        java.util.Map<String, Object> set = new java.util.HashMap<>(Map.of("submitted_at", ts(now),
-                "submitted_by", user.getUsername(), "late", late, "updated_at", ts(now)));
-        set.put("first_submitted_at", ts(first == null ? now : first));
-        move(before, version, EnumSet.of(ReportStatus.DRAFT, ReportStatus.RETURNED), ReportStatus.SUBMITTED, stage, set);
-        reports.review(id, before.status() == ReportStatus.RETURNED ? "重新提交" : "提交", user.getUsername(), null, now);
-        ReportView after = report(id, DataScope.everything());
-        events.publishEvent(new AuditableChange("report.submit", "report", String.valueOf(id), before.status(), after));
-        effects.submitted(after);
-        return after;
+        ProgressReport report = load(id, scope);
+        ReportStatus was = report.status();
+        CampaignView campaign = campaigns.campaign(report.campaignId(), DataScope.everything());
+        report.submit(user, version, campaign.unitHeadReview(), campaign.ownerUnitId(), clock.instant(), clock.getZone());
+        return saved(report, "report.submit", was);
     }
 
     public ReportView returnReport(long id, @Nullable Integer version, @Nullable String reason, CurrentUser user,
                                    DataScope scope) {
-        ReportView before = report(id, scope);
-        mayReview(user, before, scope);
-        String why = ReportChecks.text(reason);
-        if (why == null) {
-            throw InvalidInput.of("reason", "请写明退回原因");
+        ProgressReport report = load(id, scope);
+        ReportStatus was = report.status();
+        report.returnForFixing(user, version, reason, clock.instant());
+        return saved(report, "report.return", was);
+    }
+
+    /**
+     * The unit head's approval passes the report on to the office; the office's approval is final: in one pass the
+     * report is saved and sealed, its values and milestones reach the task ({@link TaskProgress#apply}), and
+     * {@link ReportApproved} lets supervision re-light the task and its ancestors and notify tell the author.
+     */
+    public ReportView approve(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {
+        ProgressReport report = load(id, scope);
+        ReportStatus was = report.status();
+        ReviewStage stage = report.stage();
+        long office = stage == ReviewStage.UNIT_HEAD
+                ? campaigns.campaign(report.campaignId(), DataScope.everything()).ownerUnitId() : 0;
+        if (report.approve(user, version, office, clock.instant()) == ProgressReport.Approval.FORWARDED_TO_OFFICE) {
+            return saved(report, "report.unit-approve", stage);
         }
-        if (why.length() > 1000) {
-            throw InvalidInput.of("reason", "退回原因不超过1000字");
-        }
-        Instant now = clock.instant();
-        move(before, version, EnumSet.of(ReportStatus.SUBMITTED), ReportStatus.RETURNED, null, Map.of("updated_at", ts(now)));
-        reports.review(id, "退回", user.getUsername(), why, now);
+        reports.save(report);
+        ReportView approved = report(id, DataScope.everything());
+        seal(approved);
+        report.applied(progress.apply(reported(approved)));
+        report.events().forEach(events::publishEvent);
         ReportView after = report(id, DataScope.everything());
-        events.publishEvent(new AuditableChange("report.return", "report", String.valueOf(id), before.status(), after));
-        effects.returned(after, why);
+        events.publishEvent(new AuditableChange("report.approve", "report", String.valueOf(id), was, after));
         return after;
     }
 
-    /** The unit head's approval passes the report on to the office; the office's approval is final. */
-    public ReportView approve(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {
-        ReportView before = report(id, scope);
-        mayReview(user, before, scope);
-        Instant now = clock.instant();
-        if (before.reviewStage() == ReviewStage.UNIT_HEAD) {
-            move(before, version, EnumSet.of(ReportStatus.SUBMITTED), ReportStatus.SUBMITTED, ReviewStage.OFFICE,
-                    Map.of("updated_at", ts(now)));
-            reports.review(id, "单位审核通过", user.getUsername(), null, now);
-            ReportView after = report(id, DataScope.everything());
-            events.publishEvent(new AuditableChange("report.unit-approve", "report", String.valueOf(id), before.reviewStage(), after));
-            effects.passedToOffice(after);
-            return after;
+    /** What the approved report moves on its task; an older period approved late never overwrites a newer one. */
+    ReportedProgress reported(ReportView approved) {
+        boolean newest = !reports.approvedAfter(approved.taskId(), approved.period());
+        Map<Long, java.math.BigDecimal> actuals = new java.util.HashMap<>();
+        if (newest) {
+            approved.indicatorValues().forEach(v -> actuals.put(v.indicatorId(), v.value()));
         }
-        move(before, version, EnumSet.of(ReportStatus.SUBMITTED), ReportStatus.APPROVED, null,
-                Map.of("approved_at", ts(now), "approved_by", user.getUsername(), "updated_at", ts(now)));
-        reports.review(id, "通过", user.getUsername(), null, now);
-        ReportView approved = report(id, DataScope.everything());
-        seal(approved);
-        effects.approved(approved);
-        effects.tellApproved(approved);
-        ReportView after = report(id, DataScope.everything());
-        events.publishEvent(new AuditableChange("report.approve", "report", String.valueOf(id), before.status(), after));
+        Map<Long, LocalDate> done = new java.util.HashMap<>();
+        approved.milestonesDone().forEach(m -> {
+            if (m.doneOn() != null) {
+                done.put(m.milestoneId(), m.doneOn());
+            }
+        });
+        return new ReportedProgress(approved.taskId(), actuals, done);
+    }
+
+    private ReportView saved(ProgressReport report, String action, @Nullable Object before) {
+        reports.save(report);
+        report.events().forEach(events::publishEvent);
+        ReportView after = report(report.id(), DataScope.everything());
+        events.publishEvent(new AuditableChange(action, "report", String.valueOf(report.id()), before, after));
         return after;
     }
 
@@ -215,26 +207,21 @@ public class ReportService {
      * an existing one is taken from it. Approved reports keep exactly the evidence they were approved with.
      */
     public ReportView attachUpload(long id, String fileName, java.io.InputStream content, CurrentUser user, DataScope scope) {
-        ReportView report = report(id, scope);
-        mayReport(user, report.unitId(), scope);
-        editable(report);
+        ProgressReport report = load(id, scope);
+        report.requireEvidenceEditable(user);
         EvidenceView stored = evidence.upload(report.unitId(), fileName, content, scope);
         evidence.attach(id, stored.id(), scope);
         return report(id, scope);
     }
 
     public ReportView attach(long id, long evidenceId, CurrentUser user, DataScope scope) {
-        ReportView report = report(id, scope);
-        mayReport(user, report.unitId(), scope);
-        editable(report);
+        load(id, scope).requireEvidenceEditable(user);
         evidence.attach(id, evidenceId, scope);
         return report(id, scope);
     }
 
     public ReportView detach(long id, long evidenceId, CurrentUser user, DataScope scope) {
-        ReportView report = report(id, scope);
-        mayReport(user, report.unitId(), scope);
-        editable(report);
+        load(id, scope).requireEvidenceEditable(user);
         evidence.detach(id, evidenceId);
         return report(id, scope);
     }
@@ -242,7 +229,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public ReportChain.Verification verify(long taskId, DataScope scope) {
         tasks.task(taskId, scope);
-        return ReportChain.verify(taskId, reports.sealed(taskId), row -> ReportChain.content(view(row), effects.evidenceHashes(row.id())));
+        return ReportChain.verify(taskId, reports.sealed(taskId), row -> ReportChain.content(view(row), evidenceHashes(row.id())));
     }
 
     /** Reports waiting for this user's review, oldest first. */
@@ -254,7 +241,7 @@ public class ReportService {
     }
 
     void seal(ReportView approved) {
-        String json = CanonicalJson.write(ReportChain.content(approved, effects.evidenceHashes(approved.id())));
+        String json = CanonicalJson.write(ReportChain.content(approved, evidenceHashes(approved.id())));
         String hash = CanonicalJson.sha256(json);
         ReportStore.ReportRow last = reports.lastSealed(approved.taskId()).orElse(null);
         String previous = last == null ? CanonicalJson.GENESIS : Objects.requireNonNull(last.chainHash());
@@ -294,44 +281,18 @@ public class ReportService {
                 c.milestonesDone() != null ? c.milestonesDone() : List.of());
     }
 
-    private void move(ReportView report, @Nullable Integer version, Set<ReportStatus> from, ReportStatus to,
-                      @Nullable ReviewStage stage, Map<String, Object> set) {
-        if (!from.contains(report.status())) {
-            throw new Conflict("report.state", "报告当前状态为“" + report.status().label() + "”，不能执行此操作");
-        }
-        if (version != null && version != report.version()) {
-            throw stale();
-        }
-        if (!reports.transition(report.id(), report.version(), from, to, stage, set)) {
-            throw stale();
-        }
+    private ProgressReport load(long id, DataScope scope) {
+        return reports.load(id, scope).orElseThrow(() -> new NotFound("report", id));
     }
 
+    List<String> evidenceHashes(long reportId) {
+        return evidence.ofReport(reportId).stream().map(EvidenceView::sha256).toList();
+    }
+
+    /** Starting a report: the lead unit's reporter, inside the scope (a cooperating unit sees the task, never reports). */
     private void mayReport(CurrentUser user, long unitId, DataScope scope) {
-        if (REPORTERS.stream().noneMatch(user::has) || !scope.covers(unitPath(unitId))) {
+        if (!ReportPolicy.isReporter(user) || !scope.covers(unitPath(unitId))) {
             throw new Forbidden("只有牵头单位的联络员或负责人可以填报");
-        }
-    }
-
-    private void mayReview(CurrentUser user, ReportView report, DataScope scope) {
-        if (report.status() != ReportStatus.SUBMITTED || report.reviewStage() == null) {
-            throw new Conflict("report.state", "报告当前状态为“" + report.status().label() + "”，不能审核");
-        }
-        boolean allowed = report.reviewStage() == ReviewStage.UNIT_HEAD
-                ? user.has(Role.UNIT_HEAD) || user.has(Role.ADMIN)
-                : user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
-        if (!allowed || !scope.covers(unitPath(report.unitId()))) {
-            throw new Forbidden("您不是本报告当前环节的审核人（" + report.reviewStage().label() + "）");
-        }
-        if (user.getUsername().equals(report.submittedBy())) {
-            throw new Forbidden("不能审核自己提交的报告");
-        }
-    }
-
-    private static void editable(ReportView report) {
-        if (!report.status().editable()) {
-            throw new Conflict("report.frozen", "报告已“" + report.status().label() + "”，不能修改"
-                    + (report.status() == ReportStatus.APPROVED ? "；如需更正，请新建更正稿" : ""));
         }
     }
 
@@ -339,17 +300,9 @@ public class ReportService {
         return org.scopeOf(unitId).orElseThrow(() -> new NotFound("unit", unitId)).path();
     }
 
-    private static Conflict stale() {
-        return new Conflict("report.stale", "报告已被他人修改，请刷新后再操作");
-    }
-
     private static ReportStore.Texts texts(ReportCommand c) {
         return new ReportStore.Texts(ReportChecks.text(c.progressText()), ReportChecks.text(c.problems()),
                 ReportChecks.text(c.nextSteps()));
-    }
-
-    private static java.sql.Timestamp ts(Instant instant) {
-        return java.sql.Timestamp.from(instant);
     }
 
     private LocalDate today() {

@@ -155,22 +155,54 @@ class ReportStore {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    /** A historical report (补录) goes from its fresh draft straight to approved, with the times it really had. */
+    void recordHistorical(long id, boolean late, Instant submittedAt, String submittedBy, Instant approvedAt,
+                          String approvedBy) {
+        jdbc.sql("""
+                UPDATE progress_report SET status = 'APPROVED', review_stage = NULL, late = :late,
+                    first_submitted_at = :submitted, submitted_at = :submitted, submitted_by = :submittedBy,
+                    approved_at = :approved, approved_by = :approvedBy, updated_at = :approved, version = version + 1
+                WHERE id = :id AND status = 'DRAFT'""")
+                .param("late", late).param("submitted", Timestamp.from(submittedAt)).param("submittedBy", submittedBy)
+                .param("approved", Timestamp.from(approvedAt)).param("approvedBy", approvedBy).param("id", id).update();
+    }
+
+    Optional<ProgressReport> load(long id, DataScope scope) {
+        return find(id, scope).map(ProgressReport::new);
+    }
+
     /**
-     * Moves a report to {@code to} only from the state the caller saw ({@code from}, same version): of two
-     * reviewers pressing 通过 at once, one wins and the other gets a conflict instead of a double approval.
+     * Stores a report's new review state and appends its new review steps — only over the state it was loaded in
+     * (same version, same status): of two reviewers pressing 通过 at once, one wins and the other gets a conflict.
      */
-    boolean transition(long id, int version, Collection<ReportStatus> from, ReportStatus to,
-                       @Nullable ReviewStage stage, Map<String, Object> extra) {
-        StringBuilder set = new StringBuilder("status = :to, review_stage = :stage, version = version + 1");
-        Map<String, Object> params = new HashMap<>(extra);
-        extra.keySet().forEach(column -> set.append(", ").append(column).append(" = :").append(column));
-        params.put("to", to.name());
-        params.put("stage", stage == null ? null : stage.name());
-        params.put("id", id);
-        params.put("version", version);
-        params.put("from", from.stream().map(Enum::name).toList());
-        return jdbc.sql("UPDATE progress_report SET " + set + " WHERE id = :id AND version = :version AND status IN (:from)")
-                .params(params).update() == 1;
+    void save(ProgressReport report) {
+        ReportRow was = report.loaded();
+        int rows = jdbc.sql("""
+                UPDATE progress_report SET status = :status, review_stage = :stage, late = :late,
+                    first_submitted_at = :first, submitted_at = :submitted, submitted_by = :submittedBy,
+                    approved_at = :approved, approved_by = :approvedBy, updated_at = COALESCE(:now, updated_at),
+                    version = version + 1
+                WHERE id = :id AND version = :version AND status = :was""")
+                .param("status", report.status().name())
+                .param("stage", report.stage() == null ? null : report.stage().name(), java.sql.Types.VARCHAR)
+                .param("late", report.late())
+                .param("first", ts(report.firstSubmittedAt()), java.sql.Types.TIMESTAMP)
+                .param("submitted", ts(report.submittedAt()), java.sql.Types.TIMESTAMP)
+                .param("submittedBy", report.submittedBy(), java.sql.Types.VARCHAR)
+                .param("approved", ts(report.approvedAt()), java.sql.Types.TIMESTAMP)
+                .param("approvedBy", report.approvedBy(), java.sql.Types.VARCHAR)
+                .param("now", ts(report.updatedAt()), java.sql.Types.TIMESTAMP)
+                .param("id", was.id()).param("version", was.version()).param("was", was.status().name()).update();
+        if (rows != 1) {
+            throw ProgressReport.stale();
+        }
+        for (ReportView.ReviewStep step : report.newSteps()) {
+            review(was.id(), step.action(), step.actor(), step.reason(), step.at());
+        }
+    }
+
+    private static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     void seal(long id, int chainSeq, String contentJson, String contentHash, String previousHash, String chainHash) {

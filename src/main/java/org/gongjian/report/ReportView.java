@@ -30,13 +30,12 @@ public record ReportView(long id, long taskId, String taskTitle, long campaignId
                 .findFirst().orElse(null);
     }
 
-    /** A photo taken more than a month before the period began is probably not this period's work. */
-    public boolean staleEvidence(EvidenceView e) {
+    /**
+     * A photo taken more than a month before the period began is probably not this period's work ({@code zone}: the
+     * campaign's calendar, {@code gongjian.clock.zone}).
+     */
+    public boolean staleEvidence(EvidenceView e, java.time.ZoneId zone) {
         return e.capturedAt() != null && e.capturedAt().isBefore(ReportingPeriod.startOf(period)
-                .minusDays(30).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
-    }
-
-    public boolean reportsDone(long milestoneId) {
-        return milestonesDone.stream().anyMatch(m -> m.milestoneId() == milestoneId);
+                .minusDays(30).atStartOfDay(zone).toInstant());
     }
 }

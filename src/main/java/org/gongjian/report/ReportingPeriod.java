@@ -90,11 +90,6 @@ public record ReportingPeriod(ReportingFrequency frequency, String label, LocalD
         return containing(end.plusDays(1), frequency, deadlineDayOf());
     }
 
-    /** True when a report handed in on that Shanghai calendar date is late. */
-    public boolean isLateOn(LocalDate submittedOn) {
-        return submittedOn.isAfter(deadline);
-    }
-
     /** 2026年第23周 / 2026年6月. */
     public String displayName() {
         return displayName(label);

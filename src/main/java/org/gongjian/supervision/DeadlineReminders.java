@@ -3,7 +3,6 @@ package org.gongjian.supervision;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +11,9 @@ import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.Light;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
-import org.gongjian.identity.Role;
-import org.gongjian.notify.NotificationKind;
-import org.gongjian.notify.Notifications;
 import org.gongjian.report.ReportingRecords;
 import org.gongjian.shared.DataScope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,17 +32,17 @@ class DeadlineReminders {
     private final CampaignService campaigns;
     private final TaskService tasks;
     private final ReportingRecords records;
-    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DeadlineReminders(CampaignService campaigns, TaskService tasks, ReportingRecords records,
-                      Notifications notifications, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+                      ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.records = records;
-        this.notifications = notifications;
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -91,10 +88,8 @@ class DeadlineReminders {
         }
         jdbc.sql("INSERT INTO deadline_reminder (task_id, period, sent_at) VALUES (:t, :p, :at)")
                 .param("t", task.id()).param("p", period.period()).param("at", Timestamp.from(clock.instant())).update();
-        notifications.toUnit(task.leadUnitId(), EnumSet.of(Role.LIAISON), NotificationKind.DEADLINE,
-                period.periodName() + "进度待报送：" + task.title(),
-                "“" + task.title() + "”" + period.periodName() + "的进度报告须在" + period.deadline() + "前报送，目前尚未提交。",
-                "/tasks/" + task.id());
+        events.publishEvent(new ReportDueSoon(task.id(), task.title(), task.leadUnitId(), period.period(),
+                period.periodName(), period.deadline()));
         return true;
     }
 }

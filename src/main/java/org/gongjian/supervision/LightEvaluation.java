@@ -18,6 +18,7 @@ import org.gongjian.campaign.TaskView;
 import org.gongjian.org.OrgService;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.DataScope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,23 +113,58 @@ public class LightEvaluation {
 
     /** Re-evaluates one task and then each of its ancestors (after a report or a milestone changed it). */
     public Summary evaluateTask(long taskId, LocalDate asOf) {
-        return evaluateTask(taskId, asOf, reportFacts);
+        return evaluateChain(ancestry(taskId), asOf, reportFacts);
+    }
+
+    /** The task and its ancestors, nearest first. */
+    private List<Long> ancestry(long taskId) {
+        List<Long> chain = new ArrayList<>();
+        Long current = taskId;
+        while (current != null) {
+            chain.add(current);
+            current = tasks.task(current, DataScope.everything()).parentTaskId();
+        }
+        return chain;
     }
 
     Summary evaluateTask(long taskId, LocalDate asOf, ReportFacts facts) {
+        return evaluateChain(ancestry(taskId), asOf, facts);
+    }
+
+    /**
+     * Re-evaluates a task and its ancestors ({@code chain}, nearest first) in one pass: the tasks, their reporting
+     * facts, their stored lights and the parents' other children are each read once for the whole chain. Only a chain
+     * whose first task is already under supervision (has a light) is evaluated: a new task gets its first light from
+     * the daily run.
+     */
+    public Summary evaluateChain(List<Long> chain, LocalDate asOf) {
+        return evaluateChain(chain, asOf, reportFacts);
+    }
+
+    Summary evaluateChain(List<Long> chain, LocalDate asOf, ReportFacts facts) {
         Summary summary = new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
-        Long current = taskId;
-        while (current != null) {
-            TaskView task = tasks.task(current, DataScope.everything());
-            CampaignView campaign = campaigns.campaign(task.campaignId(), DataScope.everything());
+        if (chain.isEmpty()) {
+            return summary;
+        }
+        Map<Long, LightStore.Period> current = store.current(chain);
+        if (!current.containsKey(chain.get(0))) {
+            return summary;
+        }
+        Map<Long, TaskView> byId = new HashMap<>();
+        tasks.tasksForEvaluation(chain).forEach(t -> byId.put(t.id(), t));
+        CampaignView campaign = campaigns.campaign(byId.get(chain.get(0)).campaignId(), DataScope.everything());
+        Map<Long, ReportingFacts> reporting = facts.forTasks(chain, asOf);
+        Map<Long, List<TaskRow>> children = tasks.subtasksOf(chain.subList(1, chain.size()));
+        Map<Long, LightStore.CountKey> counted = store.counted(chain);
+        Map<Long, Light> computed = new HashMap<>();
+        for (long id : chain) {
+            TaskView task = byId.get(id);
             LightVerdict own = LightRules.evaluate(TaskFacts.of(task, campaign),
-                    facts.forTasks(List.of(task.id()), asOf).getOrDefault(task.id(), ReportingFacts.none()),
-                    campaign.thresholds(), asOf);
-            List<TaskRow> subtasks = tasks.subtasks(task.id(), DataScope.everything());
-            LightVerdict verdict = LightRules.rollUp(own, subtasks.stream()
-                    .map(c -> new LightRules.ChildLight(c.title(), c.light())).toList());
-            summary = count(summary, verdict.light(), apply(task, verdict, asOf));
-            current = task.parentTaskId();
+                    reporting.getOrDefault(id, ReportingFacts.none()), campaign.thresholds(), asOf);
+            LightVerdict verdict = LightRules.rollUp(own, children.getOrDefault(id, List.of()).stream()
+                    .map(c -> new LightRules.ChildLight(c.title(), computed.getOrDefault(c.id(), c.light()))).toList());
+            computed.put(id, verdict.light());
+            summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(id), counted.get(id)));
         }
         return summary;
     }
@@ -146,20 +182,29 @@ public class LightEvaluation {
      * @return whether the light changed
      */
     boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf) {
+        return apply(task, verdict, asOf, store.current(task.id()).orElse(null), store.counted(task.id()).orElse(null));
+    }
+
+    private boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf, LightStore.@Nullable Period current,
+                          LightStore.@Nullable CountKey counted) {
         boolean changed = false;
-        var current = store.current(task.id());
-        if (current.isEmpty() || current.get().light() != verdict.light()) {
-            current.ifPresent(p -> store.close(p.id(), asOf.isBefore(p.since()) ? p.since() : asOf));
+        if (current == null || current.light() != verdict.light()) {
+            if (current != null) {
+                store.close(current.id(), asOf.isBefore(current.since()) ? current.since() : asOf);
+            }
             store.open(task.id(), task.campaignId(), verdict.light(), verdict.reasons(), asOf);
             changed = true;
         }
         var key = new LightStore.CountKey(task.campaignId(), task.leadUnitId(), task.category(),
                 task.parentTaskId() == null, verdict.light());
-        var counted = store.counted(task.id());
-        if (counted.isEmpty() || !counted.get().equals(key)) {
-            store.move(task.id(), counted.orElse(null), key);
+        if (counted == null || !counted.equals(key)) {
+            store.move(task.id(), counted, key);
         }
-        tasks.applyLight(task.id(), verdict.light(), verdict.reasons());
+        tasks.applyLight(task.id(), task.light(), verdict.light(), verdict.reasons());
+        if (changed) {
+            events.publishEvent(new LightChanged(task.id(), task.campaignId(), task.leadUnitId(),
+                    current == null ? null : current.light(), verdict.light(), verdict.reasons(), asOf));
+        }
         return changed;
     }
 

@@ -31,6 +31,14 @@ class LightStore {
                 .param("task", taskId).query(LightStore::period).optional();
     }
 
+    /** The current stretch of each of the given tasks that has one, in one query. */
+    Map<Long, Period> current(java.util.Collection<Long> taskIds) {
+        Map<Long, Period> byTask = new HashMap<>();
+        jdbc.sql("SELECT * FROM task_light_period WHERE task_id IN (:tasks) AND until_date IS NULL ORDER BY id")
+                .param("tasks", taskIds).query(LightStore::period).list().forEach(p -> byTask.put(p.taskId(), p));
+        return byTask;
+    }
+
     List<Period> history(long taskId, int limit) {
         return jdbc.sql("SELECT * FROM task_light_period WHERE task_id = :task ORDER BY since_date DESC, id DESC LIMIT :limit")
                 .param("task", taskId).param("limit", limit).query(LightStore::period).list();
@@ -56,6 +64,16 @@ class LightStore {
         return jdbc.sql("SELECT * FROM task_light_state WHERE task_id = :task").param("task", taskId)
                 .query((rs, n) -> new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"), rs.getString("category"),
                         rs.getBoolean("top_level"), Light.valueOf(rs.getString("light")))).optional();
+    }
+
+    Map<Long, CountKey> counted(java.util.Collection<Long> taskIds) {
+        Map<Long, CountKey> byTask = new HashMap<>();
+        jdbc.sql("SELECT * FROM task_light_state WHERE task_id IN (:tasks)").param("tasks", taskIds)
+                .query(rs -> {
+                    byTask.put(rs.getLong("task_id"), new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"),
+                            rs.getString("category"), rs.getBoolean("top_level"), Light.valueOf(rs.getString("light"))));
+                });
+        return byTask;
     }
 
     /** Moves the task from its old count to its new one (decrement old, increment new; same transaction). */

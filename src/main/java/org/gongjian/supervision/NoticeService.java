@@ -3,7 +3,6 @@ package org.gongjian.supervision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +12,6 @@ import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.identity.Role;
-import org.gongjian.identity.UserService;
-import org.gongjian.notify.NotificationKind;
-import org.gongjian.notify.Notifications;
 import org.gongjian.org.OrgService;
 import org.gongjian.report.EvidenceService;
 import org.gongjian.report.EvidenceView;
@@ -35,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 督办单: the office issues notices on a task to a unit (from 督办 on, to the lead leader too), the unit responds with a
  * rectification report and evidence from its library, the office closes or escalates. Every write is audited and
- * notified (inbox + group robots) in the same transaction.
+ * published as an event (notify listens) in the same transaction.
  */
 @Service
 @Transactional
@@ -51,21 +47,17 @@ public class NoticeService {
     private final TaskService tasks;
     private final CampaignService campaigns;
     private final OrgService org;
-    private final UserService users;
     private final EvidenceService evidence;
-    private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NoticeService(NoticeStore store, TaskService tasks, CampaignService campaigns, OrgService org, UserService users,
-                  EvidenceService evidence, Notifications notifications, ApplicationEventPublisher events, Clock clock) {
+    NoticeService(NoticeStore store, TaskService tasks, CampaignService campaigns, OrgService org,
+                  EvidenceService evidence, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.org = org;
-        this.users = users;
         this.evidence = evidence;
-        this.notifications = notifications;
         this.events = events;
         this.clock = clock;
     }
@@ -164,8 +156,8 @@ public class NoticeService {
         NoticeView after = notice(id, DataScope.everything());
         events.publishEvent(new AuditableChange("notice.respond", "supervision_notice", String.valueOf(id), notice, after));
         long office = campaigns.campaign(notice.campaignId(), DataScope.everything()).ownerUnitId();
-        notifications.toUnit(office, EnumSet.of(Role.SUPERVISOR), NotificationKind.NOTICE,
-                notice.unitName() + "已反馈" + notice.levelLabel() + "单：" + notice.taskTitle(), clean, link(id));
+        events.publishEvent(new NoticeResponded(id, notice.taskId(), notice.taskTitle(), notice.unitId(),
+                notice.unitName(), notice.level(), office, clean));
         return after;
     }
 
@@ -186,8 +178,7 @@ public class NoticeService {
         }
         NoticeView after = notice(id, DataScope.everything());
         events.publishEvent(new AuditableChange("notice.close", "supervision_notice", String.valueOf(id), notice, after));
-        notifications.toUnit(notice.unitId(), EnumSet.of(Role.UNIT_HEAD, Role.LIAISON), NotificationKind.NOTICE,
-                notice.levelLabel() + "单已办结：" + notice.taskTitle(), clean.isEmpty() ? "督查室已办结" : clean, link(id));
+        events.publishEvent(new NoticeClosed(id, notice.taskId(), notice.taskTitle(), notice.unitId(), notice.level(), clean));
         return after;
     }
 
@@ -227,12 +218,13 @@ public class NoticeService {
         long id = issue(task, notice.unitId(), next, clip(text, 2000), due, origin, notice.id(), null, by);
         events.publishEvent(new AuditableChange("notice.escalate", "supervision_notice", String.valueOf(notice.id()),
                 notice, java.util.Map.of("escalatedTo", id, "level", next.name())));
+        events.publishEvent(new NoticeEscalated(notice.id(), id, notice.taskId(), notice.unitId(), next, origin));
         return id;
     }
 
     /**
-     * Writes a notice, audits it and notifies: the unit's head and liaisons, the group robots, from 督办 on the lead
-     * leader's users. {@code autoKey} (unique) keeps the rules from issuing the same notice twice.
+     * Writes a notice, audits it and publishes {@link NoticeIssued} (notify tells the unit's head and liaisons, the
+     * group robots and, from 督办 on, the lead leader). {@code autoKey} (unique) keeps the rules from issuing the same notice twice.
      */
     long issue(TaskView task, long unitId, NoticeLevel level, String requirement, LocalDate due, NoticeOrigin origin,
                @Nullable Long escalatedFrom, @Nullable String autoKey, String by) {
@@ -241,14 +233,8 @@ public class NoticeService {
                 requirement, due, origin, escalatedFrom, autoKey, by, clock.instant()));
         NoticeView created = notice(id, DataScope.everything());
         events.publishEvent(new AuditableChange("notice.create", "supervision_notice", String.valueOf(id), null, created));
-        NotificationKind kind = escalatedFrom == null ? NotificationKind.NOTICE : NotificationKind.ESCALATION;
-        String title = "【" + level.label() + "】" + task.title();
-        String body = requirement + "\n反馈期限：" + due + "（" + created.unitName() + "）";
-        notifications.toUnit(unitId, EnumSet.of(Role.UNIT_HEAD, Role.LIAISON), kind, title, body, link(id));
-        if (leader != null) {
-            notifications.toUsers(users.userIdsOfPerson(leader), kind, title, body, link(id));
-        }
-        notifications.toGroups(kind, title + "（" + created.unitName() + "）", body, link(id));
+        events.publishEvent(new NoticeIssued(id, task.id(), task.title(), task.campaignId(), unitId, created.unitName(),
+                leader, level, requirement, due, origin, escalatedFrom));
         return id;
     }
 

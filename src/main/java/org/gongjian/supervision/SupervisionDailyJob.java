@@ -34,7 +34,7 @@ public class SupervisionDailyJob {
     public record Result(LightEvaluation.Summary lights, Escalation.Result escalation, int deadlineReminders) {}
 
     /** (Public: the bean is a ShedLock proxy when scheduling is on.) */
-    @Scheduled(cron = "0 30 6 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "0 30 6 * * *", zone = "${gongjian.clock.zone:Asia/Shanghai}")
     @SchedulerLock(name = "supervision-daily", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     public Result run() {
         LocalDate today = LocalDate.now(clock);

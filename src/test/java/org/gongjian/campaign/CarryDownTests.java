@@ -44,14 +44,14 @@ class CarryDownTests extends IntegrationTest {
         assertThat(tasks.carryDown(countyCampaign.id(), countyScope)).isEqualTo(1);
         assertThat(tasks.carryDown(countyCampaign.id(), countyScope)).isZero();
 
-        TaskRow carried = tasks.tasks(countyCampaign.id(), new TaskStore.TaskFilter(null, null, null, null, false, false),
+        TaskRow carried = tasks.tasks(countyCampaign.id(), new TaskFilter(null, null, null, null, false, false),
                 countyScope, new org.gongjian.shared.PageQuery(0, 50)).items().get(0);
         TaskView view = tasks.task(carried.id(), countyScope);
         assertThat(view.title()).isEqualTo("全市新增就业（" + tag + "）");
         assertThat(view.indicators()).singleElement().satisfies(i -> assertThat(i.target()).isEqualByComparingTo("800"));
         assertThat(tasks.source(carried.id(), countyScope)).isNotNull();
         assertThat(campaigns.campaign(countyCampaign.id(), all).categories()).contains("招商引资");
-        assertThat(tasks.history(carried.id(), countyScope)).extracting(TaskStore.TaskChange::field).contains("承接");
+        assertThat(tasks.history(carried.id(), countyScope)).extracting(TaskChange::field).contains("承接");
     }
 
     @Test

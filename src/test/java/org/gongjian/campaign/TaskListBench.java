@@ -1,5 +1,7 @@
 package org.gongjian.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Benchmark, not a test: how the task list pages at 100,000 tasks, as ratios to the same query on a 1,000-task
- * campaign measured in the same run. {@code ./mvnw test -Dtest=TaskListBench -Dbench=true}
+ * Benchmark: how the task list pages at 100,000 tasks, as ratios to the same query on a 1,000-task campaign measured
+ * in the same run (printed, never asserted: timings are for reading, not for failing a build). What it asserts is that
+ * each measured query answers correctly at that size (totals, page length, scope), so a fast wrong answer can't pass. {@code ./mvnw test -Dtest=TaskListBench -Dbench=true}
  * (add {@code GONGJIAN_TEST_DB=postgres} for PostgreSQL). Results: bench/README.md.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -60,12 +63,28 @@ class TaskListBench extends IntegrationTest {
                 median(() -> tasks.tasks(large, filter(null, null), township, new PageQuery(0, 50)).total())));
         lines.add(row("category summary, 100,000", base,
                 median(() -> (long) tasks.summary(large, county).size())));
+        assertThat(tasks.tasks(large, filter(null, null), county, new PageQuery(0, 50)).total()).isEqualTo(LARGE);
+        assertThat(tasks.tasks(large, filter(null, null), county, new PageQuery(1_000, 50)).items()).hasSize(50);
+        assertThat(tasks.tasks(large, filter(CATEGORIES[3], null), county, new PageQuery(0, 50)).total())
+                .isEqualTo(IntStreamCount.of(LARGE, i -> i % CATEGORIES.length == 3));
+        assertThat(tasks.tasks(large, filter(null, "第777"), county, new PageQuery(0, 50)).total())
+                .isEqualTo(IntStreamCount.of(LARGE, i -> ("任务第" + i + "号").contains("第777")));
+        // townshipA leads every fourth task and its village another fourth: half the list is inside its scope.
+        assertThat(tasks.tasks(large, filter(null, null), township, new PageQuery(0, 50)).total()).isEqualTo(LARGE / 2);
+        assertThat(tasks.summary(large, county).stream().mapToLong(CategorySummary::tasks).sum()).isEqualTo(LARGE);
         System.out.println("\n=== TaskListBench (" + System.getenv().getOrDefault("GONGJIAN_TEST_DB", "h2") + ") ===");
         lines.forEach(System.out::println);
     }
 
-    private static TaskStore.TaskFilter filter(String category, String q) {
-        return new TaskStore.TaskFilter(category, null, null, q, false, false);
+    /** How many of 0…n−1 match: the expected answer, computed apart from the database. */
+    private static final class IntStreamCount {
+        static long of(int n, java.util.function.IntPredicate p) {
+            return java.util.stream.IntStream.range(0, n).filter(p).count();
+        }
+    }
+
+    private static TaskFilter filter(String category, String q) {
+        return new TaskFilter(category, null, null, q, false, false);
     }
 
     /** Bulk rows straight into the tables: the benchmark measures reading, not the create path. */
