@@ -9,7 +9,8 @@ public enum NotificationKind {
     NOTICE("督办单"),
     ESCALATION("督办升级"),
     INSTRUCTION("领导批示"),
-    PLEDGE("军令状");
+    PLEDGE("军令状"),
+    LIGHT("亮红灯");
 
     private final String label;
 

@@ -202,7 +202,7 @@ public class LightEvaluation {
         }
         tasks.applyLight(task.id(), task.light(), verdict.light(), verdict.reasons());
         if (changed) {
-            events.publishEvent(new LightChanged(task.id(), task.campaignId(), task.leadUnitId(),
+            events.publishEvent(new LightChanged(task.id(), task.title(), task.campaignId(), task.leadUnitId(),
                     current == null ? null : current.light(), verdict.light(), verdict.reasons(), asOf));
         }
         return changed;

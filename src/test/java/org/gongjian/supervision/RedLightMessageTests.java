@@ -1,0 +1,58 @@
+package org.gongjian.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.gongjian.campaign.Light;
+import org.gongjian.campaign.TaskService;
+import org.gongjian.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A task that turns red tells its unit at once, through an after-commit module listener backed by the event
+ * publication registry: the message arrives, and the registry keeps no incomplete publication behind it.
+ */
+class RedLightMessageTests extends IntegrationTest {
+
+    static final LocalDate DUE = LocalDate.of(2026, 6, 20);
+
+    @Autowired NoticeFixtures fixtures;
+    @Autowired LightEvaluation lights;
+    @Autowired TaskService tasks;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void turningRedTellsTheLeadUnitOnceWithTheReasons() {
+        NoticeFixtures.Setup s = fixtures.redTask(DUE);
+        evaluate(s, DUE.minusDays(3));
+        assertThat(tasks.task(s.task().id(), NoticeFixtures.ALL).light()).isNotEqualTo(Light.RED);
+        assertThat(messages(s.headA(), s.task().id())).as("a first light tells nobody").isEmpty();
+
+        evaluate(s, DUE.plusDays(1));
+        evaluate(s, DUE.plusDays(2));
+
+        assertThat(tasks.task(s.task().id(), NoticeFixtures.ALL).light()).isEqualTo(Light.RED);
+        assertThat(messages(s.headA(), s.task().id())).singleElement().asString()
+                .contains("任务亮红灯").contains("完成管网招标");
+        assertThat(messages(s.c().liaisonAUser(), s.task().id())).hasSize(1);
+        assertThat(messages(s.c().liaisonBUser(), s.task().id())).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Long.class).single()).as("no publication left incomplete").isZero();
+    }
+
+    private void evaluate(NoticeFixtures.Setup s, LocalDate day) {
+        clock.set(NoticeFixtures.morning(day));
+        lights.evaluateCampaign(s.campaign().id(), day);
+    }
+
+    private List<String> messages(String username, long taskId) {
+        return jdbc.sql("""
+                SELECT n.title || ' ' || n.body FROM notification n JOIN app_user u ON u.id = n.user_id
+                WHERE u.username = :u AND n.kind = 'LIGHT' AND n.link = :link""")
+                .param("u", username).param("link", "/tasks/" + taskId).query(String.class).list();
+    }
+}
