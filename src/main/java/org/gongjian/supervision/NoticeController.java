@@ -8,7 +8,6 @@ import java.util.List;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.identity.CurrentUser;
-import org.gongjian.identity.Role;
 import org.gongjian.report.EvidenceService;
 import org.gongjian.report.EvidenceView;
 import org.gongjian.shared.Conflict;
@@ -65,10 +64,7 @@ class NoticeController {
     String notice(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
         NoticeView notice = notices.notice(id, scope);
         TaskView task = tasks.task(notice.taskId(), DataScope.everything());
-        boolean active = notice.status() == NoticeStatus.OPEN || notice.status() == NoticeStatus.RESPONDED;
-        boolean leader = user.personId() != null && user.personId().equals(notice.leaderPersonId());
-        boolean canRespond = active && (user.has(Role.LIAISON) || user.has(Role.UNIT_HEAD) || leader);
-        boolean office = user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
+        boolean canRespond = NoticePolicy.mayRespond(user, notice);
         List<EvidenceView> library = List.of();
         if (canRespond) {
             try {
@@ -80,8 +76,8 @@ class NoticeController {
         model.addAttribute("notice", notice);
         model.addAttribute("task", task);
         model.addAttribute("canRespond", canRespond);
-        model.addAttribute("canClose", office && notice.status() == NoticeStatus.RESPONDED);
-        model.addAttribute("canEscalate", office && active && notice.level().next() != null);
+        model.addAttribute("canClose", NoticePolicy.mayClose(user, notice));
+        model.addAttribute("canEscalate", NoticePolicy.mayEscalate(user, notice));
         model.addAttribute("library", library);
         return "supervision/notice";
     }

@@ -11,7 +11,6 @@ import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.identity.CurrentUser;
-import org.gongjian.identity.Role;
 import org.gongjian.org.OrgService;
 import org.gongjian.report.EvidenceService;
 import org.gongjian.report.EvidenceView;
@@ -120,8 +119,7 @@ public class NoticeService {
     public NoticeView respond(long id, @Nullable String text, @Nullable List<Long> evidenceIds, CurrentUser user,
                               DataScope scope) {
         NoticeView notice = notice(id, scope);
-        boolean leader = user.personId() != null && user.personId().equals(notice.leaderPersonId());
-        if (!user.has(Role.LIAISON) && !user.has(Role.UNIT_HEAD) && !leader) {
+        if (!NoticePolicy.mayAnswer(user, notice)) {
             throw new Forbidden("只有被督办单位的联络员、单位负责人或包保领导可以反馈");
         }
         String clean = text == null ? "" : text.strip();
@@ -239,7 +237,7 @@ public class NoticeService {
     }
 
     private static void requireOffice(CurrentUser user) {
-        if (!user.has(Role.SUPERVISOR) && !user.has(Role.ADMIN)) {
+        if (!NoticePolicy.isOffice(user)) {
             throw new Forbidden("只有督查室可以发出、办结或升级督办单");
         }
     }
