@@ -98,6 +98,9 @@ public class LightEvaluation {
             }
         });
         Collections.reverse(all);
+        // the stored lights and count keys of the whole campaign in two queries, not two per task
+        Map<Long, LightStore.Period> current = store.currentOfCampaign(campaignId);
+        Map<Long, LightStore.CountKey> counted = store.countedOfCampaign(campaignId);
         Map<Long, Light> computed = new HashMap<>();
         Summary summary = new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         for (TaskView task : all) {
@@ -106,7 +109,8 @@ public class LightEvaluation {
             LightVerdict verdict = LightRules.rollUp(own, children.getOrDefault(task.id(), List.of()).stream()
                     .map(c -> new LightRules.ChildLight(c.title(), computed.get(c.id()))).toList());
             computed.put(task.id(), verdict.light());
-            summary = count(summary, verdict.light(), apply(task, verdict, asOf));
+            summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(task.id()),
+                    counted.get(task.id())));
         }
         return summary;
     }
@@ -200,7 +204,9 @@ public class LightEvaluation {
         if (counted == null || !counted.equals(key)) {
             store.move(task.id(), counted, key);
         }
-        tasks.applyLight(task.id(), task.light(), verdict.light(), verdict.reasons());
+        if (task.light() != verdict.light() || !task.lightReasons().equals(verdict.reasons())) {
+            tasks.applyLight(task.id(), task.light(), verdict.light(), verdict.reasons());
+        }
         if (changed) {
             events.publishEvent(new LightChanged(task.id(), task.title(), task.campaignId(), task.leadUnitId(),
                     current == null ? null : current.light(), verdict.light(), verdict.reasons(), asOf));

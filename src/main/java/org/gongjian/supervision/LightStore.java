@@ -39,6 +39,25 @@ class LightStore {
         return byTask;
     }
 
+    /** The current stretch of every task of a campaign that has one (one query for the whole evaluation). */
+    Map<Long, Period> currentOfCampaign(long campaignId) {
+        Map<Long, Period> byTask = new HashMap<>();
+        jdbc.sql("SELECT * FROM task_light_period WHERE campaign_id = :campaign AND until_date IS NULL ORDER BY id")
+                .param("campaign", campaignId).query(LightStore::period).list().forEach(p -> byTask.put(p.taskId(), p));
+        return byTask;
+    }
+
+    /** What the counts hold for every counted task of a campaign. */
+    Map<Long, CountKey> countedOfCampaign(long campaignId) {
+        Map<Long, CountKey> byTask = new HashMap<>();
+        jdbc.sql("SELECT * FROM task_light_state WHERE campaign_id = :campaign").param("campaign", campaignId)
+                .query(rs -> {
+                    byTask.put(rs.getLong("task_id"), new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"),
+                            rs.getString("category"), rs.getBoolean("top_level"), Light.valueOf(rs.getString("light"))));
+                });
+        return byTask;
+    }
+
     List<Period> history(long taskId, int limit) {
         return jdbc.sql("SELECT * FROM task_light_period WHERE task_id = :task ORDER BY since_date DESC, id DESC LIMIT :limit")
                 .param("task", taskId).param("limit", limit).query(LightStore::period).list();
