@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PeriodReports {
 
-    public record PeriodReport(long reportId, long taskId, long unitId, String period, int revision,
+    public record PeriodReport(long reportId, long taskId, String taskTitle, long unitId, String unitName, String period,
+                               int revision,
                                ReportStatus status, boolean late, @Nullable Instant firstSubmittedAt,
                                @Nullable Instant approvedAt, int returns) {}
 
@@ -33,15 +34,18 @@ public class PeriodReports {
     /** Every revision of the period's reports (drafts included), oldest revision first per task. */
     public List<PeriodReport> ofPeriod(long campaignId, String period) {
         return jdbc.sql("""
-                SELECT r.id, r.task_id, r.unit_id, r.period, r.revision, r.status, r.late, r.first_submitted_at,
-                       r.approved_at, (SELECT COUNT(*) FROM report_review v WHERE v.report_id = r.id AND v.action = '退回')
-                FROM progress_report r WHERE r.campaign_id = :campaign AND r.period = :period
+                SELECT r.id, r.task_id, t.title, r.unit_id, u.name, r.period, r.revision, r.status, r.late,
+                       r.first_submitted_at, r.approved_at,
+                       (SELECT COUNT(*) FROM report_review v WHERE v.report_id = r.id AND v.action = '退回')
+                FROM progress_report r JOIN campaign_task_ref t ON t.task_id = r.task_id
+                JOIN org_unit_path u ON u.unit_id = r.unit_id
+                WHERE r.campaign_id = :campaign AND r.period = :period
                 ORDER BY r.task_id, r.revision""")
                 .param("campaign", campaignId).param("period", period)
-                .query((rs, n) -> new PeriodReport(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getInt(5), ReportStatus.valueOf(rs.getString(6)), rs.getBoolean(7),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getInt(10)))
+                .query((rs, n) -> new PeriodReport(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7), ReportStatus.valueOf(rs.getString(8)),
+                        rs.getBoolean(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getInt(12)))
                 .list();
     }
 
