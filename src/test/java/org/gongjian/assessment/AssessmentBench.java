@@ -44,6 +44,8 @@ class AssessmentBench extends IntegrationTest {
     @Autowired AssessmentFacts facts;
     @Autowired SchemeService schemes;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.gongjian.campaign.TaskService tasks;
+    @Autowired org.gongjian.report.PeriodReports periodReports;
 
     @Test
     void scoresAMonthOfTenThousandTasks() {
@@ -72,6 +74,12 @@ class AssessmentBench extends IntegrationTest {
                 .items().size());
         List<String> lines = new ArrayList<>();
         lines.add(row("baseline: SELECT the 10,000 tasks", base, base));
+        lines.add(row("  of which: TaskService.tasksForEvaluation", base,
+                median(() -> (long) tasks.tasksForEvaluation(campaign.id()).size())));
+        lines.add(row("  of which: PeriodReports.ofPeriod", base,
+                median(() -> (long) periodReports.ofPeriod(campaign.id(), "2026-10").size())));
+        lines.add(row("  of which: PeriodReports.approvedValuesUpTo", base,
+                median(() -> (long) periodReports.approvedValuesUpTo(campaign.id(), "2026-10").size())));
         lines.add(row("collect facts + score (townships, no writes)", base, collect));
         lines.add(row("compute draft: collect, score, store, read back", base, draft));
         System.out.println("\n=== AssessmentBench (" + System.getenv().getOrDefault("GONGJIAN_TEST_DB", "h2") + ") ===");
