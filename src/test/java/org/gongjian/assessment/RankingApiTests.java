@@ -160,6 +160,53 @@ class RankingApiTests extends IntegrationTest {
                 .get("valid").asBoolean()).isFalse();
     }
 
+    /**
+     * A leader's instruction to A on 10-15, unanswered at the month's end (−1), and his commendation of B (+2);
+     * a scheme that doubles the missing-report deduction (−2): A 96 − 1 = 95, B 60 − 2 − 1 + 2 = 59.
+     */
+    @Test
+    void instructionsCommendationsAndTheSchemeCount() throws Exception {
+        clock.set(OCT_15);
+        String leader = Logins.token(mvc, s.c().leaderUser());
+        call(post("/api/v1/tasks/" + s.taskA().id() + "/instructions").header("Authorization", leader)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"请加快进度\"}"), 201);
+        clock.set(NOV_10);
+        leader = Logins.token(mvc, s.c().leaderUser());
+        call(post("/api/v1/campaigns/" + s.campaign().id() + "/commendations").header("Authorization", leader)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unitId\":%d,\"period\":\"2026-10\",\"reason\":\"抢险及时\"}"
+                        .formatted(s.c().townshipB().id())), 201);
+        // liaisons do not commend; an empty reason is a 400
+        call(post("/api/v1/campaigns/" + s.campaign().id() + "/commendations").header("Authorization", Logins.token(mvc, s.c().liaisonAUser()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unitId\":%d,\"period\":\"2026-10\",\"reason\":\"自夸\"}"
+                        .formatted(s.c().townshipA().id())), 403);
+        call(post("/api/v1/campaigns/" + s.campaign().id() + "/commendations").header("Authorization", leader)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unitId\":%d,\"period\":\"2026-10\",\"reason\":\"\"}"
+                        .formatted(s.c().townshipB().id())), 400);
+        Scheme doubled = new Scheme(new java.math.BigDecimal("60"), new java.math.BigDecimal("20"), new java.math.BigDecimal("20"),
+                java.math.BigDecimal.ZERO, new java.math.BigDecimal("-1"), new java.math.BigDecimal("-2"), new java.math.BigDecimal("-3"),
+                new java.math.BigDecimal("-5"), new java.math.BigDecimal("-0.5"), new java.math.BigDecimal("-2"), new java.math.BigDecimal("-1"),
+                new java.math.BigDecimal("2"), new java.math.BigDecimal("10"), 5);
+        String schemeUrl = "/api/v1/campaigns/" + s.campaign().id() + "/assessment-scheme";
+        Scheme broken = new Scheme(new java.math.BigDecimal("70"), doubled.timelinessWeight(), doubled.qualityWeight(),
+                doubled.remindPoints(), doubled.urgePoints(), doubled.supervisePoints(), doubled.interviewPoints(),
+                doubled.accountabilityPoints(), doubled.lateReportPoints(), doubled.missingReportPoints(),
+                doubled.openInstructionPoints(), doubled.commendationPoints(), doubled.returnPoints(), 5);
+        JsonNode invalid = call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(schemeUrl)
+                .header("Authorization", office).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(broken)), 422);
+        assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("completionWeight");
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(schemeUrl).header("Authorization", office)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(doubled)), 200);
+
+        JsonNode draft = call(post(url("/draft")).header("Authorization", office), 200);
+        JsonNode a = unit(draft, s.c().townshipA().id());
+        JsonNode b = unit(draft, s.c().townshipB().id());
+        assertThat(a.get("score").decimalValue()).isEqualByComparingTo("95");
+        assertThat(a.get("breakdown").toString()).contains("领导批示").contains("\"sourceType\":\"INSTRUCTION\"");
+        assertThat(b.get("score").decimalValue()).isEqualByComparingTo("59");
+        assertThat(b.get("bonus").decimalValue()).isEqualByComparingTo("2");
+        assertThat(b.get("breakdown").toString()).contains("抢险及时");
+    }
+
     String appeal(long itemId, String reason) {
         return "{\"itemId\":%d,\"reason\":\"%s\",\"evidenceIds\":[]}".formatted(itemId, reason);
     }
