@@ -182,9 +182,10 @@ public class RankingService {
     }
 
     RankingView view(RankingStore.Header h, DataScope scope) {
-        Map<Long, List<Long>> itemIds = store.itemIds(h.id());
+        RankingStore.Loaded loaded = store.load(h.id());
+        Map<Long, List<Long>> itemIds = loaded.itemIds();
         List<RankingView.Entry> entries = new ArrayList<>();
-        for (UnitScore s : store.scores(h.id())) {
+        for (UnitScore s : loaded.scores()) {
             boolean visible = scope.covers(s.unitPath());
             List<RankingView.BreakdownItem> breakdown = new ArrayList<>();
             if (visible) {

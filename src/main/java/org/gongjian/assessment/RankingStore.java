@@ -132,12 +132,21 @@ class RankingStore {
                 .param("c", campaignId).query(Long.class).single() > 0;
     }
 
-    /** The scores with their items, best rank first. */
+    /** Scores with their items, best rank first, and per unit the item ids in the same order (appeals name items by id). */
+    record Loaded(List<UnitScore> scores, Map<Long, List<Long>> itemIds) {}
+
     List<UnitScore> scores(long rankingId) {
+        return load(rankingId).scores();
+    }
+
+    Loaded load(long rankingId) {
         Map<Long, List<ScoreItem>> items = new HashMap<>();
+        Map<Long, List<Long>> ids = new HashMap<>();
         jdbc.sql("SELECT * FROM assessment_score_item WHERE ranking_id = :id ORDER BY unit_id, seq").param("id", rankingId)
                 .query(rs -> {
-                    items.computeIfAbsent(rs.getLong("unit_id"), k -> new ArrayList<>()).add(new ScoreItem(
+                    long unit = rs.getLong("unit_id");
+                    ids.computeIfAbsent(unit, k -> new ArrayList<>()).add(rs.getLong("id"));
+                    items.computeIfAbsent(unit, k -> new ArrayList<>()).add(new ScoreItem(
                             ScoreItem.Category.valueOf(rs.getString("category")),
                             ScoreItem.SourceType.valueOf(rs.getString("source_type")), rs.getLong("source_id"),
                             rs.getString("link"), rs.getBigDecimal("points"), rs.getString("explanation"),
@@ -153,17 +162,7 @@ class RankingStore {
                             scale2(rs.getBigDecimal("bonus")), scale2(rs.getBigDecimal("deduction")),
                             items.getOrDefault(unit, List.of())));
                 });
-        return List.copyOf(scores.values());
-    }
-
-    /** Item ids in the order of {@link #scores}' items, per unit (for appeals, which name an item by its id). */
-    Map<Long, List<Long>> itemIds(long rankingId) {
-        Map<Long, List<Long>> ids = new HashMap<>();
-        jdbc.sql("SELECT id, unit_id FROM assessment_score_item WHERE ranking_id = :id ORDER BY unit_id, seq").param("id", rankingId)
-                .query(rs -> {
-                    ids.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(rs.getLong(1));
-                });
-        return ids;
+        return new Loaded(List.copyOf(scores.values()), ids);
     }
 
     private static BigDecimal scale2(BigDecimal value) {
