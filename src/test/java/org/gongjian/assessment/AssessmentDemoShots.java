@@ -25,6 +25,8 @@ class AssessmentDemoShots {
             browser.screenshot("demo-ranking-open");
             browser.open("/campaigns/1/appeals");
             browser.screenshot("demo-appeals");
+            browser.open("/campaigns/1/assessment/ratings?period=2026-10");
+            browser.screenshot("demo-ratings");
             browser.open("/campaigns/1/assessment/scheme");
             browser.screenshot("demo-scheme");
             browser.open("/campaigns/1/rankings?period=2026-10&group=DEPARTMENT");
