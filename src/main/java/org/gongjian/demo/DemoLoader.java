@@ -40,6 +40,7 @@ class DemoLoader implements ApplicationRunner {
     private final DemoPledges pledges;
     private final DemoReports reports;
     private final org.gongjian.supervision.LightEvaluation lights;
+    private final AssessmentDemo assessment;
     private long firstPledge = -1;
     private final java.time.Clock clock;
     private final PasswordEncoder encoder;
@@ -48,7 +49,8 @@ class DemoLoader implements ApplicationRunner {
 
     DemoLoader(OrgService org, UserService users, DemoCampaign campaign, DemoPledges pledges, DemoReports reports,
                org.gongjian.supervision.LightEvaluation lights, PasswordEncoder encoder,
-               TransactionTemplate transactions, Environment env, java.time.Clock clock) {
+               TransactionTemplate transactions, Environment env, java.time.Clock clock, AssessmentDemo assessment) {
+        this.assessment = assessment;
         this.org = org;
         this.users = users;
         this.campaign = campaign;
@@ -121,6 +123,9 @@ class DemoLoader implements ApplicationRunner {
         long t2 = System.nanoTime();
         // The office opens a lit list on first login instead of waiting for the 06:30 run.
         lights.evaluateCampaign(campaign.campaignId(), java.time.LocalDate.now(clock));
+        long t3 = System.nanoTime();
+        int rankings = assessment.load(campaign.campaignId(), java.time.LocalDate.now(clock));
+        log.info("Demo assessment: {} rankings published in {} ms", rankings, (System.nanoTime() - t3) / 1_000_000);
         log.info("Demo campaign and pledges {} ms, {} reports {} ms, lights {} ms", (t1 - t0) / 1_000_000, reported,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return tasks;
