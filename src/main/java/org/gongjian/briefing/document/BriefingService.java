@@ -197,12 +197,8 @@ public class BriefingService {
     }
 
     private boolean coversOwner(CampaignView campaign, DataScope scope) {
-        try {
-            org.unit(campaign.ownerUnitId(), scope);
-            return true;
-        } catch (NotFound e) {
-            return false;
-        }
+        // no try/catch around a NotFound here: it would mark the surrounding transaction rollback-only
+        return org.scopeOf(campaign.ownerUnitId()).map(owner -> scope.covers(owner.path())).orElse(false);
     }
 
     private void requireWholeCampaign(CampaignView campaign, DataScope scope) {
