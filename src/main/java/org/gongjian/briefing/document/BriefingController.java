@@ -1,5 +1,7 @@
 package org.gongjian.briefing.document;
 
+import java.util.List;
+
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.identity.Role;
 import org.gongjian.shared.DataScope;
@@ -35,6 +37,8 @@ class BriefingController {
     }
 
     record NarrativeForm(@Nullable String overview, @Nullable String commendations, @Nullable String nextSteps) {}
+
+    record RankingRows(String name, List<String[]> top, List<String[]> bottom) {}
 
     record SettingsForm(@Nullable String issuingUnit, @Nullable String numberPrefix) {}
 
@@ -145,6 +149,10 @@ class BriefingController {
         model.addAttribute("reportingRows", BriefingTables.reporting(d));
         model.addAttribute("noticeSentence", BriefingTables.noticeSentence(d));
         model.addAttribute("noRankings", BriefingText.NO_RANKINGS);
+        model.addAttribute("rankingHeader", BriefingTables.RANKING_HEADER);
+        model.addAttribute("rankingGroups", d.rankings() == null ? List.of() : d.rankings().groups().stream()
+                .map(g -> new RankingRows(g.name(), BriefingTables.ranking(g.top()), BriefingTables.ranking(g.bottom())))
+                .toList());
         model.addAttribute("date", BriefingText.date(d.head().issuedOn()));
     }
 
