@@ -40,6 +40,7 @@ class DemoLoader implements ApplicationRunner {
     private final DemoPledges pledges;
     private final DemoReports reports;
     private final org.gongjian.supervision.LightEvaluation lights;
+    private final org.gongjian.briefing.document.BriefingDemo briefing;
     private long firstPledge = -1;
     private final java.time.Clock clock;
     private final PasswordEncoder encoder;
@@ -48,7 +49,9 @@ class DemoLoader implements ApplicationRunner {
 
     DemoLoader(OrgService org, UserService users, DemoCampaign campaign, DemoPledges pledges, DemoReports reports,
                org.gongjian.supervision.LightEvaluation lights, PasswordEncoder encoder,
-               TransactionTemplate transactions, Environment env, java.time.Clock clock) {
+               TransactionTemplate transactions, Environment env, java.time.Clock clock,
+               org.gongjian.briefing.document.BriefingDemo briefing) {
+        this.briefing = briefing;
         this.org = org;
         this.users = users;
         this.campaign = campaign;
@@ -121,6 +124,7 @@ class DemoLoader implements ApplicationRunner {
         long t2 = System.nanoTime();
         // The office opens a lit list on first login instead of waiting for the 06:30 run.
         lights.evaluateCampaign(campaign.campaignId(), java.time.LocalDate.now(clock));
+        briefing.publish(campaign.campaignId(), "duchashi");
         log.info("Demo campaign and pledges {} ms, {} reports {} ms, lights {} ms", (t1 - t0) / 1_000_000, reported,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return tasks;
