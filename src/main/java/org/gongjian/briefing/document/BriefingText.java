@@ -37,7 +37,7 @@ final class BriefingText {
         return "截至" + date(d.head().issuedOn()) + "，" + d.campaignName() + "共有攻坚任务" + f.tasks() + "项，其中绿灯"
                 + f.green() + "项、黄灯" + f.yellow() + "项、红灯" + f.red() + "项、已完成" + f.done() + "项"
                 + (f.unevaluated() > 0 ? "、未评估" + f.unevaluated() + "项" : "") + "，平均进度"
-                + Decimals.plain(f.averageProgress()) + "%。本月应报送进度" + f.reportsExpected() + "份，按时报送"
+                + Decimals.plain(f.averageProgress()) + "%。本月到期应报送进度" + f.reportsExpected() + "份，按时报送"
                 + f.onTime() + "份、逾期报送" + f.late() + "份、未报送" + f.missing() + "份；本月下发督办单" + f.notices()
                 + "件。";
     }

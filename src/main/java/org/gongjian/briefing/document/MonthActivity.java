@@ -1,6 +1,7 @@
 package org.gongjian.briefing.document;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,10 +34,17 @@ class MonthActivity {
         this.clock = clock;
     }
 
-    /** Sums the reporting periods overlapping the month (one for monthly campaigns, four or five weeks otherwise). */
+    /**
+     * Sums the reporting periods whose deadline fell in the month and has passed (a monthly campaign's November
+     * briefing counts the October reports, due in November): a report not yet due is never called missing.
+     */
     List<BriefingData.UnitPunctuality> reporting(CampaignView campaign, BriefingPeriod period, DataScope scope) {
         Map<String, int[]> byUnit = new LinkedHashMap<>();
-        for (ReportingPeriod p : ReportingPeriod.between(period.start(), period.end(), campaign)) {
+        LocalDate today = LocalDate.now(clock);
+        for (ReportingPeriod p : ReportingPeriod.between(period.start().minusMonths(2), period.end(), campaign)) {
+            if (p.deadline().isBefore(period.start()) || p.deadline().isAfter(period.end()) || !p.deadline().isBefore(today)) {
+                continue;
+            }
             for (ReportDesk.UnitReporting u : desk.byUnit(campaign.id(), p, scope)) {
                 int[] sums = byUnit.computeIfAbsent(u.unitName(), k -> new int[4]);
                 sums[0] += u.expected();

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A county with a monthly campaign (2026) and three tasks lit on 2026-06-15: township A's with a milestone overdue
- * since May, township B's with one due in three days, the department's due in September. No reports are in.
+ * since May, township B's with one due in three days, the department's due in September. The tasks start in May
+ * and no reports are in, so the May reports (due 5 June) are missing.
  */
 @Component
 class BriefingFixtures {
@@ -67,7 +68,7 @@ class BriefingFixtures {
 
     private TaskView task(CampaignView campaign, String title, String category, long unit, Long leader, LocalDate milestone) {
         return tasks.create(campaign.id(), new TaskCommand(title, null, category, unit, leader, List.of(), null,
-                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 12, 31), List.of(),
+                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 12, 31), List.of(),
                 List.of(new TaskCommand.MilestoneInput(null, "完成招标", milestone, null))), ALL);
     }
 }
