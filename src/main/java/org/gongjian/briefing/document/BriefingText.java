@@ -2,7 +2,6 @@ package org.gongjian.briefing.document;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.gongjian.shared.Decimals;
 
@@ -59,12 +58,20 @@ final class BriefingText {
         if (names.isEmpty()) {
             return "本月暂无任务全部绿灯且按时报送的单位。";
         }
-        return "对" + String.join("、", names) + "等" + names.size() + "个任务全部绿灯或已完成、进度按时报送的单位予以通报表扬。";
+        return "对" + named(names) + "任务全部绿灯或已完成、进度按时报送的单位予以通报表扬。";
+    }
+
+    /** 甲镇、乙镇等2个单位 — at most five names, the rest counted. */
+    static String named(List<String> units) {
+        if (units.size() == 1) {
+            return units.get(0);
+        }
+        return String.join("、", units.subList(0, Math.min(5, units.size()))) + "等" + units.size() + "个单位";
     }
 
     static String defaultNextSteps(BriefingData.Figures f, List<BriefingData.RedTask> red) {
-        String units = red.stream().map(BriefingData.RedTask::leadUnit).distinct().collect(Collectors.joining("、"));
-        return "一是对" + (red.isEmpty() ? "黄灯任务" : units + "等单位的" + red.size() + "项红灯任务") + "逐项分析原因，"
+        List<String> units = red.stream().map(BriefingData.RedTask::leadUnit).distinct().toList();
+        return "一是对" + (red.isEmpty() ? "黄灯任务" : named(units) + "的" + red.size() + "项红灯任务") + "逐项分析原因，"
                 + "明确整改措施和完成时限，县攻坚办跟踪督办。二是逾期和未报送进度的单位要于5个工作日内补报并说明情况。"
                 + "三是各包保领导要深入一线调度，协调解决堵点难点问题，确保年度目标如期完成。";
     }

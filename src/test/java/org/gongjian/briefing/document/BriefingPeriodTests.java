@@ -27,10 +27,16 @@ class BriefingPeriodTests {
     }
 
     @Test
+    void namesAtMostFiveUnitsAndCountsTheRest() {
+        assertThat(BriefingText.named(java.util.List.of("甲", "乙", "丙", "丁", "戊", "己", "庚"))).isEqualTo("甲、乙、丙、丁、戊等7个单位");
+        assertThat(BriefingText.named(java.util.List.of("甲", "乙"))).isEqualTo("甲、乙等2个单位");
+    }
+
+    @Test
     void commendsOnlyUnitsWithoutRedOrYellowAndWithEveryReportOnTime() {
         BriefingData d = BriefingSamples.november(false);
         // 河西乡: all green, all six reports on time; 县发展和改革局 has a yellow; 城关镇 and 青山镇 reds
         assertThat(BriefingText.defaultCommendations(d.units(), d.reporting())).isEqualTo(
-                "对河西乡等1个任务全部绿灯或已完成、进度按时报送的单位予以通报表扬。");
+                "对河西乡任务全部绿灯或已完成、进度按时报送的单位予以通报表扬。");
     }
 }
