@@ -47,6 +47,7 @@ class BriefingDocx {
     /** two characters of 三号, in twips */
     private static final int INDENT = BODY * 2 * 20;
     private static final double TYPE_WIDTH_PT = (210 - 28 - 26) * 72 / 25.4;
+    private static final int TYPE_WIDTH_TWIPS = (int) (TYPE_WIDTH_PT * 20);
 
     private final BriefingCharts charts;
 
@@ -116,7 +117,15 @@ class BriefingDocx {
         title.setSpacingBefore(20 * 24);
         title.setSpacingAfter(20 * 18);
         title.setSpacingBetween(36, LineSpacingRule.EXACT);
-        run(title, d.head().title(), TITLE_FONT, 22, false, null);
+        // 二号 fits about 20 characters a line: break the title where it reads well (…重点工作 / 攻坚推进情况的通报)
+        String t = d.head().title();
+        int cut = t.indexOf("攻坚推进");
+        if (t.length() > 20 && cut > 0) {
+            run(title, t.substring(0, cut), TITLE_FONT, 22, false, null).addBreak();
+            run(title, t.substring(cut), TITLE_FONT, 22, false, null);
+        } else {
+            run(title, t, TITLE_FONT, 22, false, null);
+        }
         text(doc, d.head().addressee(), 0);
         text(doc, BriefingText.intro(d), INDENT);
     }
@@ -193,8 +202,18 @@ class BriefingDocx {
 
     private static void table(XWPFDocument doc, String[] header, List<String[]> rows, int[] percents) {
         XWPFTable table = doc.createTable(rows.size() + 1, header.length);
-        table.setWidth("100%");
         table.setTableAlignment(TableRowAlign.CENTER);
+        // absolute widths (dxa) on a fixed layout with its grid: Word and LibreOffice both honour them
+        table.setWidth(String.valueOf(TYPE_WIDTH_TWIPS));
+        table.getCTTbl().getTblPr().addNewTblLayout()
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int percent : percents) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(TYPE_WIDTH_TWIPS * percent / 100));
+        }
         fill(table.getRow(0), header, percents, true);
         table.getRow(0).setRepeatHeader(true);
         for (int r = 0; r < rows.size(); r++) {
@@ -207,7 +226,7 @@ class BriefingDocx {
         row.setCantSplitRow(true);
         for (int i = 0; i < cells.length; i++) {
             XWPFTableCell cell = row.getCell(i);
-            cell.setWidth(percents[i] + "%");
+            cell.setWidth(String.valueOf(TYPE_WIDTH_TWIPS * percents[i] / 100));
             cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
             if (header) {
                 cell.setColor("F2F2F2");
