@@ -157,10 +157,10 @@ class BriefingPdf {
 
     private void heading(Document pdf, int section) {
         Paragraph p = new Paragraph(chunk(BriefingTables.SECTIONS[section], new Font(font, BODY, Font.BOLD)));
-        p.setFirstLineIndent(BODY * 2);
+        // a one-line heading: a left indent, as a first-line indent is not applied to it
+        p.setIndentationLeft(BODY * 2);
         p.setLeading(BODY * 1.8f);
         p.setSpacingBefore(6);
-        p.setKeepTogether(true);
         pdf.add(p);
     }
 

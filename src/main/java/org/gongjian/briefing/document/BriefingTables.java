@@ -64,7 +64,7 @@ final class BriefingTables {
     static String reportingSentence(BriefingData d) {
         BriefingData.Figures f = d.figures();
         long clean = d.reporting().stream().filter(u -> u.late() + u.missing() == 0).count();
-        String s = "本月到期的进度报送（截止日在本月内、已过期限的报送周期）共应报送" + f.reportsExpected() + "份，按时报送" + f.onTime() + "份，逾期报送" + f.late()
+        String s = "本月到期应报送进度" + f.reportsExpected() + "份，按时报送" + f.onTime() + "份，逾期报送" + f.late()
                 + "份，未报送" + f.missing() + "份；" + clean + "个单位全部按时报送。";
         return reporting(d).isEmpty() ? s : s + "逾期或未报送的单位如下：";
     }
