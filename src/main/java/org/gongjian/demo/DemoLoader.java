@@ -41,6 +41,7 @@ class DemoLoader implements ApplicationRunner {
     private final DemoReports reports;
     private final org.gongjian.supervision.LightEvaluation lights;
     private final AssessmentDemo assessment;
+    private final org.gongjian.briefing.document.BriefingDemo briefing;
     private long firstPledge = -1;
     private final java.time.Clock clock;
     private final PasswordEncoder encoder;
@@ -49,8 +50,10 @@ class DemoLoader implements ApplicationRunner {
 
     DemoLoader(OrgService org, UserService users, DemoCampaign campaign, DemoPledges pledges, DemoReports reports,
                org.gongjian.supervision.LightEvaluation lights, PasswordEncoder encoder,
-               TransactionTemplate transactions, Environment env, java.time.Clock clock, AssessmentDemo assessment) {
+               TransactionTemplate transactions, Environment env, java.time.Clock clock, AssessmentDemo assessment,
+               org.gongjian.briefing.document.BriefingDemo briefing) {
         this.assessment = assessment;
+        this.briefing = briefing;
         this.org = org;
         this.users = users;
         this.campaign = campaign;
@@ -126,6 +129,8 @@ class DemoLoader implements ApplicationRunner {
         long t3 = System.nanoTime();
         int rankings = assessment.load(campaign.campaignId(), java.time.LocalDate.now(clock));
         log.info("Demo assessment: {} rankings published in {} ms", rankings, (System.nanoTime() - t3) / 1_000_000);
+        // the briefing comes after the rankings, so its 红榜/黑榜 show the published month
+        briefing.publish(campaign.campaignId(), "duchashi");
         log.info("Demo campaign and pledges {} ms, {} reports {} ms, lights {} ms", (t1 - t0) / 1_000_000, reported,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return tasks;

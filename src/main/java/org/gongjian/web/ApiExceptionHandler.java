@@ -149,6 +149,7 @@ class ApiExceptionHandler {
             case "task" -> "任务";
             case "instruction" -> "批示";
             case "pledge" -> "军令状";
+            case "briefing" -> "工作通报";
             default -> "数据";
         };
     }

@@ -1,0 +1,55 @@
+package org.gongjian.briefing.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a briefing (工作通报) says, assembled once from the modules' data and rendered alike as HTML, docx
+ * and PDF. Published, it is stored as canonical JSON and hashed, so the downloads always show what was frozen.
+ * {@code rankings} is null until the assessment module supplies a {@link RankingSource}; the section then says so.
+ */
+public record BriefingData(long campaignId, String campaignName, String period, Head head, Figures figures,
+                           List<UnitLights> units, List<RedTask> redTasks, List<LevelCount> notices,
+                           List<UnitPunctuality> reporting, @Nullable Rankings rankings, Narrative narrative) {
+
+    /** 文头, 文号 (null until published: the number is taken when the briefing is issued), date, title. */
+    public record Head(String issuingUnit, @Nullable String number, LocalDate issuedOn, String title,
+                       String addressee) {}
+
+    /** Campaign-level figures: top-level tasks by light, their average progress, reports and notices of the month. */
+    public record Figures(int tasks, int green, int yellow, int red, int done, int unevaluated,
+                          BigDecimal averageProgress, int reportsExpected, int onTime, int late, int missing,
+                          int notices) {}
+
+    /** One lead unit's tasks by light (each task once, under the unit that leads it). */
+    public record UnitLights(long unitId, String unitName, String kind, long total, long green, long yellow, long red,
+                             long done) {}
+
+    /** A red task where the work is done (no subtasks), with the light's reasons. */
+    public record RedTask(long taskId, String title, String category, String leadUnit, @Nullable String leadLeader,
+                          BigDecimal progress, List<String> reasons) {}
+
+    /** Notices issued in the month at one level (提醒 … 问责). */
+    public record LevelCount(String level, String label, long count) {}
+
+    /** A lead unit's reports of the month: expected, on time, late, not in. */
+    public record UnitPunctuality(String unitName, int expected, int onTime, int late, int missing) {}
+
+    /** 红榜 (top) and 黑榜 (bottom) per peer group. */
+    public record Rankings(List<RankingGroup> groups) {}
+
+    public record RankingGroup(String name, List<Ranked> top, List<Ranked> bottom) {}
+
+    public record Ranked(int rank, String unitName, BigDecimal score) {}
+
+    /** The paragraphs the office may edit before publishing. */
+    public record Narrative(String overview, String commendations, String nextSteps) {}
+
+    BriefingData withHead(Head newHead) {
+        return new BriefingData(campaignId, campaignName, period, newHead, figures, units, redTasks, notices, reporting,
+                rankings, narrative);
+    }
+}

@@ -1,0 +1,27 @@
+package org.gongjian.briefing.document;
+
+import com.lowagie.text.pdf.DefaultSplitCharacter;
+import com.lowagie.text.pdf.PdfChunk;
+import org.jspecify.annotations.Nullable;
+
+/** 避头尾 for OpenPDF: break after any ideograph, never before a closing mark nor after an opening one. */
+final class ChineseLineBreaks extends DefaultSplitCharacter {
+
+    static final ChineseLineBreaks INSTANCE = new ChineseLineBreaks();
+
+    private static final String NO_LINE_START = "，。、；：？！）》」』】〕”’…—·%,.;:?!)]}";
+    private static final String NO_LINE_END = "（《「『【〔“‘([{";
+    private static final String BREAK_AFTER = "，。、；：？！）》」』】〕”’";
+
+    @Override
+    public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk @Nullable [] ck) {
+        char c = getCurrentCharacter(current, cc, ck);
+        if (current + 1 < end && NO_LINE_START.indexOf(getCurrentCharacter(current + 1, cc, ck)) >= 0) {
+            return false;
+        }
+        if (NO_LINE_END.indexOf(c) >= 0) {
+            return false;
+        }
+        return BREAK_AFTER.indexOf(c) >= 0 || super.isSplitCharacter(start, current, end, cc, ck);
+    }
+}

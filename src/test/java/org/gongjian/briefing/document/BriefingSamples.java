@@ -1,0 +1,40 @@
+package org.gongjian.briefing.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Hand-built briefing content for the renderers' tests (no Spring, no database). */
+final class BriefingSamples {
+
+    private BriefingSamples() {
+    }
+
+    static BriefingData november(boolean withRankings) {
+        BriefingData.Figures figures = new BriefingData.Figures(48, 30, 9, 6, 3, 0, new BigDecimal("67.4"), 120, 101, 12, 7, 5);
+        List<BriefingData.UnitLights> units = List.of(
+                new BriefingData.UnitLights(1, "城关镇", "TOWNSHIP", 9, 5, 1, 3, 0),
+                new BriefingData.UnitLights(2, "青山镇", "TOWNSHIP", 7, 4, 2, 1, 0),
+                new BriefingData.UnitLights(3, "河西乡", "TOWNSHIP", 6, 6, 0, 0, 0),
+                new BriefingData.UnitLights(4, "县发展和改革局", "DEPARTMENT", 8, 6, 1, 0, 1));
+        List<BriefingData.RedTask> red = List.of(
+                new BriefingData.RedTask(11, "城关镇老旧小区改造（第二批）", "民生改善", "城关镇", "王建国", new BigDecimal("35"),
+                        List.of("节点“完成招标”已逾期12天（应于2026-11-18完成）", "指标“改造户数”落后计划轨迹24%")),
+                new BriefingData.RedTask(12, "青山镇污水管网延伸工程", "生态环保", "青山镇", null, new BigDecimal("20.5"),
+                        List.of("连续两期未报送进度")));
+        List<BriefingData.LevelCount> notices = List.of(new BriefingData.LevelCount("REMIND", "提醒", 0),
+                new BriefingData.LevelCount("URGE", "催办", 3), new BriefingData.LevelCount("SUPERVISE", "督办", 2),
+                new BriefingData.LevelCount("INTERVIEW", "约谈", 0), new BriefingData.LevelCount("ACCOUNTABILITY", "问责", 0));
+        List<BriefingData.UnitPunctuality> reporting = List.of(new BriefingData.UnitPunctuality("青山镇", 7, 3, 1, 3),
+                new BriefingData.UnitPunctuality("城关镇", 9, 7, 2, 0), new BriefingData.UnitPunctuality("河西乡", 6, 6, 0, 0));
+        BriefingData.Rankings rankings = withRankings ? new BriefingData.Rankings(List.of(new BriefingData.RankingGroup("乡镇",
+                List.of(new BriefingData.Ranked(1, "河西乡", new BigDecimal("96.5"))),
+                List.of(new BriefingData.Ranked(12, "青山镇", new BigDecimal("71.25")))))) : null;
+        BriefingData.Narrative narrative = new BriefingData.Narrative("总体来看，全县攻坚任务推进有力。",
+                "对河西乡等1个任务全部绿灯的单位予以通报表扬。", "一是对红灯任务逐项分析原因。二是补报进度。");
+        BriefingData.Head head = new BriefingData.Head("示范县重点工作攻坚年领导小组办公室", "示攻坚办〔2026〕11号",
+                LocalDate.of(2026, 12, 3), "关于2026年11月重点工作攻坚推进情况的通报", "各乡镇（街道）、县直有关部门：");
+        return new BriefingData(7, "2026年重点工作攻坚年", "2026-11", head, figures, units, red, notices, reporting,
+                rankings, narrative);
+    }
+}
