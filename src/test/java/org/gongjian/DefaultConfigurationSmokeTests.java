@@ -34,6 +34,9 @@ class DefaultConfigurationSmokeTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM task").query(Long.class).single()).isBetween(100L, 160L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge").query(Long.class).single()).isEqualTo(12);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge_version WHERE status = 'SIGNED'").query(Long.class).single()).isEqualTo(1);
+        // the demo's published 通报 carries the latest published rankings' 红榜/黑榜 (October's, with the upheld appeal)
+        assertThat(jdbc.sql("SELECT content_json FROM briefing WHERE status = 'PUBLISHED'").query(String.class).single())
+                .contains("乡镇（2026年10月考核").contains("部门（2026年10月考核");
         String page = RestClient.create("http://localhost:" + port).get().uri("/login").retrieve().body(String.class);
         assertThat(page).contains("重点工作攻坚年").contains("name=\"_csrf\"");
         String health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health").retrieve().body(String.class);
