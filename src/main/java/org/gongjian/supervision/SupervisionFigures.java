@@ -1,0 +1,93 @@
+package org.gongjian.supervision;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.gongjian.campaign.Light;
+import org.gongjian.shared.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read-only figures for dashboards (the cockpit in briefing), each one statement over supervision's maintained
+ * tables: light counts per unit and category, the longest-red tasks, notices per level, counts at a past date.
+ * Scope is a unit subtree ({@code path LIKE}); the caller has checked the campaign is in scope.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SupervisionFigures {
+
+    private final JdbcClient jdbc;
+
+    SupervisionFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Tasks a lead unit holds in one category with one light (every task once, subtasks included). */
+    public record LightCell(long unitId, String unitPath, String category, Light light, long tasks) {}
+
+    /** From the maintained light_count: O(units × categories × lights) rows, whatever the number of tasks. */
+    public List<LightCell> lightCells(long campaignId, DataScope scope) {
+        return jdbc.sql("""
+                SELECT c.unit_id, u.path, c.category, c.light, SUM(c.task_count) AS tasks
+                FROM light_count c JOIN org_unit_path u ON u.unit_id = c.unit_id
+                WHERE c.campaign_id = :campaign AND c.task_count > 0 AND u.path LIKE :scope
+                GROUP BY c.unit_id, u.path, c.category, c.light""")
+                .param("campaign", campaignId).param("scope", scope.likePattern())
+                .query((rs, n) -> new LightCell(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Light.valueOf(rs.getString(4)), rs.getLong(5))).list();
+    }
+
+    /** Lights per lead unit as they stood on a date, from the light history (for trends; scans the campaign's history). */
+    public List<LightCell> lightCellsOn(long campaignId, LocalDate date) {
+        return jdbc.sql("""
+                SELECT s.unit_id, u.path, s.category, p.light, COUNT(*) AS tasks
+                FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id
+                JOIN org_unit_path u ON u.unit_id = s.unit_id
+                WHERE p.campaign_id = :campaign AND p.since_date <= :date AND (p.until_date IS NULL OR p.until_date > :date)
+                GROUP BY s.unit_id, u.path, s.category, p.light""")
+                .param("campaign", campaignId).param("date", Date.valueOf(date))
+                .query((rs, n) -> new LightCell(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Light.valueOf(rs.getString(4)), rs.getLong(5))).list();
+    }
+
+    /** A task red now, since when and why. */
+    public record RedTask(long taskId, String title, long unitId, String unitName, LocalDate since, List<String> reasons) {}
+
+    /** The tasks red longest, lead unit inside the scope: one statement, at most {@code limit} rows. */
+    public List<RedTask> longestRed(long campaignId, DataScope scope, int limit) {
+        return jdbc.sql("""
+                SELECT p.task_id, t.title, s.unit_id, u.name, p.since_date, p.reasons
+                FROM task_light_period p
+                JOIN task_light_state s ON s.task_id = p.task_id
+                JOIN org_unit_path u ON u.unit_id = s.unit_id
+                JOIN campaign_task_ref t ON t.task_id = p.task_id
+                WHERE p.campaign_id = :campaign AND p.until_date IS NULL AND p.light = 'RED' AND u.path LIKE :scope
+                ORDER BY p.since_date, p.task_id LIMIT :limit""")
+                .param("campaign", campaignId).param("scope", scope.likePattern()).param("limit", limit)
+                .query((rs, n) -> new RedTask(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), reasons(rs.getString(6)))).list();
+    }
+
+    /** Notices being handled (open or responded) per level, and how many of them are open past their response date. */
+    public record NoticeCount(NoticeLevel level, long open, long overdue) {}
+
+    public List<NoticeCount> noticesByLevel(long campaignId, DataScope scope, LocalDate today) {
+        return jdbc.sql("""
+                SELECT n.level, COUNT(*) AS open_count,
+                       SUM(CASE WHEN n.status = 'OPEN' AND n.response_due < :today THEN 1 ELSE 0 END) AS overdue
+                FROM supervision_notice n JOIN org_unit_path u ON u.unit_id = n.unit_id
+                WHERE n.campaign_id = :campaign AND n.status IN ('OPEN', 'RESPONDED') AND u.path LIKE :scope
+                GROUP BY n.level""")
+                .param("campaign", campaignId).param("scope", scope.likePattern()).param("today", Date.valueOf(today))
+                .query((rs, n) -> new NoticeCount(NoticeLevel.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    private static List<String> reasons(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+}
