@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
+import org.gongjian.campaign.TaskFigures;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitView;
 import org.gongjian.pledge.PledgeFigures;
@@ -41,8 +42,11 @@ public class Cockpit {
         final PledgeFigures pledges;
         final CockpitStore store;
         final CockpitRefresh refresh;
+        final TaskFigures tasks;
 
-        Reads(SupervisionFigures supervision, PledgeFigures pledges, CockpitStore store, CockpitRefresh refresh) {
+        Reads(SupervisionFigures supervision, PledgeFigures pledges, CockpitStore store, CockpitRefresh refresh,
+              TaskFigures tasks) {
+            this.tasks = tasks;
             this.supervision = supervision;
             this.pledges = pledges;
             this.store = store;
@@ -68,14 +72,13 @@ public class Cockpit {
                 : org.unit(scope.unitId() != null ? scope.unitId() : campaign.ownerUnitId(), DataScope.everything());
         DataScope focusScope = DataScope.of(focus.id(), focus.path());
         LocalDate today = LocalDate.now(clock);
-        reads.refresh.ensureRefreshed(campaignId);
         UnitRollUp rollUp = new UnitRollUp(focus.id(), focus.path(), reads.store.children(focus.path()));
         ReportingPeriod current = ReportingPeriod.containing(clamp(today, campaign), campaign);
         ReportingPeriod due = current.deadline().isBefore(today) ? current : current.previous();
         DashboardFigures figures = new DashboardFigures(rollUp, focus.name(),
-                reads.supervision.lightCells(campaignId, focusScope), reads.store.figures(campaignId, focus.path()),
+                reads.supervision.lightCells(campaignId, focusScope), figures(campaignId, focus.path()),
                 current.label(), due.deadline().isBefore(today) && !due.end().isBefore(campaign.startDate())
-                        ? due.label() : null, today);
+                        ? due.label() : null);
         // one level up only while it stays inside the caller's scope
         Long parentId = focus.parentId();
         Dashboard.Unit parent = parentId != null && (scope.isEverything() || focus.path().length() > scope.path().length())
@@ -91,10 +94,21 @@ public class Cockpit {
                 figures.kpis(notices, pledges.signed(), pledges.total()), null);
     }
 
+    /** The longest-red tasks with their reasons as of the last evaluation (the light period keeps those it opened with). */
+    /** The stored period figures; on a campaign's very first dashboard they are computed first (once). */
+    private List<CockpitStore.Figure> figures(long campaignId, String focusPath) {
+        List<CockpitStore.Figure> rows = reads.store.figures(campaignId, focusPath);
+        if (rows.isEmpty() && reads.refresh.ensureRefreshed(campaignId)) {
+            rows = reads.store.figures(campaignId, focusPath);
+        }
+        return rows;
+    }
+
     private List<Dashboard.RedTask> redTasks(long campaignId, DataScope scope, LocalDate today) {
-        return reads.supervision.longestRed(campaignId, scope, RED_LIST).stream()
-                .map(r -> new Dashboard.RedTask(r.taskId(), r.title(), r.unitName(), r.since(),
-                        ChronoUnit.DAYS.between(r.since(), today), r.reasons())).toList();
+        var red = reads.supervision.longestRed(campaignId, scope, RED_LIST);
+        var reasons = reads.tasks.lightReasons(red.stream().map(SupervisionFigures.RedTask::taskId).toList());
+        return red.stream().map(r -> new Dashboard.RedTask(r.taskId(), r.title(), r.unitName(), r.since(),
+                ChronoUnit.DAYS.between(r.since(), today), reasons.getOrDefault(r.taskId(), r.reasons()))).toList();
     }
 
     /** Every level, in escalation order, with zeros where nothing is open. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
-import org.gongjian.campaign.ProgressFigures;
+import org.gongjian.campaign.TaskFigures;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.report.ReportApproved;
 import org.gongjian.report.ReportDesk;
@@ -49,9 +49,9 @@ public class CockpitRefresh {
     static class Sources {
         final SupervisionFigures lights;
         final ReportDesk reporting;
-        final ProgressFigures progress;
+        final TaskFigures progress;
 
-        Sources(SupervisionFigures lights, ReportDesk reporting, ProgressFigures progress) {
+        Sources(SupervisionFigures lights, ReportDesk reporting, TaskFigures progress) {
             this.lights = lights;
             this.reporting = reporting;
             this.progress = progress;
@@ -117,10 +117,12 @@ public class CockpitRefresh {
     }
 
     /** First open of a campaign's cockpit: compute at once rather than show an empty trend until the job runs. */
-    void ensureRefreshed(long campaignId) {
-        if (!store.everRefreshed(campaignId)) {
-            refresh(campaignId);
+    boolean ensureRefreshed(long campaignId) {
+        if (store.everRefreshed(campaignId)) {
+            return false;
         }
+        refresh(campaignId);
+        return true;
     }
 
     /** An approval changes reporting and progress figures: mark the campaign, the job refreshes it shortly. */

@@ -29,7 +29,7 @@ class CockpitStore {
                 SELECT u.unit_id, u.name, u.path,
                        CASE WHEN EXISTS (SELECT 1 FROM org_unit_path d WHERE d.path LIKE u.path || '_%') THEN 1 ELSE 0 END
                 FROM org_unit_path u
-                WHERE u.path LIKE :below AND u.path NOT LIKE :deeper ORDER BY u.path""")
+                WHERE u.path LIKE :below AND u.path NOT LIKE :deeper ORDER BY LENGTH(u.path), u.path""")
                 .param("below", focusPath + "_%/").param("deeper", focusPath + "%/%/")
                 .query((rs, n) -> new UnitRollUp.Child(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1))
                 .list();

@@ -2,7 +2,6 @@ package org.gongjian.briefing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +25,15 @@ final class DashboardFigures {
     private final List<CockpitStore.Figure> figures;
     private final String currentPeriod;
     private final @Nullable String duePeriod;
-    private final LocalDate today;
 
     DashboardFigures(UnitRollUp rollUp, String focusName, List<LightCell> cells, List<CockpitStore.Figure> figures,
-                     String currentPeriod, @Nullable String duePeriod, LocalDate today) {
+                     String currentPeriod, @Nullable String duePeriod) {
         this.rollUp = rollUp;
         this.focusName = focusName;
         this.cells = cells;
         this.figures = figures;
         this.currentPeriod = currentPeriod;
         this.duePeriod = duePeriod;
-        this.today = today;
     }
 
     @Nullable String duePeriod() {
@@ -142,7 +139,8 @@ final class DashboardFigures {
         List<Dashboard.Kpi> kpis = new ArrayList<>();
         kpis.add(new Dashboard.Kpi("red", "红灯任务", BigDecimal.valueOf(lights().red()),
                 before == null ? null : BigDecimal.valueOf(before.lights().red()), "项", false));
-        kpis.add(new Dashboard.Kpi("onTime", "按时报送率", dueIndex < 0 ? BigDecimal.ZERO : onTimeRate(trend.get(dueIndex)),
+        BigDecimal onTimeNow = dueIndex < 0 ? null : onTimeRate(trend.get(dueIndex));
+        kpis.add(new Dashboard.Kpi("onTime", "按时报送率", nonNull(onTimeNow),
                 dueIndex < 1 ? null : onTimeRate(trend.get(dueIndex - 1)), "%", true));
         kpis.add(new Dashboard.Kpi("progress", "平均进度", nonNull(trend.get(now).progress()),
                 before == null ? null : before.progress(), "%", true));
@@ -153,8 +151,9 @@ final class DashboardFigures {
         return kpis;
     }
 
-    static BigDecimal onTimeRate(Dashboard.TrendPoint p) {
-        return p.expected() == 0 ? BigDecimal.ZERO : percent(p.onTime(), p.expected());
+    /** On-time share of the period's expected reports; null when nothing was due. */
+    static @Nullable BigDecimal onTimeRate(Dashboard.TrendPoint p) {
+        return p.expected() == 0 ? null : percent(p.onTime(), p.expected());
     }
 
     static BigDecimal percent(long part, long whole) {
