@@ -138,7 +138,7 @@
             axisLabel: {fontSize: font, interval: 0, rotate: window.innerWidth < 576 ? 40 : 0}};
         o.yAxis = {type: 'category', inverse: true, data: h.units, splitArea: {show: true},
             axisLabel: {fontSize: font, width: screen ? 180 : 96, overflow: 'truncate'}};
-        o.visualMap = {min: 0, max: max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
+        o.visualMap = {dimension: 2, min: 0, max: max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
             itemHeight: 80, textStyle: {fontSize: font}, inRange: {color: ['#fff5f5', '#ffa8a8', '#c92a2a']}};
         o.series = [{type: 'heatmap', data: h.cells, label: {show: true, fontSize: font,
             formatter: function (p) { return p.value[2]; }}}];

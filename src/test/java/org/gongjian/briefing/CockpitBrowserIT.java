@@ -66,7 +66,7 @@ class CockpitBrowserIT extends IntegrationTest {
 
             // tap 1: the township's row; tap 2: its longest-red task; its reasons are on the task page
             browser.click("cockpit-unit-" + s.c().townshipA().id());
-            browser.waitForText(s.c().townshipA().name() + " ");
+            browser.waitForText("· " + s.c().townshipA().name());
             assertThat(browser.driver().getCurrentUrl()).contains("unitId=" + s.c().townshipA().id());
             chartsDrawn(browser);
             shot(browser, "cockpit-township-375");
@@ -115,7 +115,8 @@ class CockpitBrowserIT extends IntegrationTest {
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
         Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
-                        "width", ((Number) size.get("width")).doubleValue(),
+                        "width", Math.max(((Number) size.get("width")).doubleValue(),
+                                ((Number) js(browser, "return window.innerWidth;")).doubleValue()),
                         "height", Math.min(((Number) size.get("height")).doubleValue(), 6000), "scale", 1)));
         Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
