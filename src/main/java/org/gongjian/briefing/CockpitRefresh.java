@@ -75,8 +75,7 @@ public class CockpitRefresh {
         for (ReportingPeriod period : periods(campaign, today)) {
             boolean current = !today.isAfter(period.end());
             Map<Long, int[]> lights = new HashMap<>();
-            var cells = current ? sources.lights.lightCells(campaignId, DataScope.everything())
-                    : sources.lights.lightCellsOn(campaignId, period.end());
+            var cells = sources.lights.lightCellsOn(campaignId, current ? today : period.end());
             cells.forEach(c -> lights.computeIfAbsent(c.unitId(), k -> new int[4])[c.light().ordinal()] += (int) c.tasks());
             Map<Long, ReportDesk.UnitReporting> reporting = new HashMap<>();
             sources.reporting.byUnit(campaignId, period, DataScope.everything()).forEach(r -> reporting.put(r.unitId(), r));

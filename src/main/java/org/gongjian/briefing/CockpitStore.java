@@ -39,16 +39,24 @@ class CockpitStore {
     record Figure(long unitId, String unitPath, String period, int green, int yellow, int red, int done,
                   @Nullable Integer tasks, @Nullable BigDecimal progressSum, int expected, int onTime, int late, int notIn) {}
 
-    /** Every period's rows for lead units inside the subtree: O(units × periods), never tasks. */
-    List<Figure> figures(long campaignId, String scopePath) {
+    /**
+     * Every period's figures inside the subtree, rolled up in SQL to the focus unit's children ({@code unitPath} = the
+     * focus path or a child's path): O(children × periods) rows, whatever the number of villages or tasks.
+     */
+    List<Figure> figures(long campaignId, String focusPath) {
         return jdbc.sql("""
-                SELECT f.*, u.path FROM cockpit_period_figure f JOIN org_unit_path u ON u.unit_id = f.unit_id
-                WHERE f.campaign_id = :campaign AND u.path LIKE :scope ORDER BY f.period""")
-                .param("campaign", campaignId).param("scope", scopePath + "%")
-                .query((rs, n) -> new Figure(rs.getLong("unit_id"), rs.getString("path"), rs.getString("period"),
-                        rs.getInt("green"), rs.getInt("yellow"), rs.getInt("red"), rs.getInt("done"),
-                        (Integer) rs.getObject("tasks", Integer.class), rs.getBigDecimal("progress_sum"),
-                        rs.getInt("expected"), rs.getInt("on_time"), rs.getInt("late"), rs.getInt("not_in")))
+                SELECT x.branch, x.period, SUM(x.green), SUM(x.yellow), SUM(x.red), SUM(x.done), SUM(x.tasks),
+                       SUM(x.progress_sum), SUM(x.expected), SUM(x.on_time), SUM(x.late), SUM(x.not_in) FROM (
+                    SELECT SUBSTRING(u.path FROM 1 FOR :len + POSITION('/' IN SUBSTRING(u.path FROM :len + 1))) AS branch,
+                           f.period, f.green, f.yellow, f.red, f.done, f.tasks, f.progress_sum, f.expected, f.on_time,
+                           f.late, f.not_in
+                    FROM cockpit_period_figure f JOIN org_unit_path u ON u.unit_id = f.unit_id
+                    WHERE f.campaign_id = :campaign AND u.path LIKE :scope) x
+                GROUP BY x.branch, x.period""")
+                .param("campaign", campaignId).param("scope", focusPath + "%").param("len", focusPath.length())
+                .query((rs, n) -> new Figure(0, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), (Integer) rs.getObject(7, Integer.class), rs.getBigDecimal(8),
+                        rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12)))
                 .list();
     }
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import org.gongjian.campaign.Light;
 import org.gongjian.report.ReportingPeriod;
-import org.gongjian.supervision.SupervisionFigures.LightCell;
+import org.gongjian.supervision.SupervisionFigures.BranchCell;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,12 +21,12 @@ final class DashboardFigures {
 
     private final UnitRollUp rollUp;
     private final String focusName;
-    private final List<LightCell> cells;
+    private final List<BranchCell> cells;
     private final List<CockpitStore.Figure> figures;
     private final String currentPeriod;
     private final @Nullable String duePeriod;
 
-    DashboardFigures(UnitRollUp rollUp, String focusName, List<LightCell> cells, List<CockpitStore.Figure> figures,
+    DashboardFigures(UnitRollUp rollUp, String focusName, List<BranchCell> cells, List<CockpitStore.Figure> figures,
                      String currentPeriod, @Nullable String duePeriod) {
         this.rollUp = rollUp;
         this.focusName = focusName;
@@ -53,7 +53,7 @@ final class DashboardFigures {
     /** The focus unit's own row first, then its children in path order; units with nothing to show are left out. */
     List<Dashboard.UnitRow> byUnit() {
         Map<Long, Dashboard.Tally> lights = new LinkedHashMap<>();
-        cells.forEach(c -> lights.merge(rollUp.rowOf(c.unitPath()), tally(c), Dashboard.Tally::plus));
+        cells.forEach(c -> lights.merge(rollUp.rowOf(c.branchPath()), tally(c), Dashboard.Tally::plus));
         Map<Long, int[]> reporting = new LinkedHashMap<>();
         figures.stream().filter(f -> f.period().equals(duePeriod)).forEach(f -> {
             int[] r = reporting.computeIfAbsent(rollUp.rowOf(f.unitPath()), k -> new int[4]);
@@ -83,7 +83,7 @@ final class DashboardFigures {
         List<String> categories = byCategory().stream().map(Dashboard.CategoryRow::category).toList();
         Map<String, long[]> cellMap = new LinkedHashMap<>();
         cells.forEach(c -> {
-            long[] v = cellMap.computeIfAbsent(rollUp.rowOf(c.unitPath()) + "|" + c.category(), k -> new long[2]);
+            long[] v = cellMap.computeIfAbsent(rollUp.rowOf(c.branchPath()) + "|" + c.category(), k -> new long[2]);
             v[0] += c.light() == Light.RED ? c.tasks() : 0;
             v[1] += c.tasks();
         });
@@ -164,7 +164,7 @@ final class DashboardFigures {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    private static Dashboard.Tally tally(LightCell c) {
+    private static Dashboard.Tally tally(BranchCell c) {
         long n = c.tasks();
         return Dashboard.Tally.of(c.light() == Light.GREEN ? n : 0, c.light() == Light.YELLOW ? n : 0,
                 c.light() == Light.RED ? n : 0, c.light() == Light.DONE ? n : 0);

@@ -27,31 +27,41 @@ public class SupervisionFigures {
     }
 
     /** Tasks a lead unit holds in one category with one light (every task once, subtasks included). */
-    public record LightCell(long unitId, String unitPath, String category, Light light, long tasks) {}
+    public record LightCell(long unitId, String category, Light light, long tasks) {}
 
-    /** From the maintained light_count: O(units × categories × lights) rows, whatever the number of tasks. */
-    public List<LightCell> lightCells(long campaignId, DataScope scope) {
+    /**
+     * Tasks per light and category under a branch of the scope: {@code branchPath} is the scope unit's own path (tasks
+     * it leads itself) or the path of the child unit whose subtree leads them.
+     */
+    public record BranchCell(String branchPath, String category, Light light, long tasks) {}
+
+    /**
+     * From the maintained light_count, rolled up in SQL to the scope unit's children: O(children × categories ×
+     * lights) rows, whatever the number of tasks or villages.
+     */
+    public List<BranchCell> lightCells(long campaignId, DataScope scope) {
         return jdbc.sql("""
-                SELECT c.unit_id, u.path, c.category, c.light, SUM(c.task_count) AS tasks
-                FROM light_count c JOIN org_unit_path u ON u.unit_id = c.unit_id
-                WHERE c.campaign_id = :campaign AND c.task_count > 0 AND u.path LIKE :scope
-                GROUP BY c.unit_id, u.path, c.category, c.light""")
-                .param("campaign", campaignId).param("scope", scope.likePattern())
-                .query((rs, n) -> new LightCell(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Light.valueOf(rs.getString(4)), rs.getLong(5))).list();
+                SELECT x.branch, x.category, x.light, SUM(x.task_count) FROM (
+                    SELECT SUBSTRING(u.path FROM 1 FOR :len + POSITION('/' IN SUBSTRING(u.path FROM :len + 1))) AS branch,
+                           c.category, c.light, c.task_count
+                    FROM light_count c JOIN org_unit_path u ON u.unit_id = c.unit_id
+                    WHERE c.campaign_id = :campaign AND c.task_count > 0 AND u.path LIKE :scope) x
+                GROUP BY x.branch, x.category, x.light""")
+                .param("campaign", campaignId).param("scope", scope.likePattern()).param("len", scope.path().length())
+                .query((rs, n) -> new BranchCell(rs.getString(1), rs.getString(2), Light.valueOf(rs.getString(3)),
+                        rs.getLong(4))).list();
     }
 
     /** Lights per lead unit as they stood on a date, from the light history (for trends; scans the campaign's history). */
     public List<LightCell> lightCellsOn(long campaignId, LocalDate date) {
         return jdbc.sql("""
-                SELECT s.unit_id, u.path, s.category, p.light, COUNT(*) AS tasks
+                SELECT s.unit_id, s.category, p.light, COUNT(*) AS tasks
                 FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id
-                JOIN org_unit_path u ON u.unit_id = s.unit_id
                 WHERE p.campaign_id = :campaign AND p.since_date <= :date AND (p.until_date IS NULL OR p.until_date > :date)
-                GROUP BY s.unit_id, u.path, s.category, p.light""")
+                GROUP BY s.unit_id, s.category, p.light""")
                 .param("campaign", campaignId).param("date", Date.valueOf(date))
-                .query((rs, n) -> new LightCell(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Light.valueOf(rs.getString(4)), rs.getLong(5))).list();
+                .query((rs, n) -> new LightCell(rs.getLong(1), rs.getString(2), Light.valueOf(rs.getString(3)),
+                        rs.getLong(4))).list();
     }
 
     /** A task red now, since when and why. */
