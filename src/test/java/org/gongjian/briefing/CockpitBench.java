@@ -45,6 +45,9 @@ class CockpitBench extends IntegrationTest {
     @Autowired Cockpit cockpit;
     @Autowired CockpitRefresh refresh;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.gongjian.supervision.SupervisionFigures figures;
+    @Autowired org.gongjian.pledge.PledgeFigures pledgeFigures;
+    @Autowired CockpitStore store;
 
     @Test
     void dashboardAtCityScale() {
@@ -85,6 +88,13 @@ class CockpitBench extends IntegrationTest {
         double[] countyBoard = time(() -> cockpit.dashboard(campaign.id(), null, countyScope));
         double[] townBoard = time(() -> cockpit.dashboard(campaign.id(), null, townScope));
 
+        // the parts of the city dashboard, to see where its time goes
+        double[] cells = time(() -> figures.lightCells(campaign.id(), cityScope));
+        double[] red = time(() -> figures.longestRed(campaign.id(), cityScope, 10));
+        double[] periods = time(() -> store.figures(campaign.id(), city.path()));
+        double[] notices = time(() -> figures.noticesByLevel(campaign.id(), cityScope, LocalDate.of(2026, 6, 15)));
+        double[] pledges = time(() -> pledgeFigures.signing(campaign.id(), cityScope));
+        double[] children = time(() -> store.children(city.path()));
         System.out.println("\n=== CockpitBench (" + System.getenv().getOrDefault("GONGJIAN_TEST_DB", "h2") + "), "
                 + TASKS + " tasks, " + leads.size() + " lead units; setup " + (t1 - t0) / 1_000_000 + " ms, refresh "
                 + (t2 - t1) / 1_000_000 + " ms ===");
@@ -92,7 +102,10 @@ class CockpitBench extends IntegrationTest {
                 "p95/SELECT1", "p95/summary"));
         for (var row : List.of(new Object[] {"baseline: SELECT 1", select1}, new Object[] {"baseline: campaign page category summary", taskPage},
                 new Object[] {"dashboard, city (10 counties)", cityBoard},
-                new Object[] {"dashboard, county", countyBoard}, new Object[] {"dashboard, township", townBoard})) {
+                new Object[] {"dashboard, county", countyBoard}, new Object[] {"dashboard, township", townBoard},
+                new Object[] {"  part: light counts (city)", cells}, new Object[] {"  part: red list", red},
+                new Object[] {"  part: period figures", periods}, new Object[] {"  part: notices", notices},
+                new Object[] {"  part: pledges", pledges}, new Object[] {"  part: child units", children})) {
             double[] ms = (double[]) row[1];
             System.out.println(String.format(Locale.ROOT, "%-40s %9.2f %9.2f %11.1fx %11.2fx", row[0], p(ms, 50), p(ms, 95),
                     p(ms, 95) / p(select1, 95), p(ms, 95) / p(taskPage, 95)));
