@@ -55,7 +55,7 @@ class CockpitStore {
                 GROUP BY x.branch, x.period""")
                 .param("campaign", campaignId).param("scope", focusPath + "%").param("len", focusPath.length())
                 .query((rs, n) -> new Figure(0, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), (Integer) rs.getObject(7, Integer.class), rs.getBigDecimal(8),
+                        rs.getInt(5), rs.getInt(6), rs.getObject(7) == null ? null : rs.getInt(7), rs.getBigDecimal(8),
                         rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12)))
                 .list();
     }
