@@ -69,14 +69,17 @@ public class SupervisionFigures {
 
     /** The tasks red longest, lead unit inside the scope: one statement, at most {@code limit} rows. */
     public List<RedTask> longestRed(long campaignId, DataScope scope, int limit) {
+        // the ten are picked from the periods and lead units alone; titles and names are joined to those ten only
         return jdbc.sql("""
-                SELECT p.task_id, t.title, s.unit_id, u.name, p.since_date, p.reasons
-                FROM task_light_period p
-                JOIN task_light_state s ON s.task_id = p.task_id
-                JOIN org_unit_path u ON u.unit_id = s.unit_id
-                JOIN campaign_task_ref t ON t.task_id = p.task_id
-                WHERE p.campaign_id = :campaign AND p.until_date IS NULL AND p.light = 'RED' AND u.path LIKE :scope
-                ORDER BY p.since_date, p.task_id LIMIT :limit""")
+                SELECT r.task_id, t.title, r.unit_id, u.name, r.since_date, r.reasons FROM (
+                    SELECT p.task_id, s.unit_id, p.since_date, p.reasons
+                    FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id
+                    WHERE p.campaign_id = :campaign AND p.light = 'RED' AND p.until_date IS NULL
+                      AND s.unit_id IN (SELECT v.unit_id FROM org_unit_path v WHERE v.path LIKE :scope)
+                    ORDER BY p.since_date, p.task_id LIMIT :limit) r
+                JOIN campaign_task_ref t ON t.task_id = r.task_id
+                JOIN org_unit_path u ON u.unit_id = r.unit_id
+                ORDER BY r.since_date, r.task_id""")
                 .param("campaign", campaignId).param("scope", scope.likePattern()).param("limit", limit)
                 .query((rs, n) -> new RedTask(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getDate(5).toLocalDate(), reasons(rs.getString(6)))).list();
