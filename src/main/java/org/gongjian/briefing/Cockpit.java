@@ -89,7 +89,9 @@ public class Cockpit {
                 current.label(), current.displayName(), figures.duePeriod(),
                 figures.duePeriod() == null ? null : ReportingPeriod.displayName(figures.duePeriod()),
                 figures.lights(), figures.byCategory(), figures.byUnit(), figures.heatmap(), figures.trend(),
-                redTasks(campaignId, focusScope, today), notices,
+                // from the campaign's own unit every task is in view: the red list needs no scope filter
+                redTasks(campaignId, focus.id() == campaign.ownerUnitId() ? DataScope.everything() : focusScope, today),
+                notices,
                 new Dashboard.Pledges(pledges.signed(), pledges.unsigned(), pledges.total()),
                 figures.kpis(notices, pledges.signed(), pledges.total()), null);
     }

@@ -67,7 +67,10 @@ public class SupervisionFigures {
     /** A task red now, since when and why. */
     public record RedTask(long taskId, String title, long unitId, String unitName, LocalDate since, List<String> reasons) {}
 
-    /** The tasks red longest, lead unit inside the scope: one statement, at most {@code limit} rows. */
+    /**
+     * The tasks red longest, lead unit inside the scope: one statement, at most {@code limit} rows. With the whole
+     * campaign in view ({@link DataScope#everything()}) it walks the open-period index in order and stops at the limit.
+     */
     public List<RedTask> longestRed(long campaignId, DataScope scope, int limit) {
         // the ten are picked from the periods and lead units alone; titles and names are joined to those ten only
         return jdbc.sql("""
@@ -75,7 +78,7 @@ public class SupervisionFigures {
                     SELECT p.task_id, s.unit_id, p.since_date, p.reasons
                     FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id
                     WHERE p.campaign_id = :campaign AND p.light = 'RED' AND p.until_date IS NULL
-                      AND s.unit_id IN (SELECT v.unit_id FROM org_unit_path v WHERE v.path LIKE :scope)
+                      """ + (scope.isEverything() ? "" : "AND s.unit_id IN (SELECT v.unit_id FROM org_unit_path v WHERE v.path LIKE :scope)") + """
                     ORDER BY p.since_date, p.task_id LIMIT :limit) r
                 JOIN campaign_task_ref t ON t.task_id = r.task_id
                 JOIN org_unit_path u ON u.unit_id = r.unit_id
