@@ -13,7 +13,6 @@ import org.gongjian.shared.DataScope;
 import org.gongjian.shared.NotFound;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.Logins;
-import org.gongjian.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
