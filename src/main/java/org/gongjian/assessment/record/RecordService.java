@@ -31,6 +31,7 @@ import org.gongjian.org.PersonView;
 import org.gongjian.pledge.PledgeService;
 import org.gongjian.pledge.PledgeView;
 import org.gongjian.report.EvidenceService;
+import org.gongjian.report.ReportingPeriod;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
@@ -247,8 +248,7 @@ public class RecordService {
                 }
                 for (RankingView.Entry e : r.items()) {
                     if (units.contains(e.unitId())) {
-                        LocalDate on = r.publishedAt() == null ? LocalDate.now(clock)
-                                : r.publishedAt().atZone(clock.getZone()).toLocalDate();
+                        LocalDate on = ReportingPeriod.parse(r.period(), c).end();
                         entries.add(new RecordEntry(on, RecordEntry.Kind.RANKING, "考核排名：" + c.name() + " "
                                 + r.periodName() + " " + group.label() + " · " + e.unitName(),
                                 e.score().toPlainString() + "分 · 第" + e.rank() + "名/共" + r.items().size() + "个",
