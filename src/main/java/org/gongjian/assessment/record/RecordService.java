@@ -181,6 +181,7 @@ public class RecordService {
             headed.add(person.unitId());
         }
         List<LedTask> led = ledTasks.ledBy(personId, scope);
+        LocalDate today = LocalDate.now(clock);
         Set<Long> ledTaskIds = new HashSet<>();
         Set<Long> ledUnits = new HashSet<>();
         for (LedTask t : led) {
@@ -188,7 +189,8 @@ public class RecordService {
             ledUnits.add(t.leadUnitId());
             String outcome = (t.light() == null ? "未亮灯" : t.light().label()) + " · 进度 "
                     + t.progress().stripTrailingZeros().toPlainString() + "% · " + (t.done() ? "已完成" : "未完成");
-            entries.add(new RecordEntry(t.dueDate(), RecordEntry.Kind.TASK, "牵头任务：" + t.title() + "（"
+            LocalDate asOf = t.dueDate().isAfter(today) ? today : t.dueDate();
+            entries.add(new RecordEntry(asOf, RecordEntry.Kind.TASK, "牵头任务：" + t.title() + "（"
                     + t.leadUnitName() + "，" + t.startDate() + " 至 " + t.dueDate() + "）", outcome, "任务台账",
                     "/tasks/" + t.id()));
         }
