@@ -1,6 +1,8 @@
 package org.gongjian.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -230,5 +232,35 @@ class CadreRecordApiTests extends IntegrationTest {
             assertThat(formula.getCellType()).isEqualTo(CellType.STRING);
             assertThat(formula.getCellStyle().getQuotePrefixed()).isTrue();
         }
+    }
+
+    @Test
+    void theTimelinePageShowsTheRecordAndTheOfficeMarksThroughTheForm() throws Exception {
+        var session = Logins.session(mvc, s.c().orgDeptUser());
+        String page = "/cadres/" + s.c().cadreA().id() + "/record";
+        mvc.perform(post("/cadres/" + s.c().cadreA().id() + "/marks").session(session)
+                        .with(csrf())
+                        .param("kind", "URGENT_TASK").param("description", " ").param("date", "2026-11-01"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash()
+                        .attribute("error", "请填写事项说明"));
+        assertThat(marks()).isZero();
+        mvc.perform(post("/cadres/" + s.c().cadreA().id() + "/marks").session(session)
+                        .with(csrf())
+                        .param("kind", "URGENT_TASK").param("description", "连夜转移受困群众").param("date", "2026-11-01"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(marks()).isEqualTo(1);
+        String html = mvc.perform(get(page).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains(s.c().cadreA().name()).contains("连夜转移受困群众").contains("急难险重")
+                .contains(led.title()).contains("data-test=\"mark-form\"");
+        String leaderHtml = mvc.perform(get(page).session(Logins.session(mvc, s.c().leaderUser())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(leaderHtml).contains("连夜转移受困群众").doesNotContain("data-test=\"mark-form\"");
+        mvc.perform(get("/cadres/" + s.c().cadreB().id() + "/record").session(Logins.session(mvc, s.c().orgDeptAUser())))
+                .andExpect(status().isNotFound());
+        String list = mvc.perform(get("/cadres").param("q", s.c().cadreA().name()).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains(page);
     }
 }
