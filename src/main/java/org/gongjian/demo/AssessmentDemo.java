@@ -39,15 +39,17 @@ class AssessmentDemo {
     private final CampaignService campaigns;
     private final PeriodReports reports;
     private final OrgService org;
+    private final RecordDemo records;
 
     AssessmentDemo(RankingService rankings, AppealService appeals, SchemeService schemes, CampaignService campaigns,
-                   PeriodReports reports, OrgService org) {
+                   PeriodReports reports, OrgService org, RecordDemo records) {
         this.rankings = rankings;
         this.appeals = appeals;
         this.schemes = schemes;
         this.campaigns = campaigns;
         this.reports = reports;
         this.org = org;
+        this.records = records;
     }
 
     /** @return the number of published rankings */
@@ -76,6 +78,7 @@ class AssessmentDemo {
         if (!periods.isEmpty()) {
             appeal(campaignId, periods.get(periods.size() - 1), office, county);
         }
+        records.load(campaignId, county, today);
         return published;
     }
 
