@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Validator;
+import org.gongjian.campaign.instruction.InstructionService;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.PersonView;
 import org.gongjian.org.UnitView;

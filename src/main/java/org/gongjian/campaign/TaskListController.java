@@ -3,6 +3,7 @@ package org.gongjian.campaign;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gongjian.campaign.instruction.InstructionService;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;

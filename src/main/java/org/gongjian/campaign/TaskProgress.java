@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.gongjian.campaign.TaskStore.TaskRecord;
 import org.gongjian.shared.AuditableChange;
@@ -24,11 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskProgress {
 
     private final TaskStore tasks;
+    private final IndicatorStore indicators;
+    private final MilestoneStore milestones;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TaskProgress(TaskStore tasks, ApplicationEventPublisher events, Clock clock) {
+    TaskProgress(TaskStore tasks, IndicatorStore indicators, MilestoneStore milestones, ApplicationEventPublisher events,
+                 Clock clock) {
         this.tasks = tasks;
+        this.indicators = indicators;
+        this.milestones = milestones;
         this.events = events;
         this.clock = clock;
     }
@@ -43,14 +47,14 @@ public class TaskProgress {
         long taskId = reported.taskId();
         TaskRecord task = tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId));
         boolean changed = false;
-        for (TaskStore.IndicatorActual indicator : tasks.actuals(taskId)) {
+        for (IndicatorStore.IndicatorActual indicator : indicators.actuals(taskId)) {
             BigDecimal value = reported.actuals().get(indicator.id());
             if (value != null && (indicator.actual() == null || indicator.actual().compareTo(value) != 0)) {
                 setActual(taskId, indicator, value);
                 changed = true;
             }
         }
-        for (TaskView.MilestoneView milestone : tasks.milestones(taskId)) {
+        for (TaskView.MilestoneView milestone : milestones.ofTask(taskId)) {
             LocalDate doneOn = reported.milestonesDone().get(milestone.id());
             if (doneOn != null && milestone.doneDate() == null) {
                 setDone(taskId, milestone, doneOn);
@@ -67,7 +71,7 @@ public class TaskProgress {
     /** Records one indicator's actual value (the demo; tests), with history and audit, and moves the progress. */
     public void recordActual(long taskId, long indicatorId, BigDecimal value) {
         TaskRecord task = tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId));
-        TaskStore.IndicatorActual indicator = tasks.actuals(taskId).stream().filter(i -> i.id() == indicatorId)
+        IndicatorStore.IndicatorActual indicator = indicators.actuals(taskId).stream().filter(i -> i.id() == indicatorId)
                 .findFirst().orElseThrow(() -> new NotFound("indicator", indicatorId));
         setActual(taskId, indicator, value);
         recompute(task);
@@ -76,14 +80,14 @@ public class TaskProgress {
     /** Marks a milestone done on a date, with history and audit. */
     public void completeMilestone(long taskId, long milestoneId, LocalDate doneOn) {
         TaskRecord task = tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId));
-        TaskView.MilestoneView milestone = tasks.milestones(taskId).stream().filter(m -> m.id() == milestoneId)
+        TaskView.MilestoneView milestone = milestones.ofTask(taskId).stream().filter(m -> m.id() == milestoneId)
                 .findFirst().orElseThrow(() -> new NotFound("milestone", milestoneId));
         setDone(taskId, milestone, doneOn);
         recompute(task);
     }
 
-    private void setActual(long taskId, TaskStore.IndicatorActual indicator, BigDecimal value) {
-        tasks.setActual(indicator.id(), value);
+    private void setActual(long taskId, IndicatorStore.IndicatorActual indicator, BigDecimal value) {
+        indicators.setActual(indicator.id(), value);
         tasks.recordChange(taskId, clock.instant(), TaskService.actor(), "指标“" + indicator.name() + "”实际值",
                 indicator.actual() == null ? null : Progress.plain(indicator.actual()), Progress.plain(value));
         events.publishEvent(new AuditableChange("indicator.actual", "indicator", String.valueOf(indicator.id()),
@@ -91,7 +95,7 @@ public class TaskProgress {
     }
 
     private void setDone(long taskId, TaskView.MilestoneView milestone, LocalDate doneOn) {
-        tasks.setMilestoneDone(milestone.id(), doneOn);
+        milestones.setDone(milestone.id(), doneOn);
         tasks.recordChange(taskId, clock.instant(), TaskService.actor(), "节点“" + milestone.title() + "”完成",
                 milestone.doneDate() == null ? null : milestone.doneDate().toString(), doneOn.toString());
         events.publishEvent(new AuditableChange("milestone.done", "milestone", String.valueOf(milestone.id()),
@@ -136,23 +140,23 @@ public class TaskProgress {
      * (actual − baseline). Rates can't be added, so they are left to the parent's own reports.
      */
     private void rollUpIndicator(long taskId) {
-        List<TaskStore.IndicatorActual> own = tasks.actuals(taskId);
+        List<IndicatorStore.IndicatorActual> own = indicators.actuals(taskId);
         if (own.isEmpty() || !SplitCheck.isAdditive(own.get(0).name(), own.get(0).unit())) {
             return;
         }
-        TaskStore.IndicatorActual first = own.get(0);
+        IndicatorStore.IndicatorActual first = own.get(0);
         // One aggregate query, so a parent with hundreds of subtasks costs the same to update as one with two.
-        BigDecimal moved = tasks.childrenMovement(taskId, first.name());
+        BigDecimal moved = indicators.childrenMovement(taskId, first.name());
         if (moved != null) {
-            tasks.setActual(first.id(), first.baseline().add(moved));
+            indicators.setActual(first.id(), first.baseline().add(moved));
         }
     }
 
     Progress.Result progressOf(long taskId) {
         List<TaskRow> children = tasks.allChildren(taskId);
-        List<TaskView.MilestoneView> milestones = tasks.milestones(taskId);
-        int done = (int) milestones.stream().filter(m -> m.doneDate() != null).count();
-        Progress.Result own = Progress.ofTask(tasks.indicatorInputs(taskId), done, milestones.size());
+        List<TaskView.MilestoneView> taskMilestones = milestones.ofTask(taskId);
+        int done = (int) taskMilestones.stream().filter(m -> m.doneDate() != null).count();
+        Progress.Result own = Progress.ofTask(indicators.indicatorInputs(taskId), done, taskMilestones.size());
         if (children.isEmpty()) {
             return own;
         }

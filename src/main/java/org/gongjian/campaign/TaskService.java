@@ -4,17 +4,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
-import org.gongjian.campaign.TaskStore.TaskRecord;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
-import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.InvalidInput.FieldProblem;
+import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.NotFound;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
@@ -30,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskService {
 
     private final TaskStore tasks;
+    private final TaskQueries queries;
     private final TaskChecks checks;
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
@@ -38,9 +37,10 @@ public class TaskService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TaskService(TaskStore tasks, TaskChecks checks, CampaignStore campaignStore, CampaignService campaigns,
+    TaskService(TaskStore tasks, TaskQueries queries, TaskChecks checks, CampaignStore campaignStore, CampaignService campaigns,
                 OrgService org, TaskProgress progress, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.queries = queries;
         this.progress = progress;
         this.checks = checks;
         this.campaignStore = campaignStore;
@@ -54,71 +54,97 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public TaskView task(long id, DataScope scope) {
-        return view(tasks.find(id, scope).orElseThrow(() -> new NotFound("task", id)));
+        return queries.task(id, scope);
     }
 
     @Transactional(readOnly = true)
     public PageResult<TaskRow> tasks(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
-        campaigns.campaign(campaignId, scope);
-        return tasks.search(campaignId, filter, scope, page);
+        return queries.tasks(campaignId, filter, scope, page);
     }
 
     /** The parent of a subtask, when the caller may see it (a township sees its share, not always the county task). */
     @Transactional(readOnly = true)
     public @Nullable TaskRow subtaskParent(long parentId, DataScope scope) {
-        return tasks.find(parentId, scope).map(TaskRecord::row).orElse(null);
+        return queries.subtaskParent(parentId, scope);
+    }
+
+    /** Tasks a unit itself leads in a campaign (not its sub-units'), in full: what its pledge is made of. */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksLedBy(long campaignId, long unitId, DataScope scope) {
+        return queries.tasksLedBy(campaignId, unitId, scope);
+    }
+
+    /** Units leading tasks in a campaign within the scope, with how many tasks each leads. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> leadUnits(long campaignId, DataScope scope) {
+        return queries.leadUnits(campaignId, scope);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CategorySummary> summary(long campaignId, DataScope scope) {
+        return queries.summary(campaignId, scope);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskRow> subtasks(long taskId, DataScope scope) {
+        return queries.subtasks(taskId, scope);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskChange> history(long taskId, DataScope scope) {
+        return queries.history(taskId, scope);
+    }
+
+    /**
+     * Streams the matching tasks in creation order (every parent before its subtasks) with their cooperating units,
+     * indicators and milestones, for the xlsx export; the progress explanation is left empty.
+     */
+    @Transactional(readOnly = true)
+    public void eachParentFirst(long campaignId, TaskFilter filter, DataScope scope, java.util.function.Consumer<TaskView> consumer) {
+        queries.eachParentFirst(campaignId, filter, scope, consumer);
+    }
+
+    /** The higher-level task this one carries down, when the caller may see it. */
+    @Transactional(readOnly = true)
+    public @Nullable TaskRow source(long taskId, DataScope scope) {
+        return queries.source(taskId, scope);
+    }
+
+    /**
+     * Every task of a campaign with its indicators, trajectories and milestones, parents before their subtasks, for
+     * supervision's light evaluation. Unscoped: the caller checks the campaign against the caller's scope. The
+     * progress explanation is left empty (evaluation needs the facts, not the prose).
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksForEvaluation(long campaignId) {
+        return queries.tasksForEvaluation(campaignId);
+    }
+
+    /**
+     * The given tasks (unscoped) with indicators, trajectories and milestones, in four queries whatever their number:
+     * what one task's light and its ancestors' need. Progress explanations are left empty.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksForEvaluation(java.util.Collection<Long> taskIds) {
+        return queries.tasksForEvaluation(taskIds);
+    }
+
+    /** The subtasks of each given task (unscoped; supervision's roll-up), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<TaskRow>> subtasksOf(java.util.Collection<Long> parentIds) {
+        return queries.subtasksOf(parentIds);
     }
 
     Clock clock() {
         return clock;
     }
 
-    /** Tasks a unit itself leads in a campaign (not its sub-units'), in full: what its pledge is made of. */
-    @Transactional(readOnly = true)
-    public List<TaskView> tasksLedBy(long campaignId, long unitId, DataScope scope) {
-        campaigns.campaign(campaignId, scope);
-        List<TaskView> led = new ArrayList<>();
-        tasks.each(campaignId, new TaskFilter(null, null, unitId, null, false, false), scope, record -> {
-            if (record.row().leadUnitId() == unitId) {
-                led.add(view(record));
-            }
-        });
-        return led;
-    }
-
-    /** Units leading tasks in a campaign within the scope, with how many tasks each leads. */
-    @Transactional(readOnly = true)
-    public java.util.Map<Long, String> leadUnits(long campaignId, DataScope scope) {
-        campaigns.campaign(campaignId, scope);
-        java.util.Map<Long, String> units = new java.util.TreeMap<>();
-        tasks.each(campaignId, new TaskFilter(null, null, null, null, false, false), scope,
-                record -> units.put(record.row().leadUnitId(), record.row().leadUnitName()));
-        return units;
-    }
-
-    @Transactional(readOnly = true)
-    public List<CategorySummary> summary(long campaignId, DataScope scope) {
-        campaigns.campaign(campaignId, scope);
-        return tasks.summary(campaignId, scope);
-    }
-
-    @Transactional(readOnly = true)
-    public List<TaskRow> subtasks(long taskId, DataScope scope) {
-        task(taskId, scope);
-        return tasks.children(taskId, scope);
-    }
-
-    @Transactional(readOnly = true)
-    public List<TaskChange> history(long taskId, DataScope scope) {
-        task(taskId, scope);
-        return tasks.history(taskId);
-    }
-
     public TaskView create(long campaignId, TaskCommand command, DataScope scope) {
         return create(campaignId, null, command, scope);
     }
 
-    TaskView create(long campaignId, @Nullable Long parentId, TaskCommand command, DataScope scope) {
+    /** Creates a task, or a subtask of {@code parentId} (the workbook import places subtasks under their rows). */
+    public TaskView create(long campaignId, @Nullable Long parentId, TaskCommand command, DataScope scope) {
         CampaignView campaign = campaigns.campaign(campaignId, scope);
         checks.check(campaign, command, scope);
         if (tasks.titleTaken(campaignId, parentId, command.title().trim(), null)) {
@@ -127,7 +153,7 @@ public class TaskService {
         long id = tasks.insert(campaignId, parentId, command, clock.instant());
         tasks.recordChange(id, clock.instant(), actor(), "创建", null, command.title().trim());
         progress.recompute(id);
-        TaskView created = view(tasks.findUnscoped(id).orElseThrow());
+        TaskView created = queries.view(tasks.findUnscoped(id).orElseThrow());
         events.publishEvent(AuditableChange.created("task", id, created));
         events.publishEvent(new TaskChanged(id, campaignId, TaskChanged.Change.CREATED, List.of(id)));
         return created;
@@ -145,7 +171,7 @@ public class TaskService {
             throw new Conflict("stale", "该任务已被他人修改，请刷新后重试");
         }
         List<Long> chain = progress.recompute(id);
-        TaskView after = view(tasks.findUnscoped(id).orElseThrow());
+        TaskView after = queries.view(tasks.findUnscoped(id).orElseThrow());
         TaskHistory.diff(before, after).forEach(ch ->
                 tasks.recordChange(id, clock.instant(), actor(), ch.field(), ch.before(), ch.after()));
         events.publishEvent(AuditableChange.updated("task", id, before, after));
@@ -201,11 +227,10 @@ public class TaskService {
         tasks.recordChange(created.id(), clock.instant(), actor(), "承接", null, "承接上级任务“" + source.title() + "”");
     }
 
-    /** The higher-level task this one carries down, when the caller may see it. */
+    /** Whether a top-level task of the campaign already has this title (the import checks before it writes). */
     @Transactional(readOnly = true)
-    public @Nullable TaskRow source(long taskId, DataScope scope) {
-        Long source = tasks.sourceOf(taskId);
-        return source == null ? null : tasks.find(source, scope).map(TaskRecord::row).orElse(null);
+    public boolean topLevelTitleTaken(long campaignId, String title) {
+        return tasks.titleTaken(campaignId, null, title, null);
     }
 
     public Decomposition decompose(long parentId, List<SubtaskCommand> shares, DataScope scope) {
@@ -225,20 +250,12 @@ public class TaskService {
                         List.of(new FieldProblem("[" + i + "].leadUnitId", null,
                                 "分解只能分给" + base.name() + "的下级单位")));
             }
-            if (first != null && share.target() == null) {
-                throw new InvalidInput("第" + (i + 1) + "项缺少分解目标",
-                        List.of(new FieldProblem("[" + i + "].target", null, "请填写“" + first.name() + "”的分解目标")));
-            }
-            if (share.dueDate() != null && share.dueDate().isAfter(parent.dueDate())) {
-                throw new InvalidInput("第" + (i + 1) + "项完成时限晚于上级任务",
-                        List.of(new FieldProblem("[" + i + "].dueDate", null, "分解任务的完成时限不能晚于上级任务的 " + parent.dueDate())));
-            }
-            created.add(create(parent.campaignId(), parentId, subtaskCommand(parent, first, share, shares.size()), scope));
+            created.add(create(parent.campaignId(), parentId, share.toTask(i, parent, first, shares.size()), scope));
         }
         progress.recompute(parentId);
         List<String> warnings = first == null ? List.of() : SplitCheck.warnings(first.name(), first.unit(),
                 first.target(), first.direction(), tasks.allChildren(parentId).stream()
-                        .map(child -> tasks.indicators(child.id()).stream().findFirst()
+                        .map(child -> queries.indicators(child.id()).stream().findFirst()
                                 .map(TaskView.IndicatorView::target).orElse(BigDecimal.ZERO)).toList());
         tasks.recordChange(parentId, clock.instant(), actor(), "分解", null,
                 "分解为 " + created.size() + " 项子任务" + (warnings.isEmpty() ? "" : "；" + String.join("；", warnings)));
@@ -254,17 +271,6 @@ public class TaskService {
         return task;
     }
 
-    private TaskCommand subtaskCommand(TaskView parent, TaskView.@Nullable IndicatorView first, SubtaskCommand share,
-                                       int shareCount) {
-        List<TaskCommand.IndicatorInput> indicators = first == null ? List.of()
-                : List.of(new TaskCommand.IndicatorInput(null, first.name(), first.unit(),
-                share.baseline() != null ? share.baseline() : shareBaseline(first, Objects.requireNonNull(share.target()), shareCount),
-                Objects.requireNonNull(share.target()), first.direction()));
-        return new TaskCommand(share.title(), null, parent.category(), share.leadUnitId(), share.leadLeaderId(), null,
-                BigDecimal.ONE, parent.startDate(), share.dueDate() != null ? share.dueDate() : parent.dueDate(),
-                indicators, List.of());
-    }
-
     /** Records an indicator's actual value (the demo; tests): see {@link TaskProgress#recordActual}. */
     public void recordActual(long taskId, long indicatorId, BigDecimal value) {
         progress.recordActual(taskId, indicatorId, value);
@@ -273,43 +279,6 @@ public class TaskService {
     /** Marks a milestone done on a date: see {@link TaskProgress#completeMilestone}. */
     public void completeMilestone(long taskId, long milestoneId, java.time.LocalDate doneOn) {
         progress.completeMilestone(taskId, milestoneId, doneOn);
-    }
-
-    /**
-     * Every task of a campaign with its indicators, trajectories and milestones, parents before their subtasks, for
-     * supervision's light evaluation. Unscoped: the caller checks the campaign against the caller's scope. The
-     * progress explanation is left empty (evaluation needs the facts, not the prose).
-     */
-    @Transactional(readOnly = true)
-    public List<TaskView> tasksForEvaluation(long campaignId) {
-        var indicators = tasks.indicatorsOfCampaign(campaignId);
-        var milestones = tasks.milestonesOfCampaign(campaignId);
-        List<TaskView> all = new ArrayList<>();
-        tasks.eachParentFirst(campaignId, new TaskFilter(null, null, null, null, false, false), DataScope.everything(),
-                record -> all.add(evaluationView(record, indicators, milestones)));
-        return all;
-    }
-
-    /**
-     * The given tasks (unscoped) with indicators, trajectories and milestones, in four queries whatever their number:
-     * what one task's light and its ancestors' need. Progress explanations are left empty.
-     */
-    @Transactional(readOnly = true)
-    public List<TaskView> tasksForEvaluation(java.util.Collection<Long> taskIds) {
-        var records = tasks.findAllUnscoped(taskIds);
-        var indicators = tasks.indicatorsOf(taskIds);
-        var milestones = tasks.milestonesOf(taskIds);
-        return records.stream().map(record -> evaluationView(record, indicators, milestones)).toList();
-    }
-
-    private static TaskView evaluationView(TaskRecord record, java.util.Map<Long, List<TaskView.IndicatorView>> indicators,
-                                           java.util.Map<Long, List<TaskView.MilestoneView>> milestones) {
-        TaskRow row = record.row();
-        return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
-                row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
-                List.of(), row.weight(), record.dates().start(), row.dueDate(), indicators.getOrDefault(row.id(), List.of()),
-                milestones.getOrDefault(row.id(), List.of()), row.light(), record.lightReasons(), row.progress(), List.of(),
-                row.subtaskCount(), record.version());
     }
 
     /**
@@ -326,42 +295,6 @@ public class TaskService {
             events.publishEvent(new AuditableChange("task.light", "task", String.valueOf(taskId), before, light));
         }
         return true;
-    }
-
-    /** The subtasks of each given task (unscoped; supervision's roll-up), in one query. */
-    @Transactional(readOnly = true)
-    public java.util.Map<Long, List<TaskRow>> subtasksOf(java.util.Collection<Long> parentIds) {
-        java.util.Map<Long, List<TaskRow>> byParent = new java.util.HashMap<>();
-        tasks.childrenOf(parentIds).forEach(c -> byParent.computeIfAbsent(Objects.requireNonNull(c.parentTaskId()),
-                k -> new ArrayList<>()).add(c));
-        return byParent;
-    }
-
-    /**
-     * A share's starting point when none is given: rates keep the parent's baseline; amounts to grow start from 0;
-     * amounts to cut (发案数, 能耗) start from the parent's baseline in proportion to the share.
-     */
-    private static BigDecimal shareBaseline(TaskView.IndicatorView parent, BigDecimal target, int shareCount) {
-        if (!SplitCheck.isAdditive(parent.name(), parent.unit())) {
-            return parent.baseline();
-        }
-        if (parent.direction() == Direction.HIGHER_IS_BETTER) {
-            return BigDecimal.ZERO;
-        }
-        if (parent.target().signum() == 0) {
-            return parent.baseline().divide(BigDecimal.valueOf(shareCount), 2, java.math.RoundingMode.HALF_UP);
-        }
-        return parent.baseline().multiply(target).divide(parent.target(), 2, java.math.RoundingMode.HALF_UP);
-    }
-
-    private TaskView view(TaskRecord record) {
-        TaskRow row = record.row();
-        Progress.Result progress = this.progress.progressOf(row.id());
-        return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
-                row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
-                tasks.cooperatingUnits(row.id()), row.weight(), record.dates().start(), row.dueDate(),
-                tasks.indicators(row.id()), tasks.milestones(row.id()), row.light(), record.lightReasons(), row.progress(),
-                progress.explanation(), row.subtaskCount(), record.version());
     }
 
     static String actor() {

@@ -42,11 +42,14 @@ class TaskStore {
             """;
 
     private final JdbcClient jdbc;
+    private final IndicatorStore indicators;
+    private final MilestoneStore milestones;
 
-    TaskStore(JdbcClient jdbc) {
+    TaskStore(JdbcClient jdbc, IndicatorStore indicators, MilestoneStore milestones) {
         this.jdbc = jdbc;
+        this.indicators = indicators;
+        this.milestones = milestones;
     }
-
 
     /** The task row plus the raw fields a detail view needs. */
     record TaskRecord(TaskRow row, @Nullable Long leadLeaderId, LocalDates dates, @Nullable String description,
@@ -94,7 +97,6 @@ class TaskStore {
             stream.forEach(consumer);
         }
     }
-
 
     List<CategorySummary> summary(long campaignId, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
@@ -228,78 +230,8 @@ class TaskStore {
             jdbc.sql("INSERT INTO task_cooperating_unit (task_id, unit_id) VALUES (:id, :unit)")
                     .param("id", taskId).param("unit", unit).update();
         }
-        replaceIndicators(taskId, c.indicatorList());
-        jdbc.sql("DELETE FROM milestone WHERE task_id = :id").param("id", taskId).update();
-        int sort = 0;
-        for (TaskCommand.MilestoneInput m : c.milestoneList()) {
-            jdbc.sql("INSERT INTO milestone (task_id, title, due_date, done_date, sort_order) VALUES (:id, :title, :due, :done, :sort)")
-                    .param("id", taskId).param("title", m.title().trim()).param("due", Date.valueOf(m.dueDate()))
-                    .param("done", m.doneDate() == null ? null : Date.valueOf(m.doneDate()), Types.DATE)
-                    .param("sort", sort++).update();
-        }
-    }
-
-    /** Keeps indicator ids (and their actual values) for indicators the command names by id; others are replaced. */
-    private void replaceIndicators(long taskId, List<TaskCommand.IndicatorInput> indicators) {
-        List<Long> kept = indicators.stream().map(TaskCommand.IndicatorInput::id).filter(java.util.Objects::nonNull).toList();
-        List<Long> existing = jdbc.sql("SELECT id FROM indicator WHERE task_id = :id").param("id", taskId)
-                .query(Long.class).list();
-        for (Long old : existing) {
-            if (!kept.contains(old)) {
-                jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", old).update();
-                jdbc.sql("DELETE FROM indicator WHERE id = :id").param("id", old).update();
-            }
-        }
-        int sort = 0;
-        for (TaskCommand.IndicatorInput in : indicators) {
-            if (in.id() != null && existing.contains(in.id())) {
-                jdbc.sql("""
-                        UPDATE indicator SET name = :name, unit = :unit, baseline = :baseline, target = :target,
-                            direction = :direction, sort_order = :sort WHERE id = :id""")
-                        .param("name", in.name().trim()).param("unit", in.unit().trim()).param("baseline", in.baseline())
-                        .param("target", in.target()).param("direction", in.direction().name()).param("sort", sort++)
-                        .param("id", in.id()).update();
-            } else {
-                jdbc.sql("""
-                        INSERT INTO indicator (task_id, name, unit, baseline, target, actual, direction, sort_order)
-                        VALUES (:task, :name, :unit, :baseline, :target, NULL, :direction, :sort)""")
-                        .param("task", taskId).param("name", in.name().trim()).param("unit", in.unit().trim())
-                        .param("baseline", in.baseline()).param("target", in.target())
-                        .param("direction", in.direction().name()).param("sort", sort++).update();
-            }
-        }
-        replaceTrajectories(taskId, indicators);
-    }
-
-    /**
-     * Points are replaced whole for every indicator that brings a trajectory (matched by name within the task);
-     * an indicator without one keeps its points, so a form that doesn't show them can't wipe them.
-     */
-    private void replaceTrajectories(long taskId, List<TaskCommand.IndicatorInput> indicators) {
-        for (TaskCommand.IndicatorInput in : indicators) {
-            if (in.trajectory() == null) {
-                continue;
-            }
-            Long id = jdbc.sql("SELECT id FROM indicator WHERE task_id = :task AND name = :name ORDER BY id LIMIT 1")
-                    .param("task", taskId).param("name", in.name().trim()).query(Long.class).optional().orElse(null);
-            if (id == null) {
-                continue;
-            }
-            jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", id).update();
-            for (TaskCommand.PointInput p : in.trajectoryPoints().stream()
-                    .collect(java.util.stream.Collectors.toMap(TaskCommand.PointInput::date, x -> x, (a, b) -> b,
-                            java.util.TreeMap::new)).values()) {
-                jdbc.sql("INSERT INTO indicator_point (indicator_id, on_date, planned_value) VALUES (:id, :date, :value)")
-                        .param("id", id).param("date", Date.valueOf(p.date())).param("value", p.value()).update();
-            }
-        }
-    }
-
-    List<TaskView.PointView> trajectory(long indicatorId) {
-        return jdbc.sql("SELECT on_date, planned_value FROM indicator_point WHERE indicator_id = :id ORDER BY on_date")
-                .param("id", indicatorId)
-                .query((rs, n) -> new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")))
-                .list();
+        indicators.replace(taskId, c.indicatorList());
+        milestones.replace(taskId, c.milestoneList());
     }
 
     List<Long> cooperatingUnits(long taskId) {
@@ -307,54 +239,10 @@ class TaskStore {
                 .param("id", taskId).query(Long.class).list();
     }
 
-
-    List<TaskView.IndicatorView> indicators(long taskId) {
-        return jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order").param("id", taskId)
-                .query((rs, n) -> {
-                    BigDecimal actual = rs.getBigDecimal("actual");
-                    Direction direction = Direction.valueOf(rs.getString("direction"));
-                    BigDecimal baseline = rs.getBigDecimal("baseline");
-                    BigDecimal target = rs.getBigDecimal("target");
-                    String name = rs.getString("name");
-                    return new TaskView.IndicatorView(rs.getLong("id"), name, rs.getString("unit"), baseline, target,
-                            actual, direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
-                            actual, direction)), List.of());
-                }).list().stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
-                        i.target(), i.actual(), i.direction(), i.progress(), trajectory(i.id()))).toList();
-    }
-
-    /** A task's indicators without their trajectories: what progress needs (one query, not one per indicator). */
-    List<Progress.IndicatorInput> indicatorInputs(long taskId) {
-        return jdbc.sql("SELECT name, baseline, target, actual, direction FROM indicator WHERE task_id = :id ORDER BY sort_order")
-                .param("id", taskId)
-                .query((rs, n) -> new Progress.IndicatorInput(rs.getString("name"), rs.getBigDecimal("baseline"),
-                        rs.getBigDecimal("target"), rs.getBigDecimal("actual"), Direction.valueOf(rs.getString("direction"))))
-                .list();
-    }
-
-    /** An indicator's stored figures, without its trajectory. */
-    record IndicatorActual(long id, String name, String unit, BigDecimal baseline, @Nullable BigDecimal actual) {}
-
-    List<IndicatorActual> actuals(long taskId) {
-        return jdbc.sql("SELECT id, name, unit, baseline, actual FROM indicator WHERE task_id = :id ORDER BY sort_order")
-                .param("id", taskId)
-                .query((rs, n) -> new IndicatorActual(rs.getLong("id"), rs.getString("name"), rs.getString("unit"),
-                        rs.getBigDecimal("baseline"), rs.getBigDecimal("actual"))).list();
-    }
-
     /** The given tasks, unscoped, in id order (parents before their subtasks). */
     List<TaskRecord> findAllUnscoped(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : jdbc.sql(ROW + " WHERE t.id IN (:ids) ORDER BY t.id").param("ids", ids)
                 .query(TaskStore::record).list();
-    }
-
-    List<TaskView.MilestoneView> milestones(long taskId) {
-        return jdbc.sql("SELECT * FROM milestone WHERE task_id = :id ORDER BY due_date, sort_order").param("id", taskId)
-                .query((rs, n) -> {
-                    Date done = rs.getDate("done_date");
-                    return new TaskView.MilestoneView(rs.getLong("id"), rs.getString("title"),
-                            rs.getDate("due_date").toLocalDate(), done == null ? null : done.toLocalDate());
-                }).list();
     }
 
     void setSource(long taskId, long sourceTaskId) {
@@ -375,24 +263,6 @@ class TaskStore {
                 }).optional().orElse(null);
     }
 
-    /** Σ(actual − baseline) of the subtasks' indicators of this name that have an actual; null when none has. */
-    @Nullable BigDecimal childrenMovement(long parentId, String indicatorName) {
-        return jdbc.sql("""
-                SELECT SUM(i.actual - i.baseline) FROM indicator i JOIN task c ON c.id = i.task_id
-                WHERE c.parent_task_id = :parent AND i.name = :name AND i.actual IS NOT NULL""")
-                .param("parent", parentId).param("name", indicatorName)
-                .query((rs, n) -> rs.getBigDecimal(1)).optional().orElse(null);
-    }
-
-    void setActual(long indicatorId, BigDecimal value) {
-        jdbc.sql("UPDATE indicator SET actual = :value WHERE id = :id").param("value", value).param("id", indicatorId).update();
-    }
-
-    void setMilestoneDone(long milestoneId, java.time.LocalDate doneOn) {
-        jdbc.sql("UPDATE milestone SET done_date = :done WHERE id = :id").param("done", Date.valueOf(doneOn))
-                .param("id", milestoneId).update();
-    }
-
     /** Light and its reasons (one per line) as supervision computed them; answers whether anything changed. */
     boolean setLight(long taskId, Light light, List<String> reasons) {
         String text = truncate(String.join("\n", reasons));
@@ -400,67 +270,6 @@ class TaskStore {
                 UPDATE task SET light = :light, light_reasons = :reasons
                 WHERE id = :id AND (light IS NULL OR light <> :light OR light_reasons IS NULL OR light_reasons <> :reasons)""")
                 .param("light", light.name()).param("reasons", text).param("id", taskId).update() > 0;
-    }
-
-    /** Every indicator of a campaign's tasks with its trajectory, in two queries whatever the task count. */
-    Map<Long, List<TaskView.IndicatorView>> indicatorsOfCampaign(long campaignId) {
-        return indicatorsWhere("t.campaign_id = :campaign", Map.of("campaign", campaignId));
-    }
-
-    /** The indicators of the given tasks with their trajectories, in two queries. */
-    Map<Long, List<TaskView.IndicatorView>> indicatorsOf(Collection<Long> taskIds) {
-        return taskIds.isEmpty() ? Map.of() : indicatorsWhere("t.id IN (:ids)", Map.of("ids", taskIds));
-    }
-
-    private Map<Long, List<TaskView.IndicatorView>> indicatorsWhere(String condition, Map<String, ?> params) {
-        Map<Long, List<TaskView.PointView>> points = new HashMap<>();
-        jdbc.sql("""
-                SELECT p.indicator_id, p.on_date, p.planned_value FROM indicator_point p
-                JOIN indicator i ON i.id = p.indicator_id JOIN task t ON t.id = i.task_id
-                WHERE \s""" + condition + " ORDER BY p.indicator_id, p.on_date").params(params)
-                .query(rs -> {
-                    points.computeIfAbsent(rs.getLong("indicator_id"), k -> new java.util.ArrayList<>())
-                            .add(new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")));
-                });
-        Map<Long, List<TaskView.IndicatorView>> byTask = new HashMap<>();
-        jdbc.sql("""
-                SELECT i.* FROM indicator i JOIN task t ON t.id = i.task_id
-                WHERE \s""" + condition + " ORDER BY i.task_id, i.sort_order").params(params)
-                .query(rs -> {
-                    BigDecimal actual = rs.getBigDecimal("actual");
-                    Direction direction = Direction.valueOf(rs.getString("direction"));
-                    BigDecimal baseline = rs.getBigDecimal("baseline");
-                    BigDecimal target = rs.getBigDecimal("target");
-                    String name = rs.getString("name");
-                    long id = rs.getLong("id");
-                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
-                            .add(new TaskView.IndicatorView(id, name, rs.getString("unit"), baseline, target, actual,
-                                    direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
-                                    actual, direction)), points.getOrDefault(id, List.of())));
-                });
-        return byTask;
-    }
-
-    Map<Long, List<TaskView.MilestoneView>> milestonesOfCampaign(long campaignId) {
-        return milestonesWhere("t.campaign_id = :campaign", Map.of("campaign", campaignId));
-    }
-
-    Map<Long, List<TaskView.MilestoneView>> milestonesOf(Collection<Long> taskIds) {
-        return taskIds.isEmpty() ? Map.of() : milestonesWhere("t.id IN (:ids)", Map.of("ids", taskIds));
-    }
-
-    private Map<Long, List<TaskView.MilestoneView>> milestonesWhere(String condition, Map<String, ?> params) {
-        Map<Long, List<TaskView.MilestoneView>> byTask = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.* FROM milestone m JOIN task t ON t.id = m.task_id
-                WHERE \s""" + condition + " ORDER BY m.task_id, m.due_date, m.sort_order").params(params)
-                .query(rs -> {
-                    Date done = rs.getDate("done_date");
-                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
-                            .add(new TaskView.MilestoneView(rs.getLong("id"), rs.getString("title"),
-                                    rs.getDate("due_date").toLocalDate(), done == null ? null : done.toLocalDate()));
-                });
-        return byTask;
     }
 
     void setProgress(long taskId, BigDecimal progress) {
@@ -476,7 +285,6 @@ class TaskStore {
                 .param("before", truncate(before), Types.VARCHAR).param("after", truncate(after), Types.VARCHAR)
                 .update();
     }
-
 
     List<TaskChange> history(long taskId) {
         return jdbc.sql("SELECT * FROM task_change WHERE task_id = :id ORDER BY id DESC LIMIT 500").param("id", taskId)

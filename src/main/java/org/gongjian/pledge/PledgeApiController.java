@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Pledges over {@code /api/v1} as DESIGN.md lists them, plus the register, terms and template. */
+/** Pledges over {@code /api/v1} as DESIGN.md lists them, plus the register and terms (the template: {@link PledgeTemplateApiController}). */
 @RestController
 class PledgeApiController {
 
@@ -56,20 +56,6 @@ class PledgeApiController {
     @GetMapping("/api/v1/campaigns/{campaignId}/pledges")
     List<PledgeView> register(@PathVariable long campaignId, DataScope scope) {
         return pledges.register(campaignId, scope);
-    }
-
-    /** The campaign-level terms new pledges start from (editable per draft before signing). */
-    @GetMapping("/api/v1/campaigns/{campaignId}/pledge-template")
-    PledgeStore.Template template(@PathVariable long campaignId, DataScope scope) {
-        return pledges.templateFor(campaignId, scope);
-    }
-
-    @PutMapping("/api/v1/campaigns/{campaignId}/pledge-template")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    PledgeStore.Template saveTemplate(@PathVariable long campaignId, @RequestBody PledgeStore.Template template,
-                                      DataScope scope) {
-        pledges.saveTemplate(campaignId, template, scope);
-        return pledges.templateFor(campaignId, scope);
     }
 
     @GetMapping("/api/v1/pledges/{id}")

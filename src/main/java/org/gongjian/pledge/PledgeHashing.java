@@ -1,5 +1,8 @@
 package org.gongjian.pledge;
 
+import java.util.List;
+
+import org.gongjian.pledge.PledgeStore.SignatureRecord;
 import org.gongjian.shared.CanonicalJson;
 import org.jspecify.annotations.Nullable;
 
@@ -30,5 +33,14 @@ final class PledgeHashing {
     /** One link of the chain: previous link, this version's content hash, who signed it and when. */
     static String link(@Nullable String previous, String contentHash, String signatures) {
         return sha256((previous == null ? GENESIS : previous) + "|" + contentHash + "|" + signatures);
+    }
+
+    /** The signatures of a version as the chain link hashes them, in role order. */
+    static String signatureLine(List<SignatureRecord> signatures) {
+        StringBuilder line = new StringBuilder();
+        signatures.stream().sorted(java.util.Comparator.comparing(SignatureRecord::role)).forEach(s ->
+                line.append(s.role()).append(':').append(s.userId()).append(':').append(s.signerName()).append(':')
+                        .append(s.signedAt().toEpochMilli()).append(':').append(s.clientAddress()).append(';'));
+        return line.toString();
     }
 }

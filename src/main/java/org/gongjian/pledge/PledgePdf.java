@@ -18,18 +18,11 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.DefaultSplitCharacter;
-import com.lowagie.text.pdf.PdfChunk;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.pdf.draw.LineSeparator;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +39,7 @@ class PledgePdf {
 
     /** 公文 red for the title and the rule under it. */
     static final Color RED = new Color(0xC8, 0x10, 0x2E);
-    private static final Color GREY = new Color(0x6B, 0x6B, 0x6B);
+    static final Color GREY = new Color(0x6B, 0x6B, 0x6B);
     private static final Color RULE_GREY = new Color(0x99, 0x99, 0x99);
     private static final Color HEADER_FILL = new Color(0xF2, 0xF2, 0xF2);
 
@@ -79,7 +72,7 @@ class PledgePdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 62, 62, 56, 64);
         PdfWriter writer = PdfWriter.getInstance(pdf, out);
-        PageFurniture furniture = new PageFurniture(doc, totalPages);
+        PledgePageFurniture furniture = new PledgePageFurniture(font, doc, totalPages);
         writer.setPageEvent(furniture);
         pdf.addTitle("军令状 " + doc.content().unitName() + " 第" + doc.version() + "版");
         pdf.addSubject(doc.content().campaignName());
@@ -114,7 +107,7 @@ class PledgePdf {
         pdf.add(signatures(doc));
         hashes(pdf, doc, printedAt);
         pdf.close();
-        return new Pass(out.toByteArray(), furniture.pages);
+        return new Pass(out.toByteArray(), furniture.pages());
     }
 
     /** The 红头: red title, the campaign and version, a thin red rule across the type area. */
@@ -234,44 +227,6 @@ class PledgePdf {
         }
     }
 
-    /** Running head from page 2, and on every page "第 x 页 共 y 页" over the content hash, in the bottom margin. */
-    private final class PageFurniture extends PdfPageEventHelper {
-
-        private final PledgeDocument doc;
-        private final int total;
-        private int pages;
-
-        PageFurniture(PledgeDocument doc, int total) {
-            this.doc = doc;
-            this.total = total;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            pages = writer.getPageNumber();
-            PdfContentByte canvas = writer.getDirectContent();
-            float left = document.left();
-            float right = document.right();
-            float centre = (left + right) / 2;
-            Font grey = new Font(font, 7, Font.NORMAL, GREY);
-            if (pages > 1) {
-                ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase("军令状 · " + doc.content().unitName()
-                        + " · 第" + doc.version() + "版", new Font(font, 8, Font.NORMAL, GREY)), right, document.top() + 22, 0);
-                canvas.saveState();
-                canvas.setColorStroke(RED);
-                canvas.setLineWidth(0.6f);
-                canvas.moveTo(left, document.top() + 16);
-                canvas.lineTo(right, document.top() + 16);
-                canvas.stroke();
-                canvas.restoreState();
-            }
-            ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase("第 " + pages + " 页  共 "
-                    + (total > 0 ? total : pages) + " 页", new Font(font, 9)), centre, document.bottom() - 26, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, new Phrase("内容哈希（SHA-256） "
-                    + (doc.contentHash() == null ? "签署时生成" : doc.contentHash()), grey), centre, document.bottom() - 38, 0);
-        }
-    }
-
     /** A full-width rule; its chunk carries the embedded font so no unembedded standard font sneaks in. */
     private Paragraph rule(float width, Color color, float offset) {
         Chunk line = new Chunk(new LineSeparator(width, 100, color, Element.ALIGN_CENTER, offset));
@@ -326,30 +281,5 @@ class PledgePdf {
 
     private static String plain(BigDecimal value) {
         return org.gongjian.shared.Decimals.plain(value);
-    }
-
-    /**
-     * Chinese line breaking (避头尾): a line may break after any ideograph or closing mark, but never right before
-     * a closing mark (，。、；：）》” …), so no line starts with one, and never right after an opening mark.
-     */
-    static final class CjkLineBreaks extends DefaultSplitCharacter {
-
-        static final CjkLineBreaks INSTANCE = new CjkLineBreaks();
-
-        private static final String NO_LINE_START = "，。、；：？！）》」』】〕”’…—·%,.;:?!)]}";
-        private static final String NO_LINE_END = "（《「『【〔“‘([{";
-        private static final String BREAK_AFTER = "，。、；：？！）》」』】〕”’";
-
-        @Override
-        public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk @Nullable [] ck) {
-            char c = getCurrentCharacter(current, cc, ck);
-            if (current + 1 < end && NO_LINE_START.indexOf(getCurrentCharacter(current + 1, cc, ck)) >= 0) {
-                return false;
-            }
-            if (NO_LINE_END.indexOf(c) >= 0) {
-                return false;
-            }
-            return BREAK_AFTER.indexOf(c) >= 0 || super.isSplitCharacter(start, current, end, cc, ck);
-        }
     }
 }

@@ -1,20 +1,15 @@
 package org.gongjian.pledge;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
-import org.gongjian.campaign.Direction;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.identity.CurrentUser;
-import org.gongjian.identity.Role;
-import org.gongjian.identity.UserService;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitView;
 import org.gongjian.pledge.PledgeStore.PledgeRecord;
@@ -23,7 +18,6 @@ import org.gongjian.pledge.PledgeStore.VersionRecord;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
-import org.gongjian.shared.Forbidden;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.NotFound;
 import org.jspecify.annotations.Nullable;
@@ -43,17 +37,19 @@ public class PledgeService {
     private final CampaignService campaigns;
     private final TaskService tasks;
     private final OrgService org;
-    private final UserService users;
+    private final PledgeSigning signing;
+    private final PledgeFulfilment fulfilment;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PledgeService(PledgeStore pledges, CampaignService campaigns, TaskService tasks, OrgService org, UserService users,
-                  ApplicationEventPublisher events, Clock clock) {
+    PledgeService(PledgeStore pledges, CampaignService campaigns, TaskService tasks, OrgService org,
+                  PledgeSigning signing, PledgeFulfilment fulfilment, ApplicationEventPublisher events, Clock clock) {
         this.pledges = pledges;
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.org = org;
-        this.users = users;
+        this.signing = signing;
+        this.fulfilment = fulfilment;
         this.events = events;
         this.clock = clock;
     }
@@ -123,52 +119,13 @@ public class PledgeService {
     }
 
     /**
-     * Signs the current version. The unit head of the pledge's unit signs as 立状人, first; a leader whose scope
-     * covers the issuing unit countersigns as 发令方. {@code expectedVersion}, when given, must be the current one.
+     * Signs the current version (see {@link PledgeSigning}). {@code expectedVersion}, when given, must be the
+     * current one.
      */
     public PledgeView sign(long id, String password, @Nullable Integer expectedVersion, CurrentUser user,
                            @Nullable String clientAddress, DataScope scope) {
         PledgeRecord pledge = record(id, scope);
-        VersionRecord current = pledges.current(id);
-        if (expectedVersion != null && expectedVersion != current.versionNo()) {
-            throw new Conflict("stale", "您签署的是第" + expectedVersion + "版，当前为第" + current.versionNo() + "版，请刷新后核对内容再签");
-        }
-        if (current.status() == PledgeStatus.SIGNED) {
-            throw new Conflict("signed", "该版本已签署生效，不能重复签署");
-        }
-        SignatureRole role = roleOf(user, pledge);
-        if (role == SignatureRole.SIGNATORY && current.status() != PledgeStatus.DRAFT) {
-            throw new Conflict("signed", "立状人已签署，不能重复签署");
-        }
-        if (role == SignatureRole.ISSUER && current.status() != PledgeStatus.SIGNATORY_SIGNED) {
-            throw new Conflict("order", "立状人尚未签署，发令方须在立状人签署后会签");
-        }
-        users.confirmPassword(user, password);
-        String contentHash = PledgeHashing.sha256(current.contentJson());
-        if (current.contentHash() != null && !current.contentHash().equals(contentHash)) {
-            throw new Conflict("tampered", "军令状内容与已签署的哈希不一致，已停止签署，请联系管理员核查");
-        }
-        var now = clock.instant();
-        pledges.insertSignature(current.id(), role, user.id(), signerName(user), now, clientAddress, contentHash);
-        boolean advanced;
-        if (role == SignatureRole.SIGNATORY) {
-            advanced = pledges.advance(current.id(), current.lockVersion(), PledgeStatus.DRAFT,
-                    PledgeStatus.SIGNATORY_SIGNED, contentHash, null, null, null);
-        } else {
-            String previous = previousChain(id, current.versionNo());
-            String chain = PledgeHashing.link(previous, contentHash, signatureLine(pledges.signatures(current.id())));
-            advanced = pledges.advance(current.id(), current.lockVersion(), PledgeStatus.SIGNATORY_SIGNED,
-                    PledgeStatus.SIGNED, contentHash, previous, chain, now);
-            pledges.versions(id).stream().filter(v -> v.versionNo() < current.versionNo()).forEach(v -> pledges.supersede(v.id()));
-        }
-        if (!advanced) {
-            throw new Conflict("stale", "该军令状刚被他人签署或修改，请刷新后重试");
-        }
-        events.publishEvent(new AuditableChange("pledge.sign", "pledge", String.valueOf(id), current.status(),
-                java.util.Map.of("version", current.versionNo(), "role", role.name(), "contentHash", contentHash)));
-        long issuer = campaigns.campaign(pledge.campaignId(), DataScope.everything()).ownerUnitId();
-        events.publishEvent(new PledgeSigned(id, pledge.campaignId(), issuer, pledge.unitId(), pledge.unitName(),
-                current.versionNo(), role, role == SignatureRole.ISSUER));
+        signing.sign(pledge, password, expectedVersion, user, clientAddress);
         return view(pledge);
     }
 
@@ -216,7 +173,7 @@ public class PledgeService {
                 return new Verification(false, checked, v.versionNo(), "第" + v.versionNo() + "版的签名与内容哈希不符");
             }
             if (!Objects.equals(previous, v.previousHash())
-                    || !PledgeHashing.link(previous, hash, signatureLine(signatures)).equals(v.chainHash())) {
+                    || !PledgeHashing.link(previous, hash, PledgeHashing.signatureLine(signatures)).equals(v.chainHash())) {
                 return new Verification(false, checked, v.versionNo(), "第" + v.versionNo() + "版的哈希链接断开");
             }
             previous = v.chainHash();
@@ -249,40 +206,6 @@ public class PledgeService {
     }
 
     public record Binding(long pledgeId, int version, PledgeContent.PledgedTask pledged) {}
-
-    private SignatureRole roleOf(CurrentUser user, PledgeRecord pledge) {
-        if (user.has(Role.UNIT_HEAD) && Objects.equals(user.scopeUnitId(), pledge.unitId())) {
-            return SignatureRole.SIGNATORY;
-        }
-        if (user.has(Role.LEADER) && user.scopeUnitId() != null) {
-            CampaignView campaign = campaigns.campaign(pledge.campaignId(), DataScope.everything());
-            String owner = org.scopeOf(campaign.ownerUnitId()).orElseThrow().path();
-            String leaderScope = org.scopeOf(user.scopeUnitId()).orElseThrow().path();
-            if (owner.startsWith(leaderScope)) {
-                return SignatureRole.ISSUER;
-            }
-        }
-        throw new Forbidden("只有本单位负责人（立状人）或发令方领导可以签署此军令状");
-    }
-
-    private String signerName(CurrentUser user) {
-        return user.personId() == null ? user.getUsername()
-                : org.personUnscoped(user.personId()).map(p -> p.name() + "（" + p.position() + "）").orElse(user.getUsername());
-    }
-
-    private @Nullable String previousChain(long pledgeId, int beforeVersion) {
-        return pledges.versions(pledgeId).stream()
-                .filter(v -> v.versionNo() < beforeVersion && v.chainHash() != null)
-                .reduce((a, b) -> b).map(VersionRecord::chainHash).orElse(null);
-    }
-
-    private static String signatureLine(List<SignatureRecord> signatures) {
-        StringBuilder line = new StringBuilder();
-        signatures.stream().sorted(java.util.Comparator.comparing(SignatureRecord::role)).forEach(s ->
-                line.append(s.role()).append(':').append(s.userId()).append(':').append(s.signerName()).append(':')
-                        .append(s.signedAt().toEpochMilli()).append(':').append(s.clientAddress()).append(';'));
-        return line.toString();
-    }
 
     private PledgeRecord record(long id, DataScope scope) {
         return pledges.find(id, scope).orElseThrow(() -> new NotFound("pledge", id));
@@ -317,61 +240,10 @@ public class PledgeService {
         List<PledgeView.VersionSummary> versions = pledges.versions(pledge.id()).stream()
                 .map(v -> new PledgeView.VersionSummary(v.versionNo(), v.status(), v.contentHash(), v.chainHash(),
                         v.amendmentReason(), v.signedAt())).toList();
-        FulfilmentJudgement judgement = fulfilment(pledge);
+        PledgeFulfilment.Judgement judgement = fulfilment.judge(pledge);
         return new PledgeView(pledge.id(), pledge.campaignId(), pledge.unitId(), pledge.unitName(), current.versionNo(),
                 current.status(), current.contentHash(), signatures, PledgeHashing.read(current.contentJson()), versions,
                 judgement.fulfilment(), judgement.reasons(), current.lockVersion());
-    }
-
-    record FulfilmentJudgement(Fulfilment fulfilment, List<String> reasons) {}
-
-    /** 兑现 at campaign end, from the latest signed version: every pledged target met, some, or none. */
-    private FulfilmentJudgement fulfilment(PledgeRecord pledge) {
-        CampaignView campaign = campaigns.campaign(pledge.campaignId(), DataScope.everything());
-        VersionRecord signed = pledges.versions(pledge.id()).stream()
-                .filter(v -> v.status() == PledgeStatus.SIGNED).reduce((a, b) -> b).orElse(null);
-        if (signed == null) {
-            return new FulfilmentJudgement(Fulfilment.PENDING, List.of("尚无签署生效的版本"));
-        }
-        if (!LocalDate.now(clock).isAfter(campaign.endDate())) {
-            return new FulfilmentJudgement(Fulfilment.PENDING, List.of("攻坚行动于 " + campaign.endDate() + " 结束后评定"));
-        }
-        List<String> reasons = new ArrayList<>();
-        int met = 0;
-        List<PledgeContent.PledgedTask> pledged = PledgeHashing.read(signed.contentJson()).tasks();
-        for (PledgeContent.PledgedTask p : pledged) {
-            boolean ok = achieved(p);
-            met += ok ? 1 : 0;
-            reasons.add((ok ? "已完成：" : "未完成：") + p.title());
-        }
-        Fulfilment result = met == pledged.size() ? Fulfilment.FULFILLED : met == 0 ? Fulfilment.UNFULFILLED : Fulfilment.PARTIAL;
-        return new FulfilmentJudgement(result, reasons);
-    }
-
-    /** A pledged task is achieved when every pledged indicator reached its pledged target (or, without any, progress 100 %). */
-    private boolean achieved(PledgeContent.PledgedTask p) {
-        TaskView task;
-        try {
-            task = tasks.task(p.taskId(), DataScope.everything());
-        } catch (NotFound e) {
-            return false;
-        }
-        if (p.indicators().isEmpty()) {
-            return task.progress().compareTo(BigDecimal.valueOf(100)) >= 0;
-        }
-        for (PledgeContent.PledgedIndicator pi : p.indicators()) {
-            BigDecimal actual = task.indicators().stream().filter(i -> i.name().equals(pi.name())).findFirst()
-                    .map(TaskView.IndicatorView::actual).orElse(null);
-            if (actual == null) {
-                return false;
-            }
-            int cmp = actual.compareTo(pi.target());
-            boolean reached = Direction.valueOf(pi.direction()) == Direction.HIGHER_IS_BETTER ? cmp >= 0 : cmp <= 0;
-            if (!reached) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Trimmed text, or the fallback when blank; problems name the request's field (reason, rewards, …). */

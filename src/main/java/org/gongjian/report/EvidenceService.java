@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gongjian.org.OrgService;
-import org.gongjian.report.EvidenceRows.Row;
+import org.gongjian.report.evidence.EvidenceFileName;
+import org.gongjian.report.evidence.EvidencePhoto;
+import org.gongjian.report.evidence.EvidenceRows.Row;
+import org.gongjian.report.evidence.EvidenceRows;
+import org.gongjian.report.evidence.EvidenceType;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
@@ -61,7 +65,7 @@ public class EvidenceService {
     public record StoredFile(String fileName, String contentType, long size, InputStream content) {}
 
     /** An upload's outcome: the evidence, and whether it is new (false: the unit already had these bytes). */
-    record Upload(EvidenceView evidence, boolean created) {}
+    public record Upload(EvidenceView evidence, boolean created) {}
 
     /**
      * Adds a file to the unit's library. The same bytes uploaded again return the existing evidence unchanged.
@@ -71,7 +75,7 @@ public class EvidenceService {
         return add(unitId, originalFileName, content, scope).evidence();
     }
 
-    Upload add(long unitId, String originalFileName, InputStream content, DataScope scope) {
+    public Upload add(long unitId, String originalFileName, InputStream content, DataScope scope) {
         org.unit(unitId, scope);
         Path temp = null;
         try {
@@ -172,12 +176,12 @@ public class EvidenceService {
         return new StoredFile(base + "-缩略图.jpg", "image/jpeg", bytes.length, new java.io.ByteArrayInputStream(bytes));
     }
 
-    long maxBytes() {
+    public long maxBytes() {
         return maxBytes;
     }
 
     /** The limit as messages show it, e.g. 20 MB. */
-    String limitText() {
+    public String limitText() {
         long mb = 1024 * 1024;
         return maxBytes >= mb ? (maxBytes / mb) + " MB" : maxBytes + " 字节";
     }
@@ -216,7 +220,7 @@ public class EvidenceService {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256Digest().digest(bytes));
     }
 

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 
 /**
  * Where evidence bytes live, addressed by their SHA-256 (lower-case hex). The same content is kept once, however
- * many units or reports use it. {@link FileEvidenceStore} keeps it on disk; an S3-compatible store (object key =
+ * many units or reports use it. {@link org.gongjian.report.evidence.FileEvidenceStore} keeps it on disk; an S3-compatible store (object key =
  * the hash) can implement the same interface later.
  */
-interface EvidenceStore {
+public interface EvidenceStore {
 
     /** Stores the stream's bytes under {@code sha256} unless that content is already there. The caller vouches for the hash. */
     void put(String sha256, InputStream content) throws IOException;

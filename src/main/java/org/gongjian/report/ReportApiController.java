@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
-import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Progress reports over {@code /api/v1} as DESIGN.md lists them, plus update, corrections and chain verification.
+ * Progress reports over {@code /api/v1} as DESIGN.md lists them, plus update and chain verification (the review:
+ * {@link ReportReviewApiController}; evidence: {@link ReportEvidenceApiController}).
  * Every POST and PUT takes {@code Idempotency-Key} (web.IdempotencyFilter): a retried request gets the first answer.
  * {@code If-Match: <version>} makes a change conditional, so two people editing one draft get a 409, not a lost edit.
  */
@@ -35,13 +35,11 @@ class ReportApiController {
         this.reports = reports;
     }
 
-    record ReturnBody(@Nullable String reason) {}
-
     @PostMapping("/api/v1/tasks/{taskId}/reports")
     ResponseEntity<ReportView> start(@PathVariable long taskId, @Valid @RequestBody(required = false) @Nullable ReportCommand command,
                                      @AuthenticationPrincipal CurrentUser user, DataScope scope) {
         ReportView report = reports.start(taskId, command == null ? ReportCommand.empty() : command, user, scope);
-        return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).eTag(etag(report)).body(report);
+        return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).eTag(IfMatch.etag(report)).body(report);
     }
 
     @GetMapping("/api/v1/tasks/{taskId}/reports")
@@ -61,7 +59,7 @@ class ReportApiController {
     @GetMapping("/api/v1/reports/{id}")
     ResponseEntity<ReportView> report(@PathVariable long id, DataScope scope) {
         ReportView report = reports.report(id, scope);
-        return ResponseEntity.ok().eTag(etag(report)).body(report);
+        return ResponseEntity.ok().eTag(IfMatch.etag(report)).body(report);
     }
 
     /** Without If-Match the version in the body counts; without either, the current one (last writer wins). */
@@ -69,69 +67,10 @@ class ReportApiController {
     ResponseEntity<ReportView> update(@PathVariable long id, @Valid @RequestBody ReportCommand command,
                                       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                                       @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        int version = ifMatch == null ? reports.report(id, scope).version() : version(ifMatch);
+        int version = ifMatch == null ? reports.report(id, scope).version() : IfMatch.version(ifMatch);
         ReportView report = reports.update(id, version, command, user, scope);
-        return ResponseEntity.ok().eTag(etag(report)).body(report);
+        return ResponseEntity.ok().eTag(IfMatch.etag(report)).body(report);
     }
 
-    @PostMapping("/api/v1/reports/{id}/submit")
-    ReportView submit(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-                      @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        return reports.submit(id, ifMatch == null ? null : version(ifMatch), user, scope);
-    }
 
-    @PostMapping("/api/v1/reports/{id}/return")
-    ReportView returnReport(@PathVariable long id, @RequestBody(required = false) @Nullable ReturnBody body,
-                            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-                            @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        return reports.returnReport(id, ifMatch == null ? null : version(ifMatch), body == null ? null : body.reason(),
-                user, scope);
-    }
-
-    @PostMapping("/api/v1/reports/{id}/approve")
-    ReportView approve(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-                       @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        return reports.approve(id, ifMatch == null ? null : version(ifMatch), user, scope);
-    }
-
-    @PostMapping("/api/v1/reports/{id}/corrections")
-    ResponseEntity<ReportView> correct(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        ReportView correction = reports.correct(id, user, scope);
-        return ResponseEntity.created(URI.create("/api/v1/reports/" + correction.id())).body(correction);
-    }
-
-    /** A photo or document for the report: {@code file} (multipart, stored in the unit's library) or {@code evidenceId}. */
-    @PostMapping(path = "/api/v1/reports/{id}/evidence")
-    ResponseEntity<ReportView> evidence(@PathVariable long id,
-                                        @RequestParam(name = "file", required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
-                                        @RequestParam(required = false) @Nullable Long evidenceId,
-                                        @AuthenticationPrincipal CurrentUser user, DataScope scope) throws java.io.IOException {
-        if (file != null && !file.isEmpty() || file != null && evidenceId == null) {
-            try (java.io.InputStream in = file.getInputStream()) {
-                return ResponseEntity.ok(reports.attachUpload(id, file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in, user, scope));
-            }
-        }
-        if (evidenceId == null) {
-            throw InvalidInput.of("file", "请选择要上传的文件，或从本单位材料库中选择");
-        }
-        return ResponseEntity.ok(reports.attach(id, evidenceId, user, scope));
-    }
-
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/reports/{id}/evidence/{evidenceId}")
-    ReportView detach(@PathVariable long id, @PathVariable long evidenceId, @AuthenticationPrincipal CurrentUser user,
-                      DataScope scope) {
-        return reports.detach(id, evidenceId, user, scope);
-    }
-
-    private static String etag(ReportView report) {
-        return "\"" + report.version() + "\"";
-    }
-
-    private static int version(String ifMatch) {
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.of("If-Match", "If-Match 须为报告的版本号");
-        }
-    }
 }

@@ -21,4 +21,16 @@ public record ReportCommand(@Nullable @Size(max = 10, message = "{validation.rep
     public static ReportCommand empty() {
         return new ReportCommand(null, null, null, null, null, null);
     }
+
+    /** Fields the command leaves out come from the last report; milestones already done are not offered again. */
+    ReportCommand prefilledFrom(@Nullable ReportView last) {
+        if (last == null) {
+            return this;
+        }
+        return new ReportCommand(period(), indicatorValues() != null ? indicatorValues() : last.indicatorValues(),
+                progressText() != null ? progressText() : last.progressText(),
+                problems() != null ? problems() : last.problems(),
+                nextSteps() != null ? nextSteps() : last.nextSteps(),
+                milestonesDone() != null ? milestonesDone() : List.of());
+    }
 }

@@ -27,32 +27,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The reporting pages: the phone form, a report with its review, the to-do list and the office's overview. */
+/** The reporting pages: the phone form and a report with its review (the actions: {@link ReportReviewController}). */
 @Controller
 class ReportController {
 
     private final ReportService reports;
     private final EvidenceService evidence;
-    private final ReportDesk desk;
     private final TaskService tasks;
     private final CampaignService campaigns;
     private final Clock clock;
 
-    ReportController(ReportService reports, EvidenceService evidence, ReportDesk desk, TaskService tasks,
+    ReportController(ReportService reports, EvidenceService evidence, TaskService tasks,
                      CampaignService campaigns, Clock clock) {
         this.reports = reports;
         this.evidence = evidence;
-        this.desk = desk;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.clock = clock;
-    }
-
-    @GetMapping("/reports")
-    String todo(@AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
-        model.addAttribute("todo", desk.todo(scope));
-        model.addAttribute("awaiting", reports.awaitingReview(user, scope));
-        return "report/report-todo";
     }
 
     @GetMapping("/tasks/{taskId}/reports")
@@ -164,60 +155,6 @@ class ReportController {
         return "report/report-detail";
     }
 
-    @PostMapping("/reports/{id}/submit")
-    String submit(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
-                  @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
-        return act(id, redirect, () -> reports.submit(id, version, user, scope), "报告已提交");
-    }
-
-    @PostMapping("/reports/{id}/approve")
-    String approve(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
-                   @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
-        return act(id, redirect, () -> reports.approve(id, version, user, scope), "审核通过");
-    }
-
-    @PostMapping("/reports/{id}/return")
-    String returnReport(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
-                        @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser user,
-                        DataScope scope, RedirectAttributes redirect) {
-        return act(id, redirect, () -> reports.returnReport(id, version, reason, user, scope), "已退回");
-    }
-
-    @PostMapping("/reports/{id}/corrections")
-    String correct(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope,
-                   RedirectAttributes redirect) {
-        try {
-            ReportView correction = reports.correct(id, user, scope);
-            return "redirect:/reports/" + correction.id() + "/edit";
-        } catch (InvalidInput | DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:/reports/" + id;
-        }
-    }
-
-    @GetMapping("/campaigns/{campaignId}/reporting")
-    String overview(@PathVariable long campaignId, @RequestParam(required = false) @Nullable String period,
-                    DataScope scope, Model model) {
-        CampaignView campaign = campaigns.campaign(campaignId, scope);
-        LocalDate today = LocalDate.now(clock);
-        ReportingPeriod current = ReportingPeriod.containing(today, campaign);
-        ReportingPeriod chosen = period == null || period.isBlank() ? current.previous() : ReportingPeriod.parse(period, campaign);
-        List<ReportingPeriod> choices = new ArrayList<>();
-        for (ReportingPeriod p = current; choices.size() < 12 && !p.end().isBefore(campaign.startDate()); p = p.previous()) {
-            choices.add(p);
-        }
-        List<ReportDesk.UnitReporting> units = desk.byUnit(campaignId, chosen, scope);
-        model.addAttribute("campaign", campaign);
-        model.addAttribute("period", chosen);
-        model.addAttribute("deadlinePassed", chosen.deadline().isBefore(today));
-        model.addAttribute("choices", choices);
-        model.addAttribute("units", units);
-        model.addAttribute("totals", new ReportDesk.UnitReporting(0, "合计", units.stream().mapToInt(ReportDesk.UnitReporting::expected).sum(),
-                units.stream().mapToInt(ReportDesk.UnitReporting::onTime).sum(), units.stream().mapToInt(ReportDesk.UnitReporting::late).sum(),
-                units.stream().mapToInt(ReportDesk.UnitReporting::notIn).sum()));
-        return "report/reporting-overview";
-    }
-
     private String afterSave(ReportView report, Map<String, String> params, CurrentUser user, DataScope scope,
                              RedirectAttributes redirect) {
         if ("submit".equals(params.get("action"))) {
@@ -233,16 +170,6 @@ class ReportController {
             redirect.addFlashAttribute("message", "草稿已保存");
         }
         return "redirect:/reports/" + report.id();
-    }
-
-    private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<ReportView> action, String done) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("message", done);
-        } catch (InvalidInput | DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/reports/" + id;
     }
 
     private String form(Model model, TaskView task, CampaignView campaign, @Nullable ReportView report, ReportForm form,

@@ -1,13 +1,9 @@
 package org.gongjian.report;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
@@ -19,12 +15,9 @@ import org.gongjian.identity.CurrentUser;
 import org.gongjian.identity.Role;
 import org.gongjian.org.OrgService;
 import org.gongjian.shared.AuditableChange;
-import org.gongjian.shared.CanonicalJson;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
-import org.gongjian.shared.DomainException;
 import org.gongjian.shared.Forbidden;
-import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +37,7 @@ public class ReportService {
     private final ReportStore reports;
     private final ReportChecks checks;
     private final EvidenceService evidence;
+    private final ReportSeals seals;
     private final TaskService tasks;
     private final TaskProgress progress;
     private final CampaignService campaigns;
@@ -51,12 +45,13 @@ public class ReportService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReportService(ReportStore reports, ReportChecks checks, EvidenceService evidence, TaskService tasks,
-                  TaskProgress progress, CampaignService campaigns, OrgService org, ApplicationEventPublisher events,
-                  Clock clock) {
+    ReportService(ReportStore reports, ReportChecks checks, EvidenceService evidence, ReportSeals seals,
+                  TaskService tasks, TaskProgress progress, CampaignService campaigns, OrgService org,
+                  ApplicationEventPublisher events, Clock clock) {
         this.reports = reports;
         this.checks = checks;
         this.evidence = evidence;
+        this.seals = seals;
         this.tasks = tasks;
         this.progress = progress;
         this.campaigns = campaigns;
@@ -97,7 +92,7 @@ public class ReportService {
         });
         ReportView last = reports.latestBefore(taskId, period.label()).map(this::view).orElse(null);
         long id = insert(new ReportStore.NewReport(taskId, task.campaignId(), task.leadUnitId(), period.label(), 1, null,
-                period.deadline(), user.getUsername(), user.id()), prefilled(command, last), task);
+                period.deadline(), user.getUsername(), user.id()), command.prefilledFrom(last), task);
         ReportView created = report(id, DataScope.everything());
         events.publishEvent(AuditableChange.created("report", id, created));
         return created;
@@ -229,7 +224,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public ReportChain.Verification verify(long taskId, DataScope scope) {
         tasks.task(taskId, scope);
-        return ReportChain.verify(taskId, reports.sealed(taskId), row -> ReportChain.content(view(row), evidenceHashes(row.id())));
+        return ReportChain.verify(taskId, reports.sealed(taskId), row -> ReportChain.content(view(row), seals.evidenceHashes(row.id())));
     }
 
     /** Reports waiting for this user's review, oldest first. */
@@ -240,18 +235,9 @@ public class ReportService {
         return stage == null ? List.of() : reports.awaiting(stage, scope, 200).stream().map(this::view).toList();
     }
 
+    /** Seals an approved report into its task's hash chain (see {@link ReportSeals}). */
     void seal(ReportView approved) {
-        String json = CanonicalJson.write(ReportChain.content(approved, evidenceHashes(approved.id())));
-        String hash = CanonicalJson.sha256(json);
-        ReportStore.ReportRow last = reports.lastSealed(approved.taskId()).orElse(null);
-        String previous = last == null ? CanonicalJson.GENESIS : Objects.requireNonNull(last.chainHash());
-        int seq = last == null ? 1 : Objects.requireNonNull(last.chainSeq()) + 1;
-        try {
-            reports.seal(approved.id(), seq, json, hash, previous, ReportChain.link(previous, hash));
-        } catch (DuplicateKeyException e) {
-            // Two approvals of the same task's reports at the same instant: one links first, the other retries.
-            throw new Conflict("report.chain-busy", "同一任务的另一份报告正在审核，请稍后重试");
-        }
+        seals.seal(approved);
     }
 
     private long insert(ReportStore.NewReport row, ReportCommand content, TaskView task) {
@@ -269,24 +255,8 @@ public class ReportService {
         return id;
     }
 
-    /** Fields the command leaves out come from the last report; milestones already done are not offered again. */
-    private static ReportCommand prefilled(ReportCommand c, @Nullable ReportView last) {
-        if (last == null) {
-            return c;
-        }
-        return new ReportCommand(c.period(), c.indicatorValues() != null ? c.indicatorValues() : last.indicatorValues(),
-                c.progressText() != null ? c.progressText() : last.progressText(),
-                c.problems() != null ? c.problems() : last.problems(),
-                c.nextSteps() != null ? c.nextSteps() : last.nextSteps(),
-                c.milestonesDone() != null ? c.milestonesDone() : List.of());
-    }
-
     private ProgressReport load(long id, DataScope scope) {
         return reports.load(id, scope).orElseThrow(() -> new NotFound("report", id));
-    }
-
-    List<String> evidenceHashes(long reportId) {
-        return evidence.ofReport(reportId).stream().map(EvidenceView::sha256).toList();
     }
 
     /** Starting a report: the lead unit's reporter, inside the scope (a cooperating unit sees the task, never reports). */

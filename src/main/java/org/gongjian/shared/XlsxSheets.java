@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Optional;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -77,6 +77,56 @@ public final class XlsxSheets {
         } catch (Exception e) {
             // POI reports corrupt archives, zip bombs and non-xlsx content with assorted exceptions.
             throw InvalidInput.of("file", "文件无法读取：请上传由模板填写的 .xlsx 文件（文件可能已损坏或格式不对）");
+        }
+    }
+
+    /**
+     * Reads one sheet whose header must equal {@code columns}; refuses a file without the sheet, with more than
+     * {@code maxRows} rows, with another header, or without rows. {@code template} names what the user downloaded
+     * (模板, 填报表) in the messages.
+     */
+    public static List<SheetRow> readRows(InputStream in, String sheetName, List<String> columns, int maxRows,
+                                          String template) {
+        Sheet sheet = read(in, Map.of(sheetName, columns.size()), maxRows).get(sheetName);
+        if (sheet == null) {
+            throw InvalidInput.of("file", "文件中没有名为“" + sheetName + "”的工作表，请使用下载的" + template);
+        }
+        if (sheet.tooManyRows()) {
+            throw InvalidInput.of("file", "工作表“" + sheetName + "”超过 " + maxRows + " 行，请分批导入");
+        }
+        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String actual = i < sheet.header().size() ? sheet.header().get(i) : "";
+            if (!columns.get(i).equals(actual)) {
+                problems.add(new InvalidInput.FieldProblem(columns.get(i), 1,
+                        "第" + (i + 1) + "列表头应为“" + columns.get(i) + "”，实际为“" + actual + "”"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput("表头与" + template + "不一致，请使用下载的" + template, problems);
+        }
+        if (sheet.rows().isEmpty()) {
+            throw InvalidInput.of("file", "文件中没有数据行");
+        }
+        return sheet.rows();
+    }
+
+    /**
+     * A number as a cell shows it: 1,200 (grouping), 95% (the percent sign dropped: the unit column says %),
+     * full-width digits are not accepted. Empty when the text is not a number.
+     */
+    public static Optional<BigDecimal> parseNumber(String text) {
+        String t = text.trim().replace(",", "").replace("，", "");
+        if (t.endsWith("%") || t.endsWith("％")) {
+            t = t.substring(0, t.length() - 1).trim();
+        }
+        if (t.isEmpty() || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(t));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

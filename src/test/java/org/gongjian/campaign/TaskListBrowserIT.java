@@ -1,15 +1,14 @@
 package org.gongjian.campaign;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 
+import org.gongjian.campaign.workbook.TaskWorkbook;
 import org.gongjian.identity.Role;
 import org.gongjian.shared.DataScope;
 import org.gongjian.support.Browser;
 import org.gongjian.support.IntegrationTest;
-import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.OrgFixtures.County;
+import org.gongjian.support.OrgFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The supervision office builds a task list in the browser; a leader instructs; the township answers. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import javax.imageio.ImageIO;
 
 import com.lowagie.text.Document;
@@ -21,12 +20,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real files of every kind, made in the test: images with ImageIO, EXIF with Commons Imaging, PDF, Word, Excel. */
-final class EvidenceFiles {
+public final class EvidenceFiles {
 
     private EvidenceFiles() {
     }
 
-    static BufferedImage picture(int width, int height, int seed) {
+    public static BufferedImage picture(int width, int height, int seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x3B7A57 ^ (seed * 7919)));
@@ -37,16 +36,16 @@ final class EvidenceFiles {
         return image;
     }
 
-    static byte[] jpeg(int width, int height, int seed) throws IOException {
+    public static byte[] jpeg(int width, int height, int seed) throws IOException {
         return encode(picture(width, height, seed), "jpeg");
     }
 
-    static byte[] png(int width, int height, int seed) throws IOException {
+    public static byte[] png(int width, int height, int seed) throws IOException {
         return encode(picture(width, height, seed), "png");
     }
 
     /** A JPEG as a phone writes it: taken at {@code taken} (EXIF, no offset), at the given position, orientation 6. */
-    static byte[] photo(int width, int height, String taken, double latitude, double longitude) throws Exception {
+    public static byte[] photo(int width, int height, String taken, double latitude, double longitude) throws Exception {
         TiffOutputSet exif = new TiffOutputSet();
         exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION,
                 (short) TiffTagConstants.ORIENTATION_VALUE_ROTATE_90_CW);
@@ -57,7 +56,7 @@ final class EvidenceFiles {
         return out.toByteArray();
     }
 
-    static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document();
         PdfWriter.getInstance(document, out);
@@ -67,7 +66,7 @@ final class EvidenceFiles {
         return out.toByteArray();
     }
 
-    static byte[] docx(String text) throws IOException {
+    public static byte[] docx(String text) throws IOException {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText(text);
             document.write(out);
@@ -75,7 +74,7 @@ final class EvidenceFiles {
         }
     }
 
-    static byte[] xlsx(String text) throws IOException {
+    public static byte[] xlsx(String text) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.createSheet("进度").createRow(0).createCell(0).setCellValue(text);
             workbook.write(out);
@@ -84,7 +83,7 @@ final class EvidenceFiles {
     }
 
     /** A Windows program: "MZ", a DOS stub and padding. */
-    static byte[] exe() {
+    public static byte[] exe() {
         byte[] bytes = new byte[4096];
         bytes[0] = 'M';
         bytes[1] = 'Z';
@@ -93,7 +92,7 @@ final class EvidenceFiles {
         return bytes;
     }
 
-    static byte[] zip(String... entries) throws IOException {
+    public static byte[] zip(String... entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String name : entries) {
@@ -106,7 +105,7 @@ final class EvidenceFiles {
     }
 
     /** An .xlsx-looking package with one entry that inflates to {@code inflated} bytes of zeros. */
-    static byte[] zipBomb(long inflated) throws IOException {
+    public static byte[] zipBomb(long inflated) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));

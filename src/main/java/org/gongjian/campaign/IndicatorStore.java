@@ -1,0 +1,172 @@
+package org.gongjian.campaign;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for a task's indicators (指标) and their trajectories (进度轨迹). */
+@Repository
+class IndicatorStore {
+
+    private final JdbcClient jdbc;
+
+    IndicatorStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps indicator ids (and their actual values) for indicators the command names by id; others are replaced. */
+    void replace(long taskId, List<TaskCommand.IndicatorInput> indicators) {
+        List<Long> kept = indicators.stream().map(TaskCommand.IndicatorInput::id).filter(java.util.Objects::nonNull).toList();
+        List<Long> existing = jdbc.sql("SELECT id FROM indicator WHERE task_id = :id").param("id", taskId)
+                .query(Long.class).list();
+        for (Long old : existing) {
+            if (!kept.contains(old)) {
+                jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", old).update();
+                jdbc.sql("DELETE FROM indicator WHERE id = :id").param("id", old).update();
+            }
+        }
+        int sort = 0;
+        for (TaskCommand.IndicatorInput in : indicators) {
+            if (in.id() != null && existing.contains(in.id())) {
+                jdbc.sql("""
+                        UPDATE indicator SET name = :name, unit = :unit, baseline = :baseline, target = :target,
+                            direction = :direction, sort_order = :sort WHERE id = :id""")
+                        .param("name", in.name().trim()).param("unit", in.unit().trim()).param("baseline", in.baseline())
+                        .param("target", in.target()).param("direction", in.direction().name()).param("sort", sort++)
+                        .param("id", in.id()).update();
+            } else {
+                jdbc.sql("""
+                        INSERT INTO indicator (task_id, name, unit, baseline, target, actual, direction, sort_order)
+                        VALUES (:task, :name, :unit, :baseline, :target, NULL, :direction, :sort)""")
+                        .param("task", taskId).param("name", in.name().trim()).param("unit", in.unit().trim())
+                        .param("baseline", in.baseline()).param("target", in.target())
+                        .param("direction", in.direction().name()).param("sort", sort++).update();
+            }
+        }
+        replaceTrajectories(taskId, indicators);
+    }
+
+    /**
+     * Points are replaced whole for every indicator that brings a trajectory (matched by name within the task);
+     * an indicator without one keeps its points, so a form that doesn't show them can't wipe them.
+     */
+    private void replaceTrajectories(long taskId, List<TaskCommand.IndicatorInput> indicators) {
+        for (TaskCommand.IndicatorInput in : indicators) {
+            if (in.trajectory() == null) {
+                continue;
+            }
+            Long id = jdbc.sql("SELECT id FROM indicator WHERE task_id = :task AND name = :name ORDER BY id LIMIT 1")
+                    .param("task", taskId).param("name", in.name().trim()).query(Long.class).optional().orElse(null);
+            if (id == null) {
+                continue;
+            }
+            jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", id).update();
+            for (TaskCommand.PointInput p : in.trajectoryPoints().stream()
+                    .collect(java.util.stream.Collectors.toMap(TaskCommand.PointInput::date, x -> x, (a, b) -> b,
+                            java.util.TreeMap::new)).values()) {
+                jdbc.sql("INSERT INTO indicator_point (indicator_id, on_date, planned_value) VALUES (:id, :date, :value)")
+                        .param("id", id).param("date", Date.valueOf(p.date())).param("value", p.value()).update();
+            }
+        }
+    }
+
+    List<TaskView.PointView> trajectory(long indicatorId) {
+        return jdbc.sql("SELECT on_date, planned_value FROM indicator_point WHERE indicator_id = :id ORDER BY on_date")
+                .param("id", indicatorId)
+                .query((rs, n) -> new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")))
+                .list();
+    }
+
+    List<TaskView.IndicatorView> ofTask(long taskId) {
+        return jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order").param("id", taskId)
+                .query((rs, n) -> {
+                    BigDecimal actual = rs.getBigDecimal("actual");
+                    Direction direction = Direction.valueOf(rs.getString("direction"));
+                    BigDecimal baseline = rs.getBigDecimal("baseline");
+                    BigDecimal target = rs.getBigDecimal("target");
+                    String name = rs.getString("name");
+                    return new TaskView.IndicatorView(rs.getLong("id"), name, rs.getString("unit"), baseline, target,
+                            actual, direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
+                            actual, direction)), List.of());
+                }).list().stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
+                        i.target(), i.actual(), i.direction(), i.progress(), trajectory(i.id()))).toList();
+    }
+
+    /** A task's indicators without their trajectories: what progress needs (one query, not one per indicator). */
+    List<Progress.IndicatorInput> indicatorInputs(long taskId) {
+        return jdbc.sql("SELECT name, baseline, target, actual, direction FROM indicator WHERE task_id = :id ORDER BY sort_order")
+                .param("id", taskId)
+                .query((rs, n) -> new Progress.IndicatorInput(rs.getString("name"), rs.getBigDecimal("baseline"),
+                        rs.getBigDecimal("target"), rs.getBigDecimal("actual"), Direction.valueOf(rs.getString("direction"))))
+                .list();
+    }
+
+    /** An indicator's stored figures, without its trajectory. */
+    record IndicatorActual(long id, String name, String unit, BigDecimal baseline, @Nullable BigDecimal actual) {}
+
+    List<IndicatorActual> actuals(long taskId) {
+        return jdbc.sql("SELECT id, name, unit, baseline, actual FROM indicator WHERE task_id = :id ORDER BY sort_order")
+                .param("id", taskId)
+                .query((rs, n) -> new IndicatorActual(rs.getLong("id"), rs.getString("name"), rs.getString("unit"),
+                        rs.getBigDecimal("baseline"), rs.getBigDecimal("actual"))).list();
+    }
+
+    /** Σ(actual − baseline) of the subtasks' indicators of this name that have an actual; null when none has. */
+    @Nullable BigDecimal childrenMovement(long parentId, String indicatorName) {
+        return jdbc.sql("""
+                SELECT SUM(i.actual - i.baseline) FROM indicator i JOIN task c ON c.id = i.task_id
+                WHERE c.parent_task_id = :parent AND i.name = :name AND i.actual IS NOT NULL""")
+                .param("parent", parentId).param("name", indicatorName)
+                .query((rs, n) -> rs.getBigDecimal(1)).optional().orElse(null);
+    }
+
+    void setActual(long indicatorId, BigDecimal value) {
+        jdbc.sql("UPDATE indicator SET actual = :value WHERE id = :id").param("value", value).param("id", indicatorId).update();
+    }
+
+    /** Every indicator of a campaign's tasks with its trajectory, in two queries whatever the task count. */
+    Map<Long, List<TaskView.IndicatorView>> ofCampaign(long campaignId) {
+        return indicatorsWhere("t.campaign_id = :campaign", Map.of("campaign", campaignId));
+    }
+
+    /** The indicators of the given tasks with their trajectories, in two queries. */
+    Map<Long, List<TaskView.IndicatorView>> ofTasks(Collection<Long> taskIds) {
+        return taskIds.isEmpty() ? Map.of() : indicatorsWhere("t.id IN (:ids)", Map.of("ids", taskIds));
+    }
+
+    private Map<Long, List<TaskView.IndicatorView>> indicatorsWhere(String condition, Map<String, ?> params) {
+        Map<Long, List<TaskView.PointView>> points = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.indicator_id, p.on_date, p.planned_value FROM indicator_point p
+                JOIN indicator i ON i.id = p.indicator_id JOIN task t ON t.id = i.task_id
+                WHERE \s""" + condition + " ORDER BY p.indicator_id, p.on_date").params(params)
+                .query(rs -> {
+                    points.computeIfAbsent(rs.getLong("indicator_id"), k -> new java.util.ArrayList<>())
+                            .add(new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")));
+                });
+        Map<Long, List<TaskView.IndicatorView>> byTask = new HashMap<>();
+        jdbc.sql("""
+                SELECT i.* FROM indicator i JOIN task t ON t.id = i.task_id
+                WHERE \s""" + condition + " ORDER BY i.task_id, i.sort_order").params(params)
+                .query(rs -> {
+                    BigDecimal actual = rs.getBigDecimal("actual");
+                    Direction direction = Direction.valueOf(rs.getString("direction"));
+                    BigDecimal baseline = rs.getBigDecimal("baseline");
+                    BigDecimal target = rs.getBigDecimal("target");
+                    String name = rs.getString("name");
+                    long id = rs.getLong("id");
+                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
+                            .add(new TaskView.IndicatorView(id, name, rs.getString("unit"), baseline, target, actual,
+                                    direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
+                                    actual, direction)), points.getOrDefault(id, List.of())));
+                });
+        return byTask;
+    }
+}

@@ -1,0 +1,144 @@
+package org.gongjian.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.gongjian.campaign.TaskStore.TaskRecord;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.NotFound;
+import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of {@link TaskService}: tasks as views (with indicators, milestones and the progress explanation),
+ * pages, summaries, and the facts supervision evaluates. Scoped like {@link TaskStore}; transactions are the service's.
+ */
+@Component
+class TaskQueries {
+
+    private final TaskStore tasks;
+    private final IndicatorStore indicators;
+    private final MilestoneStore milestones;
+    private final TaskProgress progress;
+    private final CampaignService campaigns;
+
+    TaskQueries(TaskStore tasks, IndicatorStore indicators, MilestoneStore milestones, TaskProgress progress,
+                CampaignService campaigns) {
+        this.tasks = tasks;
+        this.indicators = indicators;
+        this.milestones = milestones;
+        this.progress = progress;
+        this.campaigns = campaigns;
+    }
+
+    TaskView task(long id, DataScope scope) {
+        return view(tasks.find(id, scope).orElseThrow(() -> new NotFound("task", id)));
+    }
+
+    PageResult<TaskRow> tasks(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
+        campaigns.campaign(campaignId, scope);
+        return tasks.search(campaignId, filter, scope, page);
+    }
+
+    @Nullable TaskRow subtaskParent(long parentId, DataScope scope) {
+        return tasks.find(parentId, scope).map(TaskRecord::row).orElse(null);
+    }
+
+    List<TaskView> tasksLedBy(long campaignId, long unitId, DataScope scope) {
+        campaigns.campaign(campaignId, scope);
+        List<TaskView> led = new ArrayList<>();
+        tasks.each(campaignId, new TaskFilter(null, null, unitId, null, false, false), scope, record -> {
+            if (record.row().leadUnitId() == unitId) {
+                led.add(view(record));
+            }
+        });
+        return led;
+    }
+
+    java.util.Map<Long, String> leadUnits(long campaignId, DataScope scope) {
+        campaigns.campaign(campaignId, scope);
+        java.util.Map<Long, String> units = new java.util.TreeMap<>();
+        tasks.each(campaignId, new TaskFilter(null, null, null, null, false, false), scope,
+                record -> units.put(record.row().leadUnitId(), record.row().leadUnitName()));
+        return units;
+    }
+
+    List<CategorySummary> summary(long campaignId, DataScope scope) {
+        campaigns.campaign(campaignId, scope);
+        return tasks.summary(campaignId, scope);
+    }
+
+    List<TaskRow> subtasks(long taskId, DataScope scope) {
+        task(taskId, scope);
+        return tasks.children(taskId, scope);
+    }
+
+    List<TaskChange> history(long taskId, DataScope scope) {
+        task(taskId, scope);
+        return tasks.history(taskId);
+    }
+
+    void eachParentFirst(long campaignId, TaskFilter filter, DataScope scope, java.util.function.Consumer<TaskView> consumer) {
+        tasks.eachParentFirst(campaignId, filter, scope, record -> consumer.accept(view(record,
+                tasks.cooperatingUnits(record.row().id()), indicators.ofTask(record.row().id()),
+                milestones.ofTask(record.row().id()), List.of())));
+    }
+
+    @Nullable TaskRow source(long taskId, DataScope scope) {
+        Long source = tasks.sourceOf(taskId);
+        return source == null ? null : tasks.find(source, scope).map(TaskRecord::row).orElse(null);
+    }
+
+    List<TaskView> tasksForEvaluation(long campaignId) {
+        var indicatorsByTask = indicators.ofCampaign(campaignId);
+        var milestonesByTask = milestones.ofCampaign(campaignId);
+        List<TaskView> all = new ArrayList<>();
+        tasks.eachParentFirst(campaignId, new TaskFilter(null, null, null, null, false, false), DataScope.everything(),
+                record -> all.add(evaluationView(record, indicatorsByTask, milestonesByTask)));
+        return all;
+    }
+
+    List<TaskView> tasksForEvaluation(java.util.Collection<Long> taskIds) {
+        var records = tasks.findAllUnscoped(taskIds);
+        var indicatorsByTask = indicators.ofTasks(taskIds);
+        var milestonesByTask = milestones.ofTasks(taskIds);
+        return records.stream().map(record -> evaluationView(record, indicatorsByTask, milestonesByTask)).toList();
+    }
+
+    private static TaskView evaluationView(TaskRecord record, java.util.Map<Long, List<TaskView.IndicatorView>> indicators,
+                                           java.util.Map<Long, List<TaskView.MilestoneView>> milestones) {
+        long id = record.row().id();
+        return view(record, List.of(), indicators.getOrDefault(id, List.of()), milestones.getOrDefault(id, List.of()),
+                List.of());
+    }
+
+    java.util.Map<Long, List<TaskRow>> subtasksOf(java.util.Collection<Long> parentIds) {
+        java.util.Map<Long, List<TaskRow>> byParent = new java.util.HashMap<>();
+        tasks.childrenOf(parentIds).forEach(c -> byParent.computeIfAbsent(Objects.requireNonNull(c.parentTaskId()),
+                k -> new ArrayList<>()).add(c));
+        return byParent;
+    }
+
+    List<TaskView.IndicatorView> indicators(long taskId) {
+        return indicators.ofTask(taskId);
+    }
+
+    TaskView view(TaskRecord record) {
+        long id = record.row().id();
+        Progress.Result explained = progress.progressOf(id);
+        return view(record, tasks.cooperatingUnits(id), indicators.ofTask(id), milestones.ofTask(id),
+                explained.explanation());
+    }
+
+    private static TaskView view(TaskRecord record, List<Long> cooperatingUnits, List<TaskView.IndicatorView> indicators,
+                                 List<TaskView.MilestoneView> milestones, List<String> explanation) {
+        TaskRow row = record.row();
+        return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
+                row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
+                cooperatingUnits, row.weight(), record.dates().start(), row.dueDate(), indicators, milestones,
+                row.light(), record.lightReasons(), row.progress(), explanation, row.subtaskCount(), record.version());
+    }
+}

@@ -1,0 +1,67 @@
+package org.gongjian.report;
+
+import java.util.function.Supplier;
+
+import org.gongjian.identity.CurrentUser;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.DomainException;
+import org.gongjian.shared.InvalidInput;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The review actions on a report page: submit, approve, return for fixing, and start a correction. */
+@Controller
+class ReportReviewController {
+
+    private final ReportService reports;
+
+    ReportReviewController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @PostMapping("/reports/{id}/submit")
+    String submit(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                  @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
+        return act(id, redirect, () -> reports.submit(id, version, user, scope), "报告已提交");
+    }
+
+    @PostMapping("/reports/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                   @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
+        return act(id, redirect, () -> reports.approve(id, version, user, scope), "审核通过");
+    }
+
+    @PostMapping("/reports/{id}/return")
+    String returnReport(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                        @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser user,
+                        DataScope scope, RedirectAttributes redirect) {
+        return act(id, redirect, () -> reports.returnReport(id, version, reason, user, scope), "已退回");
+    }
+
+    @PostMapping("/reports/{id}/corrections")
+    String correct(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope,
+                   RedirectAttributes redirect) {
+        try {
+            ReportView correction = reports.correct(id, user, scope);
+            return "redirect:/reports/" + correction.id() + "/edit";
+        } catch (InvalidInput | DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/reports/" + id;
+        }
+    }
+
+    private String act(long id, RedirectAttributes redirect, Supplier<ReportView> action, String done) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("message", done);
+        } catch (InvalidInput | DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/reports/" + id;
+    }
+}
