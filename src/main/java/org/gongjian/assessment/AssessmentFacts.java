@@ -1,18 +1,16 @@
 package org.gongjian.assessment;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gongjian.supervision.LightRules;
 import org.gongjian.assessment.UnitFacts.CommendationFact;
 import org.gongjian.assessment.UnitFacts.InstructionFact;
 import org.gongjian.assessment.UnitFacts.MilestoneFact;
@@ -26,7 +24,6 @@ import org.gongjian.campaign.Progress;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.campaign.TaskView.IndicatorView;
-import org.gongjian.campaign.TaskView.PointView;
 import org.gongjian.report.PeriodReports;
 import org.gongjian.report.PeriodReports.PeriodReport;
 import org.gongjian.report.ReportStatus;
@@ -113,7 +110,7 @@ class AssessmentFacts {
         List<Progress.IndicatorInput> planned = new ArrayList<>();
         List<Progress.IndicatorInput> actual = new ArrayList<>();
         for (IndicatorView i : t.indicators()) {
-            BigDecimal plan = planned(i, t.startDate(), t.dueDate(), end);
+            BigDecimal plan = LightRules.planned(i, t.startDate(), t.dueDate(), end);
             planned.add(new Progress.IndicatorInput(i.name(), i.baseline(), i.target(), plan, i.direction()));
             actual.add(new Progress.IndicatorInput(i.name(), i.baseline(), i.target(), approved.get(i.id()), i.direction()));
         }
@@ -124,32 +121,6 @@ class AssessmentFacts {
                 Progress.ofTask(actual, done, total).percent());
     }
 
-    /** The planned value at a date along the task's trajectory (as the lights read it), baseline to target. */
-    static BigDecimal planned(IndicatorView i, LocalDate start, LocalDate due, LocalDate asOf) {
-        List<PointView> path = new ArrayList<>();
-        List<PointView> points = i.trajectory().stream().sorted(Comparator.comparing(PointView::date)).toList();
-        if (points.isEmpty() || points.get(0).date().isAfter(start)) {
-            path.add(new PointView(start, i.baseline()));
-        }
-        path.addAll(points);
-        if (path.get(path.size() - 1).date().isBefore(due)) {
-            path.add(new PointView(due, i.target()));
-        }
-        if (!asOf.isAfter(path.get(0).date())) {
-            return path.get(0).value();
-        }
-        for (int k = 1; k < path.size(); k++) {
-            PointView a = path.get(k - 1);
-            PointView b = path.get(k);
-            if (!asOf.isAfter(b.date())) {
-                long span = ChronoUnit.DAYS.between(a.date(), b.date());
-                long passed = ChronoUnit.DAYS.between(a.date(), asOf);
-                return span == 0 ? b.value() : a.value().add(b.value().subtract(a.value())
-                        .multiply(BigDecimal.valueOf(passed)).divide(BigDecimal.valueOf(span), MathContext.DECIMAL64));
-            }
-        }
-        return path.get(path.size() - 1).value();
-    }
 
     private static ReportFact reportFact(TaskView t, List<PeriodReport> revisions, Map<Long, Grade> grades) {
         PeriodReport first = revisions.stream().filter(r -> r.revision() == 1).findFirst().orElse(null);

@@ -275,7 +275,7 @@ class PledgePdf {
 
     private static Chunk chunk(String text, Font f) {
         Chunk chunk = new Chunk(text, f);
-        chunk.setSplitCharacter(CjkLineBreaks.INSTANCE);
+        chunk.setSplitCharacter(org.gongjian.shared.CjkLineBreaks.INSTANCE);
         return chunk;
     }
 

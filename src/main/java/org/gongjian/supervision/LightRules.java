@@ -139,7 +139,7 @@ public final class LightRules {
      * baseline at the plan start before the first point and on to the target at the due date after the last; without
      * points straight from baseline at the plan start to target at the due date.
      */
-    static BigDecimal planned(IndicatorView i, LocalDate start, LocalDate due, LocalDate asOf) {
+    public static BigDecimal planned(IndicatorView i, LocalDate start, LocalDate due, LocalDate asOf) {
         List<PointView> path = new ArrayList<>();
         List<PointView> points = i.trajectory().stream().sorted(Comparator.comparing(PointView::date)).toList();
         if (points.isEmpty() || points.get(0).date().isAfter(start)) {
@@ -158,8 +158,8 @@ public final class LightRules {
             if (!asOf.isAfter(b.date())) {
                 long total = ChronoUnit.DAYS.between(a.date(), b.date());
                 long passed = ChronoUnit.DAYS.between(a.date(), asOf);
-                return a.value().add(b.value().subtract(a.value()).multiply(BigDecimal.valueOf(passed))
-                        .divide(BigDecimal.valueOf(total), MathContext.DECIMAL64));
+                return total == 0 ? b.value() : a.value().add(b.value().subtract(a.value())
+                        .multiply(BigDecimal.valueOf(passed)).divide(BigDecimal.valueOf(total), MathContext.DECIMAL64));
             }
         }
         return path.get(path.size() - 1).value();

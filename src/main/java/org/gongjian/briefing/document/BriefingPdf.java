@@ -230,7 +230,7 @@ class BriefingPdf {
 
     private Chunk chunk(String s, Font f) {
         Chunk c = new Chunk(s, f);
-        c.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+        c.setSplitCharacter(org.gongjian.shared.CjkLineBreaks.INSTANCE);
         return c;
     }
 

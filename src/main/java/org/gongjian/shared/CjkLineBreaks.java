@@ -1,13 +1,17 @@
-package org.gongjian.briefing.document;
+package org.gongjian.shared;
 
 import com.lowagie.text.pdf.DefaultSplitCharacter;
 import com.lowagie.text.pdf.PdfChunk;
 import org.jspecify.annotations.Nullable;
 
-/** 避头尾 for OpenPDF: break after any ideograph, never before a closing mark nor after an opening one. */
-final class ChineseLineBreaks extends DefaultSplitCharacter {
+/**
+ * Chinese line breaking (避头尾): a line may break after any ideograph or closing mark, but never right before
+ * a closing mark (，。、；：）》” …), so no line starts with one, and never right after an opening mark.
+ * Shared by every PDF with Chinese text (the pledge, the briefing).
+ */
+public final class CjkLineBreaks extends DefaultSplitCharacter {
 
-    static final ChineseLineBreaks INSTANCE = new ChineseLineBreaks();
+    public static final CjkLineBreaks INSTANCE = new CjkLineBreaks();
 
     private static final String NO_LINE_START = "，。、；：？！）》」』】〕”’…—·%,.;:?!)]}";
     private static final String NO_LINE_END = "（《「『【〔“‘([{";
