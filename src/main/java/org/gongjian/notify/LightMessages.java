@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 亮红灯: when a task turns red, its lead unit's head and liaisons hear of it with the reasons, so they act before the
- * office's 催办 comes. After commit, in its own transaction (an @ApplicationModuleListener): a message is not part of
- * the evaluation that lit the task, and a daily run that turns a hundred tasks red must not be held up or rolled back
- * by them. The event publication registry (table event_publication) records each event in the evaluating
+ * office's 催办 comes. After commit, asynchronously, in its own transaction (an @ApplicationModuleListener): a message
+ * is not part of the evaluation that lit the task, and a daily run that turns a hundred tasks red must not be held up
+ * or rolled back by them. The event publication registry (table event_publication) records each event in the evaluating
  * transaction and marks it complete when this listener succeeds; what a crash leaves incomplete is republished on
  * restart ({@code spring.modulith.events.republish-outstanding-events-on-restart}).
  */
