@@ -38,12 +38,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The report API as a web slice: only the controller, the problem+json advice and the data-scope resolver, with the
+ * The report API as a web slice: only its controllers (the report and its review), the problem+json advice and the data-scope resolver, with the
  * service mocked. What it pins down is the HTTP contract — which domain failure becomes which status, that every
  * error is problem+json with a Chinese title, that If-Match reaches the service as the version, and that a bad body
  * never reaches the service at all.
  */
-@WebMvcTest(ReportApiController.class)
+@WebMvcTest({ ReportApiController.class, ReportReviewApiController.class })
 class ReportApiControllerTests {
 
     static final CurrentUser OFFICE = new CurrentUser(7, "duchashi", null, null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
