@@ -12,7 +12,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.TaskFigures;
-import org.gongjian.campaign.TaskService;
 import org.gongjian.report.ReportApproved;
 import org.gongjian.report.ReportDesk;
 import org.gongjian.report.ReportingPeriod;
@@ -39,7 +38,6 @@ public class CockpitRefresh {
     private static final Logger log = LoggerFactory.getLogger(CockpitRefresh.class);
 
     private final CampaignService campaigns;
-    private final TaskService tasks;
     private final Sources sources;
     private final CockpitStore store;
     private final Clock clock;
@@ -58,9 +56,8 @@ public class CockpitRefresh {
         }
     }
 
-    CockpitRefresh(CampaignService campaigns, TaskService tasks, Sources sources, CockpitStore store, Clock clock) {
+    CockpitRefresh(CampaignService campaigns, Sources sources, CockpitStore store, Clock clock) {
         this.campaigns = campaigns;
-        this.tasks = tasks;
         this.sources = sources;
         this.store = store;
         this.clock = clock;

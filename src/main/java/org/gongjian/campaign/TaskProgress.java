@@ -111,15 +111,10 @@ public class TaskProgress {
     }
 
     private List<Long> recompute(TaskRecord task) {
-        List<Long> chain = new ArrayList<>();
-        TaskRecord current = task;
-        while (current != null) {
-            long id = current.row().id();
-            chain.add(id);
+        List<Long> chain = ancestry(task);
+        for (long id : chain) { // nearest first: each parent sees its children's new progress
             rollUpIndicator(id);
             tasks.setProgress(id, progressOf(id).percent());
-            Long parent = current.row().parentTaskId();
-            current = parent == null ? null : tasks.findUnscoped(parent).orElse(null);
         }
         return chain;
     }

@@ -186,7 +186,8 @@ public class LightEvaluation {
      * @return whether the light changed
      */
     boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf) {
-        return apply(task, verdict, asOf, store.current(task.id()).orElse(null), store.counted(task.id()).orElse(null));
+        List<Long> one = List.of(task.id());
+        return apply(task, verdict, asOf, store.current(one).get(task.id()), store.counted(one).get(task.id()));
     }
 
     private boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf, LightStore.@Nullable Period current,

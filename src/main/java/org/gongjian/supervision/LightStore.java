@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.gongjian.campaign.Light;
 import org.gongjian.shared.DataScope;
@@ -25,32 +24,31 @@ class LightStore {
 
     record Period(long id, long taskId, Light light, List<String> reasons, LocalDate since, @Nullable LocalDate until) {}
 
-    /** The stretch the task is in now (until_date NULL). */
-    Optional<Period> current(long taskId) {
-        return jdbc.sql("SELECT * FROM task_light_period WHERE task_id = :task AND until_date IS NULL ORDER BY id DESC LIMIT 1")
-                .param("task", taskId).query(LightStore::period).optional();
-    }
-
     /** The current stretch of each of the given tasks that has one, in one query. */
     Map<Long, Period> current(java.util.Collection<Long> taskIds) {
-        Map<Long, Period> byTask = new HashMap<>();
-        jdbc.sql("SELECT * FROM task_light_period WHERE task_id IN (:tasks) AND until_date IS NULL ORDER BY id")
-                .param("tasks", taskIds).query(LightStore::period).list().forEach(p -> byTask.put(p.taskId(), p));
-        return byTask;
+        return currentWhere("task_id IN (:tasks)", Map.of("tasks", taskIds));
     }
 
     /** The current stretch of every task of a campaign that has one (one query for the whole evaluation). */
     Map<Long, Period> currentOfCampaign(long campaignId) {
+        return currentWhere("campaign_id = :campaign", Map.of("campaign", campaignId));
+    }
+
+    private Map<Long, Period> currentWhere(String condition, Map<String, ?> params) {
         Map<Long, Period> byTask = new HashMap<>();
-        jdbc.sql("SELECT * FROM task_light_period WHERE campaign_id = :campaign AND until_date IS NULL ORDER BY id")
-                .param("campaign", campaignId).query(LightStore::period).list().forEach(p -> byTask.put(p.taskId(), p));
+        jdbc.sql("SELECT * FROM task_light_period WHERE " + condition + " AND until_date IS NULL ORDER BY id")
+                .params(params).query(LightStore::period).list().forEach(p -> byTask.put(p.taskId(), p));
         return byTask;
     }
 
     /** What the counts hold for every counted task of a campaign. */
     Map<Long, CountKey> countedOfCampaign(long campaignId) {
+        return countedWhere("campaign_id = :campaign", Map.of("campaign", campaignId));
+    }
+
+    private Map<Long, CountKey> countedWhere(String condition, Map<String, ?> params) {
         Map<Long, CountKey> byTask = new HashMap<>();
-        jdbc.sql("SELECT * FROM task_light_state WHERE campaign_id = :campaign").param("campaign", campaignId)
+        jdbc.sql("SELECT * FROM task_light_state WHERE " + condition).params(params)
                 .query(rs -> {
                     byTask.put(rs.getLong("task_id"), new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"),
                             rs.getString("category"), rs.getBoolean("top_level"), Light.valueOf(rs.getString("light"))));
@@ -79,20 +77,8 @@ class LightStore {
     /** What the counts hold for a task: its light under its lead unit and category. */
     record CountKey(long campaignId, long unitId, String category, boolean topLevel, Light light) {}
 
-    Optional<CountKey> counted(long taskId) {
-        return jdbc.sql("SELECT * FROM task_light_state WHERE task_id = :task").param("task", taskId)
-                .query((rs, n) -> new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"), rs.getString("category"),
-                        rs.getBoolean("top_level"), Light.valueOf(rs.getString("light")))).optional();
-    }
-
     Map<Long, CountKey> counted(java.util.Collection<Long> taskIds) {
-        Map<Long, CountKey> byTask = new HashMap<>();
-        jdbc.sql("SELECT * FROM task_light_state WHERE task_id IN (:tasks)").param("tasks", taskIds)
-                .query(rs -> {
-                    byTask.put(rs.getLong("task_id"), new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"),
-                            rs.getString("category"), rs.getBoolean("top_level"), Light.valueOf(rs.getString("light"))));
-                });
-        return byTask;
+        return countedWhere("task_id IN (:tasks)", Map.of("tasks", taskIds));
     }
 
     /** Moves the task from its old count to its new one (decrement old, increment new; same transaction). */
