@@ -42,6 +42,20 @@ public class CampaignService {
         return campaigns.visible(scope);
     }
 
+    /**
+     * The campaign a user means when they say "the campaign": the newest one under way today in their scope, else the
+     * newest one at all. Empty when they can see none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CampaignView> current(DataScope scope) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.util.Comparator<CampaignView> newest = java.util.Comparator.comparing(CampaignView::startDate)
+                .thenComparing(CampaignView::id);
+        List<CampaignView> visible = campaigns.visible(scope);
+        return visible.stream().filter(c -> !today.isBefore(c.startDate()) && !today.isAfter(c.endDate())).max(newest)
+                .or(() -> visible.stream().max(newest));
+    }
+
     public CampaignView create(CampaignCommand command, DataScope scope) {
         UnitView owner = org.unit(command.ownerUnitId(), scope);
         if (command.parentCampaignId() != null) {

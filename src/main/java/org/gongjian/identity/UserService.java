@@ -36,9 +36,12 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     UserService(UserStore users, LockingAuthenticationProvider authentication, OrgService org, PasswordEncoder encoder,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock,
+                org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.users = users;
         this.authentication = authentication;
         this.org = org;
@@ -129,18 +132,48 @@ public class UserService {
     }
 
     /**
+     * The user changes their own password: the old one is checked as at login (wrong ones count towards the lockout),
+     * the new one must meet the policy and differ from the old. Their API tokens end with the old password; the
+     * session they are in goes on. The old-password check runs outside any transaction (as for
+     * {@link #confirmPassword}) so a wrong guess is counted even though the change is refused.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void changeOwnPassword(CurrentUser user, @Nullable String oldPassword, @Nullable String newPassword) {
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw InvalidInput.of("newPassword", "请输入新密码");
+        }
+        PasswordPolicy.weakness(newPassword, user.getUsername()).ifPresent(reason -> {
+            throw InvalidInput.of("newPassword", reason);
+        });
+        if (newPassword.equals(oldPassword)) {
+            throw InvalidInput.of("newPassword", "新密码不能与原密码相同");
+        }
+        confirmPassword(user, oldPassword == null ? "" : oldPassword, "oldPassword");
+        String hash = encoder.encode(newPassword);
+        transactions.executeWithoutResult(status -> {
+            users.setPassword(user.id(), hash);
+            events.publishEvent(new AuditableChange("user.password-change", "user", String.valueOf(user.id()), null,
+                    java.util.Map.of("username", user.getUsername())));
+        });
+    }
+
+    /**
      * Re-entry of the signed-in user's password before a weighty act (signing a pledge). Goes through the same
      * check as login, so wrong passwords count towards the lockout — outside the caller's transaction, so the
      * failure count and its audit line survive the refusal that rolls the caller back.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void confirmPassword(CurrentUser user, String password) {
+        confirmPassword(user, password, "password");
+    }
+
+    private void confirmPassword(CurrentUser user, String password, String field) {
         try {
             authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), password == null ? "" : password));
         } catch (LockedException e) {
             throw new DomainException("locked", e.getMessage());
         } catch (AuthenticationException e) {
-            throw InvalidInput.of("password", "密码不正确，请输入您的登录密码");
+            throw InvalidInput.of(field, "密码不正确，请输入您的登录密码");
         }
     }
 
@@ -148,6 +181,23 @@ public class UserService {
     @Transactional(readOnly = true)
     public java.util.Optional<CurrentUser> asCurrentUser(String username) {
         return users.findByUsername(username).map(UserStore.UserRow::toCurrentUser);
+    }
+
+    /**
+     * Real names for login names, as pages show who did something (people know 张三, not "lianluo"); a user with no
+     * person keeps the login name. Meant for the handful of names on one page.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (String username : new java.util.LinkedHashSet<>(usernames)) {
+            if (username == null) {
+                continue;
+            }
+            names.put(username, users.findByUsername(username).map(UserStore.UserRow::personId)
+                    .flatMap(org::personUnscoped).map(p -> p.name()).orElse(username));
+        }
+        return names;
     }
 
     @Transactional(readOnly = true)

@@ -12,7 +12,6 @@ import org.gongjian.campaign.TaskProgress;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.identity.CurrentUser;
-import org.gongjian.identity.Role;
 import org.gongjian.org.OrgService;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.Conflict;
@@ -230,8 +229,7 @@ public class ReportService {
     /** Reports waiting for this user's review, oldest first. */
     @Transactional(readOnly = true)
     public List<ReportView> awaitingReview(CurrentUser user, DataScope scope) {
-        ReviewStage stage = user.has(Role.SUPERVISOR) || user.has(Role.ADMIN) ? ReviewStage.OFFICE
-                : user.has(Role.UNIT_HEAD) ? ReviewStage.UNIT_HEAD : null;
+        ReviewStage stage = ReviewQueue.stageOf(user);
         return stage == null ? List.of() : reports.awaiting(stage, scope, 200).stream().map(this::view).toList();
     }
 

@@ -122,7 +122,7 @@ class UnitTreeBrowserIT extends IntegrationTest {
         browser.screenshot("users");
         browser.logout();
         browser.login("acct" + c.tag(), "Aa1-long-enough-password");
-        assertThat(browser.find("welcome").getText()).contains("acct" + c.tag());
+        assertThat(browser.find("welcome").getText()).as("greeted by name, not login").contains(c.cadreA().name());
         assertThat(browser.bodyText()).contains(c.townshipA().name());
         browser.logout();
     }

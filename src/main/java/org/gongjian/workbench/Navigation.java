@@ -1,0 +1,159 @@
+package org.gongjian.workbench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * The menu people know: groups in the order the work flows (攻坚清单 → 军令状 → 进度报送 → 督查督办 → 考核 → 干部 →
+ * 系统管理), each item shown only to the roles that may open it, and for phones the three things a role does most.
+ * Links to a page of "the campaign" go through {@code /campaign/…}, which lands on the user's current one.
+ */
+public final class Navigation {
+
+    /**
+     * One menu entry. {@code landing} patterns are the pages the entry opens (the layout gives them a breadcrumb);
+     * {@code within} patterns are pages below it (they carry their own breadcrumbs, the menu only highlights).
+     * Empty {@code roles} = every signed-in user.
+     */
+    public record Item(String id, String labelKey, String href, Set<String> roles, List<String> landing, List<String> within) {
+
+        public boolean visibleTo(Collection<String> userRoles) {
+            return roles.isEmpty() || userRoles.stream().anyMatch(roles::contains);
+        }
+    }
+
+    public record Group(String id, String labelKey, List<Item> items) {}
+
+    private static final Set<String> ALL = Set.of();
+    private static final Set<String> OFFICE = Set.of("ADMIN", "SUPERVISOR");
+    private static final Set<String> UNIT = Set.of("ADMIN", "SUPERVISOR", "UNIT_HEAD", "LIAISON");
+
+    static final Item HOME = item("home", "nav.home", "/", ALL, List.of("/"), List.of());
+
+    static final List<Group> MENU = List.of(
+            new Group("home", "nav.group.home", List.of(HOME,
+                    item("inbox", "nav.inbox", "/inbox", ALL, List.of("/inbox"), List.of()))),
+            new Group("campaign", "nav.group.campaign", List.of(
+                    item("campaigns", "nav.campaigns", "/campaigns", ALL, List.of("/campaigns"),
+                            List.of("/campaigns/new", "/campaigns/*", "/campaigns/*/tasks/new", "/campaigns/*/tasks/import")),
+                    item("tasks", "nav.tasks", "/campaign/tasks", ALL, List.of("/campaigns/*/tasks"),
+                            List.of("/tasks/**")),
+                    item("my-tasks", "nav.myTasks", "/my/tasks", Set.of("SUPERVISOR", "LEADER", "UNIT_HEAD", "LIAISON", "CADRE"),
+                            List.of("/my/tasks"), List.of()))),
+            new Group("pledge", "nav.group.pledge", List.of(
+                    item("pledges", "nav.pledges", "/campaign/pledges", Set.of("ADMIN", "SUPERVISOR", "LEADER", "UNIT_HEAD", "ORG_DEPT"),
+                            List.of("/campaigns/*/pledges"), List.of("/pledges/**")))),
+            new Group("report", "nav.group.report", List.of(
+                    item("reports", "nav.reportTodo", "/reports", UNIT, List.of("/reports"),
+                            List.of("/reports/**", "/tasks/*/reports/**")),
+                    item("reporting", "nav.reporting", "/campaign/reporting", Set.of("ADMIN", "SUPERVISOR", "LEADER", "UNIT_HEAD"),
+                            List.of("/campaigns/*/reporting"), List.of()),
+                    item("report-import", "nav.reportImport", "/campaign/reports/import", Set.of("ADMIN", "UNIT_HEAD", "LIAISON"),
+                            List.of("/campaigns/*/reports/import"), List.of()),
+                    item("evidence", "nav.evidence", "/evidence", UNIT, List.of("/evidence"), List.of("/evidence/**")))),
+            new Group("supervision", "nav.group.supervision", List.of(
+                    item("lights", "nav.lights", "/supervision/lights", Set.of("ADMIN", "SUPERVISOR", "LEADER"),
+                            List.of("/supervision/lights"), List.of()),
+                    item("notices", "nav.notices", "/supervision/notices", Set.of("ADMIN", "SUPERVISOR", "LEADER", "UNIT_HEAD", "LIAISON"),
+                            List.of("/supervision/notices"), List.of("/supervision/notices/**")),
+                    item("cockpit", "nav.cockpit", "/cockpit", Set.of("ADMIN", "SUPERVISOR", "ORG_DEPT", "LEADER"),
+                            List.of("/campaigns/*/cockpit"), List.of()),
+                    item("briefings", "nav.briefings", "/campaign/briefings", Set.of("ADMIN", "SUPERVISOR", "LEADER"),
+                            List.of("/campaigns/*/briefings"), List.of("/campaigns/*/briefings/**")))),
+            new Group("assessment", "nav.group.assessment", List.of(
+                    item("rankings", "nav.rankings", "/campaign/rankings", ALL,
+                            List.of("/campaigns/*/rankings"), List.of()),
+                    item("appeals", "nav.appeals", "/campaign/appeals", Set.of("ADMIN", "SUPERVISOR", "ORG_DEPT", "UNIT_HEAD"),
+                            List.of("/campaigns/*/appeals"), List.of()),
+                    item("scheme", "nav.scheme", "/campaign/assessment/scheme", Set.of("ADMIN", "SUPERVISOR", "ORG_DEPT"),
+                            List.of("/campaigns/*/assessment/scheme"), List.of("/campaigns/*/assessment/ratings")))),
+            new Group("cadre", "nav.group.cadre", List.of(
+                    item("records", "nav.records", "/cadres", Set.of("ADMIN", "ORG_DEPT", "LEADER"), List.of("/cadres"),
+                            List.of("/cadres/**")),
+                    item("people", "nav.people", "/people", ALL, List.of("/people"), List.of()),
+                    item("units", "nav.units", "/units", ALL, List.of("/units"), List.of("/units/**")),
+                    item("org-import", "nav.import", "/org/import", Set.of("ADMIN", "ORG_DEPT"), List.of("/org/import"), List.of()))),
+            new Group("admin", "nav.group.admin", List.of(
+                    item("users", "nav.users", "/users", Set.of("ADMIN"), List.of("/users"), List.of("/users/**")),
+                    item("audit", "nav.audit", "/audit", Set.of("ADMIN"), List.of("/audit"), List.of()),
+                    item("deliveries", "nav.deliveries", "/admin/deliveries", Set.of("ADMIN"), List.of("/admin/deliveries"), List.of()))),
+            new Group("account", "nav.group.account", List.of(
+                    item("account", "nav.account", "/account", ALL, List.of("/account"), List.of()),
+                    item("password", "nav.password", "/account/password", ALL, List.of("/account/password"), List.of()))));
+
+    /**
+     * The phone's bottom bar: the three things each role does most (the first role that has a bar wins, in this
+     * order, so a unit head who is also a liaison gets the head's).
+     */
+    static final Map<String, List<String>> TABS = Map.of(
+            "LIAISON", List.of("home", "reports", "notices"),
+            "UNIT_HEAD", List.of("home", "reports", "my-tasks"),
+            "SUPERVISOR", List.of("home", "lights", "notices"),
+            "LEADER", List.of("home", "cockpit", "my-tasks"),
+            "ORG_DEPT", List.of("home", "records", "cockpit"),
+            "CADRE", List.of("home", "my-tasks", "inbox"),
+            "ADMIN", List.of("home", "users", "audit"));
+
+    private static final List<String> TAB_ORDER = List.of("SUPERVISOR", "LEADER", "ORG_DEPT", "UNIT_HEAD", "LIAISON",
+            "CADRE", "ADMIN");
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private Navigation() {
+    }
+
+    private static Item item(String id, String labelKey, String href, Set<String> roles, List<String> landing,
+                             List<String> within) {
+        return new Item(id, labelKey, href, roles, landing, within);
+    }
+
+    /** What the shell shows one user on one page. */
+    public record View(List<Group> groups, @Nullable Group activeGroup, @Nullable Item active, boolean landing, List<Item> tabs) {
+
+        /** A breadcrumb from the menu: only on pages the menu opens; deeper pages draw their own with names in them. */
+        public boolean crumbs() {
+            return landing && active != null && !"home".equals(active.id());
+        }
+    }
+
+    static View view(Collection<String> roles, String path) {
+        List<Group> groups = new ArrayList<>();
+        for (Group group : MENU) {
+            List<Item> items = group.items().stream().filter(i -> i.visibleTo(roles)).toList();
+            if (!items.isEmpty()) {
+                groups.add(new Group(group.id(), group.labelKey(), items));
+            }
+        }
+        Group activeGroup = null;
+        Item active = null;
+        String bestWithin = "";
+        for (Group group : groups) {
+            for (Item item : group.items()) {
+                if (item.landing().stream().anyMatch(p -> PATHS.match(p, path))) {
+                    return new View(groups, group, item, true, tabs(roles, groups));
+                }
+                // below several entries (a report form is below a task too): the most specific pattern wins
+                for (String pattern : item.within()) {
+                    if (pattern.length() > bestWithin.length() && PATHS.match(pattern, path)) {
+                        bestWithin = pattern;
+                        activeGroup = group;
+                        active = item;
+                    }
+                }
+            }
+        }
+        return new View(groups, activeGroup, active, false, tabs(roles, groups));
+    }
+
+    private static List<Item> tabs(Collection<String> roles, List<Group> visible) {
+        List<String> ids = TAB_ORDER.stream().filter(roles::contains).findFirst().map(TABS::get).orElse(List.of("home"));
+        List<Item> items = visible.stream().flatMap(g -> g.items().stream()).toList();
+        return ids.stream().flatMap(id -> items.stream().filter(i -> i.id().equals(id))).toList();
+    }
+}
