@@ -155,8 +155,8 @@ public class Workbench {
     private Panel office(CampaignView campaign, DataScope scope) {
         LocalDate today = LocalDate.now(clock);
         LightEvaluation.LightCounts counts = lights.counts(campaign.id(), scope, false);
-        long red = counts.byUnit().stream().mapToLong(u -> u.tally().lights().getOrDefault(Light.RED, 0L)).sum();
-        long yellow = counts.byUnit().stream().mapToLong(u -> u.tally().lights().getOrDefault(Light.YELLOW, 0L)).sum();
+        long red = lit(counts, Light.RED);
+        long yellow = lit(counts, Light.YELLOW);
         long overdue = supervision.noticesByLevel(campaign.id(), scope, today).stream()
                 .mapToLong(SupervisionFigures.NoticeCount::overdue).sum();
         ReportingPeriod due = lastDue(campaign, today);
@@ -184,8 +184,8 @@ public class Workbench {
     /** A unit's own red and yellow tasks and the notices it has to answer. */
     private Panel unitTasks(CampaignView campaign, DataScope scope) {
         LightEvaluation.LightCounts counts = lights.counts(campaign.id(), scope, false);
-        long red = counts.byUnit().stream().mapToLong(u -> u.tally().lights().getOrDefault(Light.RED, 0L)).sum();
-        long yellow = counts.byUnit().stream().mapToLong(u -> u.tally().lights().getOrDefault(Light.YELLOW, 0L)).sum();
+        long red = lit(counts, Light.RED);
+        long yellow = lit(counts, Light.YELLOW);
         long open = notices.notices(NoticeStatus.OPEN, null, null, null, scope, new PageQuery(0, 1)).total();
         String tasks = "/campaigns/" + campaign.id() + "/tasks";
         List<Count> figures = List.of(
@@ -237,6 +237,10 @@ public class Workbench {
                         "/tasks/" + t.id(), t.light() == Light.RED ? "红灯" : "黄灯", t.light() == Light.RED ? Tone.DANGER : Tone.WARNING))
                 .toList();
         return new Panel("mine", "work.panel.mine", figures, worst, "/my/tasks", "work.mine.none");
+    }
+
+    private static long lit(LightEvaluation.LightCounts counts, Light light) {
+        return counts.byUnit().stream().mapToLong(u -> u.tally().lights().getOrDefault(light, 0L)).sum();
     }
 
     /** The last period whose deadline has passed (what "this period's late units" means on any given day). */
