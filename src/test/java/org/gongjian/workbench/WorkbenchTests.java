@@ -152,6 +152,20 @@ class WorkbenchTests extends IntegrationTest {
         assertThat(home(cadre)).contains("panel-start");
     }
 
+    @Test
+    void onePageOneBreadcrumb() throws Exception {
+        MockHttpSession session = Logins.session(mvc, office);
+        assertThat(crumbs(mvc, session, "/")).as("the home page is the top").isZero();
+        assertThat(crumbs(mvc, session, "/units")).as("a page the menu opens").isOne();
+        assertThat(crumbs(mvc, session, "/campaigns/new")).as("a page below an entry, with its own trail").isOne();
+        assertThat(crumbs(mvc, session, "/tasks/" + silent.id())).as("a task draws its own trail").isOne();
+    }
+
+    private static int crumbs(MockMvc mvc, MockHttpSession session, String path) throws Exception {
+        String html = mvc.perform(get(path).session(session)).andReturn().getResponse().getContentAsString();
+        return html.split("aria-label=\"breadcrumb\"", -1).length - 1;
+    }
+
     /** Every link the menu offers a role opens for that role: no 403 or 404 behind a menu entry. */
     @Test
     void everyMenuEntryOpensForTheRolesThatSeeIt() throws Exception {
