@@ -17,7 +17,7 @@ record ReportDiff(@Nullable ReportView last, List<Row> rows, boolean sameTexts) 
     record Row(TaskView.IndicatorView indicator, @Nullable BigDecimal last, @Nullable BigDecimal now,
                @Nullable BigDecimal change) {
 
-        boolean same() {
+        public boolean same() {
             return last == null ? now == null : now != null && last.compareTo(now) == 0;
         }
     }
@@ -34,7 +34,7 @@ record ReportDiff(@Nullable ReportView last, List<Row> rows, boolean sameTexts) 
     }
 
     /** Nothing new since last period: every value and every text as it was. Never true without a last period. */
-    boolean unchanged() {
+    public boolean unchanged() {
         return last != null && sameTexts && rows.stream().allMatch(Row::same);
     }
 
