@@ -83,26 +83,40 @@
         });
     }
 
-    /** The picture, decoded upright (browsers apply the EXIF orientation to images they draw). */
+    /**
+     * The picture, decoded upright (browsers apply the EXIF orientation). createImageBitmap reads the file itself,
+     * so the CSP (img-src 'self' data:, no blob:) does not stand in the way; older browsers load it as a data: URL.
+     */
     function decode(file) {
+        if (typeof createImageBitmap === 'function') {
+            return createImageBitmap(file, { imageOrientation: 'from-image' }).catch(function () {
+                return createImageBitmap(file);
+            });
+        }
         return new Promise(function (resolve, reject) {
-            var url = URL.createObjectURL(file);
-            var image = new Image();
-            image.onload = function () {
-                URL.revokeObjectURL(url);
-                resolve(image);
+            var reader = new FileReader();
+            reader.onload = function () {
+                var image = new Image();
+                image.onload = function () { resolve(image); };
+                image.onerror = function () { reject(new Error('undecodable')); };
+                image.src = reader.result;
             };
-            image.onerror = function () {
-                URL.revokeObjectURL(url);
-                reject(new Error('undecodable'));
-            };
-            image.src = url;
+            reader.onerror = reject;
+            reader.readAsDataURL(file);
         });
     }
 
+    function widthOf(image) {
+        return image.naturalWidth || image.width;
+    }
+
+    function heightOf(image) {
+        return image.naturalHeight || image.height;
+    }
+
     function draw(image, maxSide) {
-        var width = image.naturalWidth;
-        var height = image.naturalHeight;
+        var width = widthOf(image);
+        var height = heightOf(image);
         var ratio = Math.min(1, maxSide / Math.max(width, height));
         var canvas = document.createElement('canvas');
         canvas.width = Math.max(1, Math.round(width * ratio));
@@ -114,9 +128,10 @@
     }
 
     /** The file to upload: a JPEG scaled to MAX_SIDE with its EXIF, or the original when that is not smaller. */
-    function scaled(file, image) {
+    function scaled(file, image, note) {
         if (file.type !== 'image/jpeg'
-            || (Math.max(image.naturalWidth, image.naturalHeight) <= MAX_SIDE && file.size <= KEEP_BELOW)) {
+            || (Math.max(widthOf(image), heightOf(image)) <= MAX_SIDE && file.size <= KEEP_BELOW)) {
+            note('kept: ' + (file.type || 'no type') + ' ' + widthOf(image) + '×' + heightOf(image));
             return Promise.resolve(file);
         }
         var canvas = draw(image, MAX_SIDE);
@@ -124,6 +139,7 @@
             canvas.toBlob(resolve, 'image/jpeg', QUALITY);
         })]).then(function (parts) {
             if (!parts[1]) {
+                note('kept: the browser could not encode JPEG');
                 return file;
             }
             return readBytes(parts[1]).then(function (jpeg) {
@@ -133,8 +149,10 @@
                 }
                 var bytes = withExif(jpeg, segment);
                 if (bytes.length >= file.size) {
+                    note('kept: scaling made it no smaller');
                     return file;
                 }
+                note((segment ? 'scaled, EXIF kept: ' : 'scaled, no EXIF: ') + canvas.width + '×' + canvas.height);
                 return new File([bytes], file.name.replace(/\.(jpe?g)$/i, '') + '.jpg',
                     { type: 'image/jpeg', lastModified: file.lastModified });
             });
@@ -200,11 +218,14 @@
             var entry = { file: file, busy: true };
             var div = tile(entry);
             entries.push(entry);
+            // Why a file goes as it is or how it was scaled, for whoever looks at the page (and the browser tests).
+            var note = function (text) { div.setAttribute('data-scale-note', text); };
             var image = /^image\//.test(file.type) ? decode(file) : Promise.reject(new Error('not an image'));
             entry.done = image.then(function (decoded) {
                 div.insertBefore(draw(decoded, 240), div.firstChild);
-                return scaled(file, decoded);
-            }).catch(function () {
+                return scaled(file, decoded, note);
+            }).catch(function (error) {
+                note('kept: ' + (error && error.message ? error.message : error));
                 return file; // not a picture this browser can draw (PDF, HEIC…): sent as it is
             }).then(function (upload) {
                 entry.file = upload;

