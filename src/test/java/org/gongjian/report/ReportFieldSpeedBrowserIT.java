@@ -95,6 +95,8 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
                             + " load %d ms; warm %.1f KB in %d requests, DOMContentLoaded %d ms, load %d ms%n",
                     cold.bytes / 1024.0, cold.requests, cold.domContentLoaded, cold.load, warm.bytes / 1024.0,
                     warm.requests, warm.domContentLoaded, warm.load);
+            System.out.println("FIELD SPEED cold, bytes per request: " + cold.parts);
+            System.out.println("FIELD SPEED warm, bytes per request: " + warm.parts);
             assertThat(cold.bytes).as("cold bytes on the wire").isLessThanOrEqualTo(COLD_BUDGET);
             assertThat(warm.bytes).as("warm bytes on the wire").isLessThanOrEqualTo(WARM_BUDGET);
             assertThat(cold.domContentLoaded).as("cold: usable (DOMContentLoaded) in ms").isLessThanOrEqualTo(USABLE_BUDGET_MS);
@@ -179,7 +181,7 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
         return withExif.toByteArray();
     }
 
-    record Load(long bytes, int requests, long domContentLoaded, long load) {}
+    record Load(long bytes, int requests, long domContentLoaded, long load, String parts) {}
 
     /** Opens the page and reads the Navigation and Resource Timing entries (transferSize: bytes on the wire). */
     private Load load(String path) {
@@ -197,8 +199,11 @@ class ReportFieldSpeedBrowserIT extends IntegrationTest {
                 var resources = performance.getEntriesByType('resource');
                 var bytes = n.transferSize + resources.reduce(function (sum, r) { return sum + r.transferSize; }, 0);
                 var fetched = resources.filter(function (r) { return r.transferSize > 0; }).length + 1;
-                return [bytes, fetched, Math.round(n.domContentLoadedEventEnd - n.startTime), Math.round(n.loadEventEnd - n.startTime)];""");
+                var parts = [n.name.replace(location.origin, '') + ' ' + n.transferSize].concat(resources.map(function (r) {
+                    return r.name.replace(location.origin, '').replace(/-[0-9a-f]{32}[.]/, '.') + ' ' + r.transferSize; }));
+                return [bytes, fetched, Math.round(n.domContentLoadedEventEnd - n.startTime), Math.round(n.loadEventEnd - n.startTime),
+                        parts.join(', ')];""");
         return new Load(((Number) figures.get(0)).longValue(), ((Number) figures.get(1)).intValue(),
-                ((Number) figures.get(2)).longValue(), ((Number) figures.get(3)).longValue());
+                ((Number) figures.get(2)).longValue(), ((Number) figures.get(3)).longValue(), (String) figures.get(4));
     }
 }
