@@ -7,6 +7,7 @@ import org.gongjian.identity.Role;
 import org.gongjian.report.ReportApproved;
 import org.gongjian.report.ReportForwarded;
 import org.gongjian.report.ReportRef;
+import org.gongjian.report.ReportReminderSent;
 import org.gongjian.report.ReportReturned;
 import org.gongjian.report.ReportSubmitted;
 import org.gongjian.report.ReviewStage;
@@ -56,6 +57,15 @@ class ReportMessages {
             toAuthor(approved.report(), NotificationKind.APPROVED, "进度报告已通过：" + approved.report().taskTitle(),
                     approved.report().periodName() + "的进度报告已审核通过，实际值和节点已更新到任务。");
         }
+    }
+
+    /** 催报: the late unit's liaisons and head hear which period the office is still waiting for. */
+    @EventListener
+    void on(ReportReminderSent reminder) {
+        notifications.toUnit(reminder.unitId(), Set.of(Role.LIAISON, Role.UNIT_HEAD), NotificationKind.DEADLINE,
+                "催报：" + reminder.campaignName() + reminder.periodName() + "进度",
+                reminder.unitName() + "尚有" + reminder.missing() + "项任务未报送" + reminder.periodName()
+                        + "的进度（截止" + reminder.deadline() + "），请尽快报送。", reminder.link());
     }
 
     private void toOffice(ReportRef report, long officeUnitId) {

@@ -98,13 +98,17 @@ final class ProgressReport {
         events.add(new ReportReturned(ref(), why, user.getUsername()));
     }
 
-    /** The unit head's approval passes the report on to the office; the office's approval is final. */
-    Approval approve(CurrentUser user, @Nullable Integer version, long officeUnitId, Instant now) {
+    /**
+     * The unit head's approval passes the report on to the office; the office's approval is final. A reviewer's
+     * note (e.g. the one shared by a batch approval) goes into the trail with the step.
+     */
+    Approval approve(CurrentUser user, @Nullable Integer version, @Nullable String note, long officeUnitId, Instant now) {
         requireReviewer(user);
+        String remark = ReportChecks.note(note);
         requireVersion(version);
         if (stage == ReviewStage.UNIT_HEAD) {
             stage = ReviewStage.OFFICE;
-            step("单位审核通过", user, null, now);
+            step("单位审核通过", user, remark, now);
             events.add(new ReportForwarded(ref(), officeUnitId, user.getUsername()));
             return Approval.FORWARDED_TO_OFFICE;
         }
@@ -112,7 +116,7 @@ final class ProgressReport {
         stage = null;
         approvedAt = now;
         approvedBy = user.getUsername();
-        step("通过", user, null, now);
+        step("通过", user, remark, now);
         return Approval.APPROVED;
     }
 

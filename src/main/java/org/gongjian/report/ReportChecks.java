@@ -101,4 +101,13 @@ class ReportChecks {
             throw new InvalidInput(problems.get(0).message(), problems);
         }
     }
+
+    /** A reviewer's note with an approval: optional, at most 1000 characters. */
+    static @Nullable String note(@Nullable String note) {
+        String cleaned = text(note);
+        if (cleaned != null && cleaned.length() > 1000) {
+            throw InvalidInput.of("note", "审核意见不超过1000字");
+        }
+        return cleaned;
+    }
 }

@@ -62,12 +62,10 @@ class ReportController {
         CampaignView campaign = campaigns.campaign(task.campaignId(), scope);
         String chosen = period != null ? ReportingPeriod.parse(period, campaign).label()
                 : reports.suggestedPeriod(taskId, scope).label();
-        ReportView last = reports.ofTask(taskId, scope).stream().filter(r -> r.period().compareTo(chosen) <= 0)
-                .findFirst().orElse(null);
-        // The pre-fill: last time's text and figures, but no milestone is ticked twice.
-        ReportForm form = ReportForm.of(last, task, chosen);
-        form.done().replaceAll((id, on) -> false);
-        return form(model, task, campaign, null, form, List.of(), scope);
+        // Last period's figures are a starting point worth typing over; its words are shown beside the fields
+        // (上期), never copied in as this period's.
+        ReportView last = reports.previous(taskId, chosen);
+        return form(model, task, campaign, null, ReportForm.prefilled(last, task, chosen), last, List.of(), scope);
     }
 
     @PostMapping("/tasks/{taskId}/reports")
@@ -86,7 +84,9 @@ class ReportController {
             attach.forEach(id -> reports.attach(report.id(), id, user, scope));
             return afterSave(report, params, user, scope, redirect);
         } catch (InvalidInput | Conflict e) {
-            return form(model, task, campaigns.campaign(task.campaignId(), scope), null, form, problems(e), scope);
+            String period = form.period() == null ? reports.suggestedPeriod(taskId, scope).label() : form.period();
+            return form(model, task, campaigns.campaign(task.campaignId(), scope), null, form,
+                    reports.previous(taskId, period), problems(e), scope);
         }
     }
 
@@ -111,7 +111,8 @@ class ReportController {
         ReportView report = reports.report(id, scope);
         TaskView task = tasks.task(report.taskId(), scope);
         return form(model, task, campaigns.campaign(task.campaignId(), scope), report,
-                ReportForm.of(report, task, report.period()), List.of(), scope);
+                ReportForm.of(report, task, report.period()), reports.previous(task.id(), report.period()), List.of(),
+                scope);
     }
 
     @PostMapping("/reports/{id}")
@@ -137,7 +138,8 @@ class ReportController {
             keep.forEach(e -> reports.attach(id, e, user, scope));
             return afterSave(saved, params, user, scope, redirect);
         } catch (InvalidInput | Conflict e) {
-            return form(model, task, campaigns.campaign(task.campaignId(), scope), report, form, problems(e), scope);
+            return form(model, task, campaigns.campaign(task.campaignId(), scope), report, form,
+                    reports.previous(task.id(), report.period()), problems(e), scope);
         }
     }
 
@@ -152,12 +154,18 @@ class ReportController {
         model.addAttribute("canReview", ReportPolicy.mayReview(user, report.status(), report.reviewStage(),
                 report.submittedBy()));
         model.addAttribute("canCorrect", ReportPolicy.mayCorrect(user, report.status()));
+        model.addAttribute("diff", reports.diff(report));
         return "report/report-detail";
     }
 
     private String afterSave(ReportView report, Map<String, String> params, CurrentUser user, DataScope scope,
                              RedirectAttributes redirect) {
         if ("submit".equals(params.get("action"))) {
+            // The same figures and words as last period: saved, but submitted only once the liaison confirms.
+            if (!params.containsKey("confirmUnchanged") && reports.diff(report).unchanged()) {
+                redirect.addFlashAttribute("unchanged", true);
+                return "redirect:/reports/" + report.id() + "/edit";
+            }
             try {
                 ReportView submitted = reports.submit(report.id(), null, user, scope);
                 redirect.addFlashAttribute("message", submitted.late() ? "报告已提交（已超过截止日期，记为迟报）" : "报告已提交");
@@ -173,7 +181,7 @@ class ReportController {
     }
 
     private String form(Model model, TaskView task, CampaignView campaign, @Nullable ReportView report, ReportForm form,
-                        List<String> errors, DataScope scope) {
+                        @Nullable ReportView last, List<String> errors, DataScope scope) {
         LocalDate today = LocalDate.now(clock);
         List<ReportingPeriod> periods = new ArrayList<>();
         ReportingPeriod p = ReportingPeriod.containing(today.isAfter(task.dueDate()) ? task.dueDate() : today, campaign);
@@ -184,6 +192,7 @@ class ReportController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("report", report);
         model.addAttribute("form", form);
+        model.addAttribute("last", last);
         model.addAttribute("periods", periods);
         model.addAttribute("errors", errors);
         List<Long> attached = report == null ? List.of() : report.evidence().stream().map(EvidenceView::id).toList();

@@ -61,6 +61,21 @@ record ReportForm(@Nullable String period, @Nullable String progressText, @Nulla
                 doneOn, report == null ? null : report.version());
     }
 
+    /**
+     * A new report's form: last period's figures to type over, nothing else — its texts are shown beside the
+     * fields as 上期, and no milestone is ticked twice.
+     */
+    static ReportForm prefilled(@Nullable ReportView last, TaskView task, String period) {
+        ReportForm figures = of(last, task, period);
+        Map<Long, Boolean> done = new LinkedHashMap<>();
+        Map<Long, String> doneOn = new LinkedHashMap<>();
+        task.milestones().forEach(m -> {
+            done.put(m.id(), false);
+            doneOn.put(m.id(), "");
+        });
+        return new ReportForm(period, null, null, null, figures.values(), done, doneOn, null);
+    }
+
     /** The command, or every typing mistake at once in Chinese. */
     ReportCommand command(TaskView task) {
         List<InvalidInput.FieldProblem> problems = new ArrayList<>();

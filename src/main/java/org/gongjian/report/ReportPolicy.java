@@ -23,6 +23,11 @@ final class ReportPolicy {
         return REPORTERS.stream().anyMatch(user::has);
     }
 
+    /** A reviewer at some stage: the unit head, the office (督查室), an admin. */
+    static boolean isReviewer(CurrentUser user) {
+        return user.has(Role.UNIT_HEAD) || user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
+    }
+
     static boolean mayEdit(CurrentUser user, ReportStatus status) {
         return isReporter(user) && status.editable();
     }

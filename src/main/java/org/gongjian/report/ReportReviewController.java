@@ -19,21 +19,39 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportReviewController {
 
     private final ReportService reports;
+    private final ReportApprovals approvals;
 
-    ReportReviewController(ReportService reports) {
+    ReportReviewController(ReportService reports, ReportApprovals approvals) {
         this.reports = reports;
+        this.approvals = approvals;
     }
 
     @PostMapping("/reports/{id}/submit")
     String submit(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                  @RequestParam(required = false) @Nullable String confirmUnchanged,
                   @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
+        if (confirmUnchanged == null && reports.diff(reports.report(id, scope)).unchanged()) {
+            redirect.addFlashAttribute("unchanged", true);
+            return "redirect:/reports/" + id + "/edit";
+        }
         return act(id, redirect, () -> reports.submit(id, version, user, scope), "报告已提交");
     }
 
     @PostMapping("/reports/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+                   @RequestParam(required = false) @Nullable String next,
                    @AuthenticationPrincipal CurrentUser user, DataScope scope, RedirectAttributes redirect) {
-        return act(id, redirect, () -> reports.approve(id, version, user, scope), "审核通过");
+        String back = act(id, redirect, () -> reports.approve(id, version, user, scope), "审核通过");
+        if (next == null || redirect.getFlashAttributes().containsKey("error")) {
+            return back;
+        }
+        // 通过并下一条: straight on to the next report waiting for this reviewer, or the queue when none is left.
+        Long following = approvals.nextAwaiting(id, user, scope);
+        if (following == null) {
+            redirect.addFlashAttribute("message", "审核通过，待审核的报告已全部处理");
+            return "redirect:/reports";
+        }
+        return "redirect:/reports/" + following;
     }
 
     @PostMapping("/reports/{id}/return")

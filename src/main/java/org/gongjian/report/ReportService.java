@@ -78,6 +78,19 @@ public class ReportService {
                 today(), period -> reports.current(taskId, period).isPresent());
     }
 
+    /** The task's report of the period before {@code period} (上期), for the form and the review page. */
+    @Transactional(readOnly = true)
+    @Nullable ReportView previous(long taskId, String period) {
+        return reports.previous(taskId, period).map(this::view).orElse(null);
+    }
+
+    /** The report beside its last period's (上期), for the review page and the unchanged-report warning. */
+    @Transactional(readOnly = true)
+    ReportDiff diff(ReportView report) {
+        return ReportDiff.of(tasks.task(report.taskId(), DataScope.everything()), report,
+                previous(report.taskId(), report.period()));
+    }
+
     /** Starts this period's report, pre-filled from the task's last report wherever the command leaves a gap. */
     public ReportView start(long taskId, ReportCommand command, CurrentUser user, DataScope scope) {
         TaskView task = tasks.task(taskId, scope);
@@ -154,12 +167,18 @@ public class ReportService {
      * {@link ReportApproved} lets supervision re-light the task and its ancestors and notify tell the author.
      */
     public ReportView approve(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {
+        return approve(id, version, null, user, scope);
+    }
+
+    /** {@link #approve(long, Integer, CurrentUser, DataScope)} with the reviewer's note kept in the trail. */
+    public ReportView approve(long id, @Nullable Integer version, @Nullable String note, CurrentUser user,
+                              DataScope scope) {
         ProgressReport report = load(id, scope);
         ReportStatus was = report.status();
         ReviewStage stage = report.stage();
         long office = stage == ReviewStage.UNIT_HEAD
                 ? campaigns.campaign(report.campaignId(), DataScope.everything()).ownerUnitId() : 0;
-        if (report.approve(user, version, office, clock.instant()) == ProgressReport.Approval.FORWARDED_TO_OFFICE) {
+        if (report.approve(user, version, note, office, clock.instant()) == ProgressReport.Approval.FORWARDED_TO_OFFICE) {
             return saved(report, "report.unit-approve", stage);
         }
         reports.save(report);

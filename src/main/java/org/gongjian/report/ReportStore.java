@@ -77,6 +77,13 @@ class ReportStore {
                 .param("task", taskId).param("period", period).query(this::map).optional();
     }
 
+    /** The latest revision of the task's report for the period before {@code period} (上期), whatever its state. */
+    Optional<ReportRow> previous(long taskId, String period) {
+        return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.period < :period"
+                        + " ORDER BY r.period DESC, r.revision DESC LIMIT 1")
+                .param("task", taskId).param("period", period).query(this::map).optional();
+    }
+
     /** The task's most recent report of an earlier or the same period (what a new report is pre-filled from). */
     Optional<ReportRow> latestBefore(long taskId, String period) {
         return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.period <= :period"
