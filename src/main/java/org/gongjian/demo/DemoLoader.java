@@ -124,8 +124,13 @@ class DemoLoader implements ApplicationRunner {
         long t1 = System.nanoTime();
         int reported = reports.load(campaign.campaignId(), seed, liaisons, java.time.LocalDate.now(clock));
         long t2 = System.nanoTime();
-        // The office opens a lit list on first login instead of waiting for the 06:30 run.
-        lights.evaluateCampaign(campaign.campaignId(), java.time.LocalDate.now(clock));
+        // The office opens a lit list on first login instead of waiting for the 06:30 run, with the light history
+        // of the reported months behind it (weekly, as the daily run would have left it), so "days red" means something.
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (java.time.LocalDate day = today.minusMonths(DemoReports.MONTHS); day.isBefore(today); day = day.plusWeeks(1)) {
+            lights.evaluateCampaign(campaign.campaignId(), day);
+        }
+        lights.evaluateCampaign(campaign.campaignId(), today);
         long t3 = System.nanoTime();
         int rankings = assessment.load(campaign.campaignId(), java.time.LocalDate.now(clock));
         log.info("Demo assessment: {} rankings published in {} ms", rankings, (System.nanoTime() - t3) / 1_000_000);
