@@ -71,18 +71,31 @@ class DemoLoader implements ApplicationRunner {
         if (!DemoMode.isOn(env)) {
             return;
         }
-        DemoPlan plan = DemoGenerator.generate(seed(env),
-                DemoScale.valueOf(env.getProperty("gongjian.demo.scale", "COUNTY").toUpperCase(java.util.Locale.ROOT)));
+        DemoPlan plan = plan();
         if (org.topUnits(DataScope.everything()).isEmpty()) {
-            long started = System.nanoTime();
-            Integer tasks = transactions.execute(status -> load(plan, seed(env)));
-            if (firstPledge > 0) {
-                pledges.sign(firstPledge, DEMO_PASSWORD);
-            }
-            log.info("Loaded the demo: {} units, {} cadres, {} users, {} tasks in {} ms", plan.units().size(),
-                    plan.people().size(), plan.users().size(), tasks, (System.nanoTime() - started) / 1_000_000);
+            load(plan);
         }
         printLogins(plan.users());
+    }
+
+    private DemoPlan plan() {
+        return DemoGenerator.generate(seed(env),
+                DemoScale.valueOf(env.getProperty("gongjian.demo.scale", "COUNTY").toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** Loads the demo plan (the start-up run does it on an empty database; browser tests on their shared one). */
+    void load() {
+        load(plan());
+    }
+
+    private void load(DemoPlan plan) {
+        long started = System.nanoTime();
+        Integer tasks = transactions.execute(status -> load(plan, seed(env)));
+        if (firstPledge > 0) {
+            pledges.sign(firstPledge, DEMO_PASSWORD);
+        }
+        log.info("Loaded the demo: {} units, {} cadres, {} users, {} tasks in {} ms", plan.units().size(),
+                plan.people().size(), plan.users().size(), tasks, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static long seed(Environment env) {
