@@ -38,7 +38,7 @@ class AuditTrail {
                 INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, before_state, after_state, client_address)
                 VALUES (:at, :actor, :action, :type, :entityId, :before, :after, :address)""")
                 .param("at", Timestamp.from(clock.instant()))
-                .param("actor", actor())
+                .param("actor", change.actor() != null ? change.actor() : actor())
                 .param("action", change.action())
                 .param("type", change.entityType())
                 .param("entityId", cut(change.entityId(), 200), java.sql.Types.VARCHAR)

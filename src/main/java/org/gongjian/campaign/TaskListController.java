@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gongjian.campaign.instruction.InstructionService;
+import org.gongjian.identity.CurrentUser;
+import org.gongjian.identity.Role;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,10 +68,19 @@ class TaskListController {
     }
 
     @GetMapping("/my/tasks")
-    String mine(@RequestParam(required = false) @Nullable Integer page, DataScope scope, Model model) {
+    String mine(@RequestParam(required = false) @Nullable Integer page, DataScope scope,
+                @AuthenticationPrincipal CurrentUser user, Model model) {
         List<CampaignView> visible = campaigns.campaigns(scope);
         model.addAttribute("instructions", instructions.open(scope));
         model.addAttribute("campaigns", visible);
+        // A leader's tasks are those he is 包保 for (lead leader), not every task his wide scope can see.
+        Long leader = user != null && user.roles().contains(Role.LEADER) ? user.personId() : null;
+        model.addAttribute("leaderView", leader != null);
+        if (leader != null) {
+            model.addAttribute("sections", visible.stream().limit(5).map(c -> new MySection(c,
+                    tasks.tasksOfLeadLeader(c.id(), leader, scope, PageQuery.of(page, 20)))).toList());
+            return "campaign/my-tasks";
+        }
         // A township, village or department sees every task it leads or helps with (its scope covers both);
         // a county or wider unit sees the tasks led within its tree.
         Long unitId = scope.unitId() == null || org.unit(scope.unitId(), scope).kind().ordinal()

@@ -43,6 +43,11 @@ class TaskQueries {
         return tasks.search(campaignId, filter, scope, page);
     }
 
+    PageResult<TaskRow> tasksOfLeadLeader(long campaignId, long personId, DataScope scope, PageQuery page) {
+        campaigns.campaign(campaignId, scope);
+        return tasks.ofLeadLeader(campaignId, personId, scope, page);
+    }
+
     @Nullable TaskRow subtaskParent(long parentId, DataScope scope) {
         return tasks.find(parentId, scope).map(TaskRecord::row).orElse(null);
     }

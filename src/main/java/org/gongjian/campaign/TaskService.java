@@ -62,6 +62,12 @@ public class TaskService {
         return queries.tasks(campaignId, filter, scope, page);
     }
 
+    /** The tasks a leader is 包保 for (lead leader) in a campaign, within the scope, paged. */
+    @Transactional(readOnly = true)
+    public PageResult<TaskRow> tasksOfLeadLeader(long campaignId, long personId, DataScope scope, PageQuery page) {
+        return queries.tasksOfLeadLeader(campaignId, personId, scope, page);
+    }
+
     /** The parent of a subtask, when the caller may see it (a township sees its share, not always the county task). */
     @Transactional(readOnly = true)
     public @Nullable TaskRow subtaskParent(long parentId, DataScope scope) {

@@ -70,7 +70,18 @@ class TaskStore {
 
     PageResult<TaskRow> search(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(campaignId, filter, scope, params);
+        return page(where(campaignId, filter, scope, params), params, page);
+    }
+
+    /** A leader's 包保 tasks in a campaign: those whose lead leader is the person, within the scope. */
+    PageResult<TaskRow> ofLeadLeader(long campaignId, long personId, DataScope scope, PageQuery page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("leader", personId);
+        return page(where(campaignId, new TaskFilter(null, null, null, null, false, false), scope, params)
+                + " AND t.lead_leader_id = :leader", params, page);
+    }
+
+    private PageResult<TaskRow> page(String where, Map<String, Object> params, PageQuery page) {
         long total = jdbc.sql("SELECT COUNT(*) FROM task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id" + where)
                 .params(params).query(Long.class).single();
         List<TaskRow> items = jdbc.sql(ROW + where + " ORDER BY t.category, t.id LIMIT :limit OFFSET :offset")
@@ -98,9 +109,18 @@ class TaskStore {
         }
     }
 
+    /**
+     * The campaign's list by category as the scope sees it: every task in the scope whose parent is not (a county
+     * user counts the top-level tasks; a township the shares it leads or helps with, whose parents are the county's),
+     * so no task is counted together with its own subtasks.
+     */
     List<CategorySummary> summary(long campaignId, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(campaignId, new TaskFilter(null, null, null, null, true, false), scope, params);
+        String where = where(campaignId, new TaskFilter(null, null, null, null, scope.isEverything(), false), scope, params);
+        if (!scope.isEverything()) {
+            where += " AND (t.parent_task_id IS NULL OR t.parent_task_id NOT IN (SELECT p.id FROM task p"
+                    + " WHERE p.campaign_id = :campaign" + scopeCondition(scope, params, "p") + "))";
+        }
         return jdbc.sql("""
                 SELECT t.category, COUNT(*) AS tasks, COALESCE(AVG(t.progress), 0) AS avg_progress,
                        SUM(CASE WHEN t.light = 'RED' THEN 1 ELSE 0 END) AS red,
@@ -162,15 +182,20 @@ class TaskStore {
     }
 
     private static String scopeCondition(DataScope scope, Map<String, Object> params) {
+        return scopeCondition(scope, params, "t");
+    }
+
+    /** The scope condition on the task table under the given alias. */
+    private static String scopeCondition(DataScope scope, Map<String, Object> params, String alias) {
         if (scope.isEverything()) {
             return "";
         }
         params.put("scope", scope.likePattern());
         // Uncorrelated IN lists: the database builds each set once instead of probing per task row.
         return " " + """
-                AND (t.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE :scope)
-                     OR t.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
-                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE :scope))""";
+                AND (%1$s.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE :scope)
+                     OR %1$s.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
+                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE :scope))""".formatted(alias);
     }
 
     boolean titleTaken(long campaignId, @Nullable Long parentId, String title, @Nullable Long exceptId) {

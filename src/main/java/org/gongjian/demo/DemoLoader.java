@@ -71,18 +71,31 @@ class DemoLoader implements ApplicationRunner {
         if (!DemoMode.isOn(env)) {
             return;
         }
-        DemoPlan plan = DemoGenerator.generate(seed(env),
-                DemoScale.valueOf(env.getProperty("gongjian.demo.scale", "COUNTY").toUpperCase(java.util.Locale.ROOT)));
+        DemoPlan plan = plan();
         if (org.topUnits(DataScope.everything()).isEmpty()) {
-            long started = System.nanoTime();
-            Integer tasks = transactions.execute(status -> load(plan, seed(env)));
-            if (firstPledge > 0) {
-                pledges.sign(firstPledge, DEMO_PASSWORD);
-            }
-            log.info("Loaded the demo: {} units, {} cadres, {} users, {} tasks in {} ms", plan.units().size(),
-                    plan.people().size(), plan.users().size(), tasks, (System.nanoTime() - started) / 1_000_000);
+            load(plan);
         }
         printLogins(plan.users());
+    }
+
+    private DemoPlan plan() {
+        return DemoGenerator.generate(seed(env),
+                DemoScale.valueOf(env.getProperty("gongjian.demo.scale", "COUNTY").toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** Loads the demo plan (the start-up run does it on an empty database; browser tests on their shared one). */
+    void load() {
+        load(plan());
+    }
+
+    private void load(DemoPlan plan) {
+        long started = System.nanoTime();
+        Integer tasks = transactions.execute(status -> load(plan, seed(env)));
+        if (firstPledge > 0) {
+            pledges.sign(firstPledge, DEMO_PASSWORD);
+        }
+        log.info("Loaded the demo: {} units, {} cadres, {} users, {} tasks in {} ms", plan.units().size(),
+                plan.people().size(), plan.users().size(), tasks, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static long seed(Environment env) {
@@ -124,8 +137,13 @@ class DemoLoader implements ApplicationRunner {
         long t1 = System.nanoTime();
         int reported = reports.load(campaign.campaignId(), seed, liaisons, java.time.LocalDate.now(clock));
         long t2 = System.nanoTime();
-        // The office opens a lit list on first login instead of waiting for the 06:30 run.
-        lights.evaluateCampaign(campaign.campaignId(), java.time.LocalDate.now(clock));
+        // The office opens a lit list on first login instead of waiting for the 06:30 run, with the light history
+        // of the reported months behind it (weekly, as the daily run would have left it), so "days red" means something.
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (java.time.LocalDate day = today.minusMonths(DemoReports.MONTHS); day.isBefore(today); day = day.plusWeeks(1)) {
+            lights.evaluateCampaign(campaign.campaignId(), day);
+        }
+        lights.evaluateCampaign(campaign.campaignId(), today);
         long t3 = System.nanoTime();
         int rankings = assessment.load(campaign.campaignId(), java.time.LocalDate.now(clock));
         log.info("Demo assessment: {} rankings published in {} ms", rankings, (System.nanoTime() - t3) / 1_000_000);

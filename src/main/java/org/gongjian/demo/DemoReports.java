@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 class DemoReports {
 
     /** Periods back from the last one whose deadline has passed. */
-    private static final int MONTHS = 4;
+    static final int MONTHS = 4;
 
     private final ReportBackfill backfill;
     private final ReportService reports;

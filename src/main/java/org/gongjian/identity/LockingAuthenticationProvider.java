@@ -68,7 +68,7 @@ class LockingAuthenticationProvider implements AuthenticationProvider {
             failed(user, now);
         }
         users.recordSuccess(user.id());
-        audit("login.success", username, null);
+        audit("login.success", user.username(), null);
         CurrentUser current = user.toCurrentUser();
         return UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities());
     }
@@ -92,7 +92,9 @@ class LockingAuthenticationProvider implements AuthenticationProvider {
     }
 
     private void audit(String action, String username, Object detail) {
-        events.publishEvent(new AuditableChange(action, "user", username, null, detail));
+        // Nobody is signed in while the login runs: a successful login is the user's own act, credited to them.
+        events.publishEvent(new AuditableChange(action, "user", username, null, detail,
+                "login.success".equals(action) ? username : null));
     }
 
     @Override

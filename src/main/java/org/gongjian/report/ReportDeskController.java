@@ -89,7 +89,12 @@ class ReportDeskController {
         CampaignView campaign = campaigns.campaign(campaignId, scope);
         LocalDate today = LocalDate.now(clock);
         ReportingPeriod current = ReportingPeriod.containing(today, campaign);
-        ReportingPeriod chosen = period == null || period.isBlank() ? current.previous() : ReportingPeriod.parse(period, campaign);
+        // Opens on the last period already due (its deadline passed), not on one whose reports may still come in.
+        ReportingPeriod lastDue = current;
+        while (!lastDue.deadline().isBefore(today)) {
+            lastDue = lastDue.previous();
+        }
+        ReportingPeriod chosen = period == null || period.isBlank() ? lastDue : ReportingPeriod.parse(period, campaign);
         List<ReportingPeriod> choices = new ArrayList<>();
         for (ReportingPeriod p = current; choices.size() < 12 && !p.end().isBefore(campaign.startDate()); p = p.previous()) {
             choices.add(p);

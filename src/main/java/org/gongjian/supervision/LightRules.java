@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LightRules {
 
-    static final String ON_TRACK = "各项节点和指标均按计划推进";
+    static final String ON_TRACK = LightReason.ON_TRACK.text();
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private LightRules() {
@@ -56,8 +56,7 @@ public final class LightRules {
     }
 
     private static String doneReason(TaskFacts task) {
-        return "节点全部完成（" + task.milestones().size() + "个），指标均已达标（" + task.indicators().size()
-                + "项），最近一期报送已审核通过";
+        return LightReason.DONE.text(task.milestones().size(), task.indicators().size());
     }
 
     private static boolean doneBy(MilestoneView m, LocalDate asOf) {
@@ -82,11 +81,11 @@ public final class LightRules {
             }
             long days = ChronoUnit.DAYS.between(asOf, m.dueDate());
             if (days < 0) {
-                findings.add(new Finding(Light.RED, "节点“" + m.title() + "”已逾期" + (-days) + "天"));
+                findings.add(new Finding(Light.RED, LightReason.MILESTONE_OVERDUE.text(m.title(), -days)));
             } else if (days == 0) {
-                findings.add(new Finding(Light.YELLOW, "节点“" + m.title() + "”今天到期"));
+                findings.add(new Finding(Light.YELLOW, LightReason.MILESTONE_DUE_TODAY.text(m.title())));
             } else if (days <= thresholds.dueSoonDays()) {
-                findings.add(new Finding(Light.YELLOW, "节点“" + m.title() + "”将于" + days + "天后到期"));
+                findings.add(new Finding(Light.YELLOW, LightReason.MILESTONE_DUE_SOON.text(m.title(), days)));
             }
         }
     }
@@ -103,11 +102,11 @@ public final class LightRules {
         ReportingFacts.PeriodFact last = counted.get(0);
         if (counted.size() >= 2 && last.status() == ReportingFacts.Status.MISSING
                 && counted.get(1).status() == ReportingFacts.Status.MISSING) {
-            findings.add(new Finding(Light.RED, "最近两期（" + counted.get(1).period() + "、" + last.period() + "）均未报送"));
+            findings.add(new Finding(Light.RED, LightReason.TWO_PERIODS_MISSING.text(counted.get(1).period(), last.period())));
         } else if (last.status() == ReportingFacts.Status.MISSING) {
-            findings.add(new Finding(Light.YELLOW, "上期（" + last.period() + "）未报送"));
+            findings.add(new Finding(Light.YELLOW, LightReason.LAST_PERIOD_MISSING.text(last.period())));
         } else if (last.status() == ReportingFacts.Status.LATE) {
-            findings.add(new Finding(Light.YELLOW, "上期（" + last.period() + "）报送迟报"));
+            findings.add(new Finding(Light.YELLOW, LightReason.LAST_PERIOD_LATE.text(last.period())));
         }
     }
 
@@ -126,10 +125,7 @@ public final class LightRules {
             @Nullable Light light = behindPct.compareTo(BigDecimal.valueOf(thresholds.redBehindPct())) > 0 ? Light.RED
                     : behindPct.compareTo(BigDecimal.valueOf(thresholds.yellowBehindPct())) >= 0 ? Light.YELLOW : null;
             if (light != null) {
-                findings.add(new Finding(light, "指标“" + i.name() + "”落后计划进度" + number(behindPct) + "%（计划"
-                        + number(planned) + i.unit() + "，实际" + (i.actual() == null
-                        ? "尚未报送，按基期值" + number(i.baseline()) + i.unit() + "计"
-                        : number(actual) + i.unit()) + "）"));
+                findings.add(new Finding(light, behindReason(i, planned, actual, span)));
             }
         }
     }
@@ -165,6 +161,31 @@ public final class LightRules {
         return path.get(path.size() - 1).value();
     }
 
+    /**
+     * The reason for an indicator behind plan, in words whose arithmetic reads right: actual and planned in the
+     * indicator's unit, then both as the share of the way from baseline to target (目标进度), and the gap between those
+     * two shares in percentage points — the figure the campaign's yellow and red thresholds are set on.
+     */
+    private static String behindReason(IndicatorView i, BigDecimal planned, BigDecimal actual, BigDecimal span) {
+        BigDecimal plannedShare = share(i, planned, span);
+        BigDecimal actualShare = share(i, actual, span);
+        String gap = Decimals.plain(plannedShare.subtract(actualShare));
+        if (i.actual() == null) {
+            return LightReason.INDICATOR_NOT_REPORTED.text(i.name(), number(i.baseline()) + i.unit(),
+                    number(planned) + i.unit(), number(i.target()) + i.unit(), Decimals.plain(plannedShare));
+        }
+        return LightReason.INDICATOR_BEHIND.text(i.name(), number(actual) + i.unit(), number(planned) + i.unit(),
+                number(i.baseline()) + i.unit(), number(i.target()) + i.unit(), Decimals.plain(actualShare),
+                Decimals.plain(plannedShare), gap);
+    }
+
+    /** How far a value has moved from the baseline towards the target, in percent of the span, two decimals. */
+    private static BigDecimal share(IndicatorView i, BigDecimal value, BigDecimal span) {
+        BigDecimal moved = i.direction() == Direction.LOWER_IS_BETTER
+                ? i.baseline().subtract(value) : value.subtract(i.baseline());
+        return moved.multiply(HUNDRED).divide(span, MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_UP);
+    }
+
     private static String number(BigDecimal value) {
         return Decimals.plain(value.setScale(2, RoundingMode.HALF_UP));
     }
@@ -188,9 +209,9 @@ public final class LightRules {
             Light childLight = child.light() == null ? Light.GREEN : child.light();
             light = LightVerdict.worse(light, childLight);
             if (childLight == Light.RED) {
-                red.add("子任务“" + child.title() + "”红灯");
+                red.add(LightReason.SUBTASK_RED.text(child.title()));
             } else if (childLight == Light.YELLOW) {
-                yellow.add("子任务“" + child.title() + "”黄灯");
+                yellow.add(LightReason.SUBTASK_YELLOW.text(child.title()));
             } else if (childLight != Light.DONE) {
                 open.add(child.title());
             }
@@ -198,7 +219,7 @@ public final class LightRules {
         List<String> reasons = new ArrayList<>();
         if (light == Light.DONE) {
             reasons.addAll(own.reasons());
-            reasons.add(children.size() + "项子任务均已完成");
+            reasons.add(LightReason.SUBTASKS_DONE.text(children.size()));
         } else if (own.light() == Light.RED) {
             reasons.addAll(own.reasons());
             reasons.addAll(red);
@@ -213,8 +234,8 @@ public final class LightRules {
         }
         if (reasons.isEmpty()) {
             reasons.add(own.light() == Light.DONE
-                    ? "本任务自身已完成，子任务“" + String.join("”“", open) + "”尚未完成"
-                    : ON_TRACK + "，" + children.size() + "项子任务均无红黄灯");
+                    ? LightReason.SUBTASKS_OPEN.text(String.join("”“", open))
+                    : LightReason.ON_TRACK_WITH_SUBTASKS.text(children.size()));
         }
         return new LightVerdict(light, reasons);
     }

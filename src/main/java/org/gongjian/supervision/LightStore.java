@@ -133,21 +133,35 @@ class LightStore {
                 .list();
     }
 
-    /** Tasks of a campaign holding a light now, longest first, whose lead unit is inside the scope (at most 200). */
+    /** Tasks of a campaign holding a light now, longest first, whose lead unit is inside the scope (at most 2,000). */
     List<Period> holding(long campaignId, Light light, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
-        params.put("campaign", campaignId);
         params.put("light", light.name());
+        return jdbc.sql("SELECT p.*" + holdingFrom(campaignId, scope, params) + " AND p.light = :light"
+                        + " ORDER BY p.since_date, p.task_id LIMIT 2000")
+                .params(params).query(LightStore::period).list();
+    }
+
+    /** How many tasks of a campaign hold each light now, lead unit inside the scope (the list's totals). */
+    Map<Light, Long> holdingCounts(long campaignId, DataScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        Map<Light, Long> counts = new java.util.EnumMap<>(Light.class);
+        jdbc.sql("SELECT p.light, COUNT(*)" + holdingFrom(campaignId, scope, params) + " GROUP BY p.light")
+                .params(params).query(rs -> {
+                    counts.put(Light.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private static String holdingFrom(long campaignId, DataScope scope, Map<String, Object> params) {
+        params.put("campaign", campaignId);
         String scoped = "";
         if (!scope.isEverything()) {
             scoped = " AND s.unit_id IN (SELECT u.unit_id FROM org_unit_path u WHERE u.path LIKE :scope)";
             params.put("scope", scope.likePattern());
         }
-        return jdbc.sql("""
-                SELECT p.* FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id
-                WHERE p.campaign_id = :campaign AND p.until_date IS NULL AND p.light = :light""" + scoped
-                        + " ORDER BY p.since_date, p.task_id LIMIT 200")
-                .params(params).query(LightStore::period).list();
+        return " FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id"
+                + " WHERE p.campaign_id = :campaign AND p.until_date IS NULL" + scoped;
     }
 
     /** Tasks red without a break since on or before the date (the escalation rule's candidates), longest first. */

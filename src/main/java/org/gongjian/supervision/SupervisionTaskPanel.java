@@ -22,9 +22,12 @@ class SupervisionTaskPanel implements TaskPanel {
     private final LightEvaluation lights;
     private final ConfidenceService confidence;
     private final NoticeService notices;
+    private final LightReasonText reasonText;
     private final Clock clock;
 
-    SupervisionTaskPanel(LightEvaluation lights, ConfidenceService confidence, NoticeService notices, Clock clock) {
+    SupervisionTaskPanel(LightEvaluation lights, ConfidenceService confidence, NoticeService notices,
+                         LightReasonText reasonText, Clock clock) {
+        this.reasonText = reasonText;
         this.lights = lights;
         this.confidence = confidence;
         this.notices = notices;
@@ -42,12 +45,12 @@ class SupervisionTaskPanel implements TaskPanel {
             String since = history.isEmpty() ? "" : "（自" + history.get(0).since() + "起，已"
                     + ChronoUnit.DAYS.between(history.get(0).since(), today) + "天）";
             lines.add("计算亮灯：" + task.light().label() + since);
-            task.lightReasons().forEach(r -> lines.add("· " + r));
+            reasonText.render(task.lightReasons()).forEach(r -> lines.add("· " + r));
         }
         if (history.size() > 1) {
             lines.add("亮灯记录：");
             history.stream().skip(1).forEach(p -> lines.add("· " + p.since() + " 至 " + p.until() + " " + p.light().label()
-                    + "：" + (p.reasons().isEmpty() ? "" : p.reasons().get(0))));
+                    + "：" + (p.reasons().isEmpty() ? "" : reasonText.render(p.reasons().get(0)))));
         }
         List<ConfidenceView> judgements = confidence.judgements(task.id(), scope);
         boolean warning = false;

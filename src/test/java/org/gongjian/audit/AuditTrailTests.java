@@ -127,8 +127,10 @@ class AuditTrailTests extends IntegrationTest {
                         .param("entityId", String.valueOf(id)).session(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("共 1 条")))
-                .andExpect(content().string(containsString("<code>unit.update</code>")))
-                .andExpect(content().string(not(containsString("<code>unit.create</code>"))))
+                .andExpect(content().string(containsString("<code class=\"small\">unit.update</code>")))
+                .andExpect(content().string(containsString("单位 · 修改")))
+                .andExpect(content().string(containsString(">名称</span>")))
+                .andExpect(content().string(not(containsString(">unit.create</code>"))))
                 .andExpect(content().string(containsString("页面新村" + c.tag())))
                 .andExpect(content().string(containsString(c.orgDeptUser())))
                 .andExpect(content().string(containsString("127.0.0.1")));

@@ -156,6 +156,9 @@ class AuthenticationTests extends IntegrationTest {
         assertThat(actions(user)).containsExactly("login.failure", "login.failure", "login.failure", "login.failure",
                 "account.locked", "login.refused", "login.success");
         assertThat(actions("ghost" + c.tag())).containsExactly("login.failure");
+        // the successful login is the user's own act, not "system"'s
+        assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE entity_type = 'user' AND entity_id = :u"
+                + " AND action = 'login.success'").param("u", user).query(String.class).single()).isEqualTo(user);
         String locked = jdbc.sql("SELECT after_state FROM audit_event WHERE entity_type = 'user' AND entity_id = :u"
                         + " AND action = 'account.locked'").param("u", user).query(String.class).single();
         assertThat(locked).contains("\"failures\":5").contains("lockedUntil");

@@ -114,7 +114,7 @@ class LightRulesTests {
         void behindExactlyTenPercentIsYellow() {
             LightVerdict v = evaluate(task(List.of(onPlan("0", "1000", "500", "400", Direction.HIGHER_IS_BETTER)), List.of()));
             assertThat(v.light()).isEqualTo(Light.YELLOW);
-            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”落后计划进度10%（计划500人，实际400人）");
+            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”实际400人，计划500人（基期0人，目标1000人）；已完成目标进度的40%，计划应完成50%，落后10个百分点");
         }
 
         @Test
@@ -127,15 +127,16 @@ class LightRulesTests {
         void behindTwentyPointZeroOnePercentIsRed() {
             LightVerdict v = evaluate(task(List.of(onPlan("0", "10000", "5000", "2999", Direction.HIGHER_IS_BETTER)), List.of()));
             assertThat(v.light()).isEqualTo(Light.RED);
-            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”落后计划进度20.01%（计划5000人，实际2999人）");
+            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”实际2999人，计划5000人（基期0人，目标10000人）；已完成目标进度的29.99%，计划应完成50%，落后20.01个百分点");
         }
 
         @Test
         void spanIsMeasuredFromTheBaseline() {
-            // baseline 200, target 1500: span 1300; planned 1200, actual 900: 300 / 1300 = 23.08 %
+            // baseline 200, target 1500: span 1300; planned 1200, actual 900: 300 / 1300 = 23.08 % behind (red over 20);
+            // shown as the two shares of the span, 76.92 % planned and 53.85 % reached, and their difference
             LightVerdict v = evaluate(task(List.of(onPlan("200", "1500", "1200", "900", Direction.HIGHER_IS_BETTER)), List.of()));
             assertThat(v.light()).isEqualTo(Light.RED);
-            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”落后计划进度23.08%（计划1200人，实际900人）");
+            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”实际900人，计划1200人（基期200人，目标1500人）；已完成目标进度的53.85%，计划应完成76.92%，落后23.07个百分点");
         }
 
         @Test
@@ -147,13 +148,27 @@ class LightRulesTests {
                     .light()).isEqualTo(Light.GREEN);
             assertThat(evaluate(task(List.of(onPlan("100", "50", "80", "91", Direction.LOWER_IS_BETTER)), List.of()))
                     .light()).isEqualTo(Light.RED);
+            // the shares count the way down: 9 of 50 reached (18 %), 20 of 50 planned (40 %)
+            assertThat(evaluate(task(List.of(onPlan("100", "50", "80", "91", Direction.LOWER_IS_BETTER)), List.of()))
+                    .reasons()).containsExactly("指标“新增城镇就业人数”实际91人，计划80人（基期100人，目标50人）；"
+                            + "已完成目标进度的18%，计划应完成40%，落后22个百分点");
+        }
+
+        @Test
+        void theReasonsArithmeticReadsRight() {
+            // the case: a rate from 90 % to 100 %, 99.26 % planned and 94.5 % reached is 47.6 points of the
+            // way behind (red), not "47.58 % behind 99.26 %"
+            LightVerdict v = evaluate(task(List.of(onPlan("90", "100", "99.26", "94.5", Direction.HIGHER_IS_BETTER)), List.of()));
+            assertThat(v.light()).isEqualTo(Light.RED);
+            String reason = v.reasons().get(0);
+            assertThat(reason).contains("实际94.5人，计划99.26人").contains("已完成目标进度的45%，计划应完成92.6%，落后47.6个百分点");
         }
 
         @Test
         void withoutAnActualTheBaselineCounts() {
             LightVerdict v = evaluate(task(List.of(onPlan("0", "1000", "300", null, Direction.HIGHER_IS_BETTER)), List.of()));
             assertThat(v.light()).isEqualTo(Light.RED);
-            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”落后计划进度30%（计划300人，实际尚未报送，按基期值0人计）");
+            assertThat(v.reasons()).containsExactly("指标“新增城镇就业人数”尚未报送实际值（按基期0人计），计划300人（目标1000人）；计划应完成目标进度的30%，落后30个百分点");
         }
 
         @Test
@@ -280,7 +295,7 @@ class LightRulesTests {
                 List.of(milestone("开工建设", TODAY.plusDays(3), null), milestone("完成项目签约", TODAY.minusDays(12), null))));
         assertThat(v.light()).isEqualTo(Light.RED);
         assertThat(v.reasons()).containsExactly("节点“完成项目签约”已逾期12天", "节点“开工建设”将于3天后到期",
-                "指标“新增城镇就业人数”落后计划进度10%（计划500人，实际400人）");
+                "指标“新增城镇就业人数”实际400人，计划500人（基期0人，目标1000人）；已完成目标进度的40%，计划应完成50%，落后10个百分点");
     }
 
     @Nested

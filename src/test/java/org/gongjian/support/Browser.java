@@ -55,6 +55,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--window-size=1280,900", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The console (script errors, CSP violations, failed loads) readable through driver().manage().logs().
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
     }
 

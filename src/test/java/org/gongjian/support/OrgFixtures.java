@@ -65,4 +65,10 @@ public class OrgFixtures {
         users.createPrehashed(username, passwordHash, null, scope.id(), EnumSet.of(role));
         return username;
     }
+
+    /** A user who is the given cadre (a leader's 包保 tasks are found through the person). */
+    public String user(String username, UnitView scope, Role role, long personId) {
+        users.createPrehashed(username, passwordHash, personId, scope.id(), EnumSet.of(role));
+        return username;
+    }
 }
