@@ -60,6 +60,7 @@ class WorkbenchTests extends IntegrationTest {
     @Autowired UserService users;
     @Autowired LightEvaluation lights;
     @Autowired PasswordEncoder encoder;
+    @Autowired org.gongjian.identity.DisplayNames names;
 
     private OrgFixtures.County c;
     private CampaignView campaign;
@@ -150,6 +151,13 @@ class WorkbenchTests extends IntegrationTest {
     @Test
     void aCadreWithNoPanelsGetsAWayIn() throws Exception {
         assertThat(home(cadre)).contains("panel-start");
+    }
+
+    @Test
+    void pagesNamePeopleByTheirNameAndFallBackToTheLogin() {
+        assertThat(names.of(head)).isEqualTo(c.cadreA().name());
+        assertThat(names.of(c.liaisonAUser())).as("an account with no cadre behind it").isEqualTo(c.liaisonAUser());
+        assertThat(names.of(null)).isNull();
     }
 
     @Test
