@@ -159,7 +159,7 @@
         });
     }
 
-    document.addEventListener('DOMContentLoaded', function () {
+    function init() {
         var form = document.querySelector('[data-report-form]');
         if (!form || typeof DataTransfer === 'undefined') {
             return;
@@ -237,10 +237,13 @@
             });
         }
 
-        pick.addEventListener('change', function () {
+        function picked() {
             Array.prototype.forEach.call(pick.files || [], add);
             pick.value = '';
-        });
+        }
+
+        pick.addEventListener('change', picked);
+        picked(); // files chosen before this script ran (it loads async) or restored by the browser
 
         // A tap on 提交 while photos are still being scaled waits for them, then sends the form as tapped.
         form.addEventListener('submit', function (event) {
@@ -269,5 +272,12 @@
                 form.submit();
             });
         });
-    });
+    }
+
+    // Loaded async: the form is usable before this arrives, so DOMContentLoaded may already have passed.
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', init);
+    } else {
+        init();
+    }
 }());

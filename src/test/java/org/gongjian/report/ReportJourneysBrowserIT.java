@@ -92,8 +92,11 @@ class ReportJourneysBrowserIT extends IntegrationTest {
         browser.driver().findElement(By.cssSelector("[data-test=report-files]"))
                 .sendKeys(first.toAbsolutePath() + "\n" + second.toAbsolutePath());
         assertThat(browser.driver().findElements(By.cssSelector("[data-test=report-photo]"))).hasSize(2);
-        browser.find("report-photo-add");
-        browser.screenshot("report-two-photos-phone");
+        browser.find("report-photo-add"); // scrolled to the middle: the grid with both previews and the "+" tile
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+                .toPath(), Path.of("target", "screenshots", "report-photo-grid-375.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         tap(browser.find("report-submit"));
         browser.waitForText("报告已提交");
         System.out.printf("FIELD SPEED two-photo report at 375 px: %d taps in the app from the reporting to-do list%n", taps);
