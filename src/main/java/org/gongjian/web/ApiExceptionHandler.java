@@ -129,8 +129,22 @@ class ApiExceptionHandler {
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("https://gongjian.org/problems/" + type));
-        p.setTitle(title);
+        p.setTitle(title(title));
         return p;
+    }
+
+    /** English titles for {@code ?lang=en} callers; details stay as the rules wrote them (Chinese). */
+    private static final Map<String, String> ENGLISH_TITLES = Map.ofEntries(
+            Map.entry("未找到", "Not found"), Map.entry("输入有误", "Invalid input"), Map.entry("无权操作", "Forbidden"),
+            Map.entry("与当前状态冲突", "Conflicts with the current state"),
+            Map.entry("不符合业务规则", "Breaks a business rule"), Map.entry("数据已被他人修改", "Changed by someone else"),
+            Map.entry("与现有数据冲突", "Conflicts with existing data"), Map.entry("请求格式有误", "Malformed request"),
+            Map.entry("文件过大", "File too large"), Map.entry("上传有误", "Bad upload"),
+            Map.entry("不支持的请求方法", "Method not supported"), Map.entry("不支持的内容类型", "Unsupported media type"));
+
+    private static String title(String chinese) {
+        return "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
+                ? ENGLISH_TITLES.getOrDefault(chinese, chinese) : chinese;
     }
 
     private static ProblemDetail withErrors(ProblemDetail p, List<FieldProblem> problems) {

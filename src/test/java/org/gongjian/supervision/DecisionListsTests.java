@@ -126,4 +126,21 @@ class DecisionListsTests extends IntegrationTest {
         assertThat(page(base, Logins.session(mvc, townshipOffice))).contains(s.shareB().title(), "data-test=\"lights-total-red\">1<")
                 .doesNotContain(s.shareA().title());
     }
+
+    @Test
+    void englishModeKeepsTheQueryAndTranslatesProblemTitles() throws Exception {
+        Setup s = setup();
+        MockHttpSession office = Logins.session(mvc, org.user("dcse" + s.county().tag(), s.county().county(), Role.SUPERVISOR));
+        String base = "/supervision/lights?campaignId=" + s.campaign().id() + "&group=CATEGORY";
+        // the language link is the same page with its filters, only lang switched
+        assertThat(page(base, office)).contains("href=\"/supervision/lights?campaignId=" + s.campaign().id()
+                + "&amp;group=CATEGORY&amp;lang=en\"");
+        String token = Logins.token(mvc, s.county().adminUser());
+        String problem = mvc.perform(get("/api/v1/tasks/999999999").param("lang", "en").header("Authorization", token))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(problem).contains("\"title\":\"Not found\"");
+        String chinese = mvc.perform(get("/api/v1/tasks/999999999").header("Authorization", token))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(chinese).contains("\"title\":\"未找到\"");
+    }
 }

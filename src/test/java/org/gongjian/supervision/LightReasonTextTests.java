@@ -31,6 +31,17 @@ class LightReasonTextTests {
     }
 
     @Test
+    void theChineseBundleHoldsTheTemplatesAsLightRulesWritesThem() throws Exception {
+        java.util.Properties zh = new java.util.Properties();
+        try (var in = getClass().getClassLoader().getResourceAsStream("messages.properties")) {
+            zh.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (LightReason reason : LightReason.values()) {
+            assertThat(zh.getProperty("reason." + reason.name())).as(reason.name()).isEqualTo(reason.text());
+        }
+    }
+
+    @Test
     void everyTemplateHasAnEnglishSentence() {
         LightReasonText text = text();
         for (LightReason reason : LightReason.values()) {

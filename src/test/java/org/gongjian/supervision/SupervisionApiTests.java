@@ -171,7 +171,7 @@ class SupervisionApiTests extends IntegrationTest {
         String list = mvc.perform(get("/supervision/lights").param("campaignId", String.valueOf(campaign.id()))
                         .param("light", "RED").session(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(list).contains("污水治理" + c.tag(), "节点“完成项目签约”已逾期7天", "甲镇" + c.tag(), "5 天");
+        assertThat(list).contains("污水治理" + c.tag(), "节点“完成项目签约”已逾期7天", "甲镇" + c.tag(), "红灯已持续5天（自2026-06-10）");
         String page = mvc.perform(get("/tasks/" + task.id()).session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("亮灯与交付信心", "计算亮灯：红灯（自2026-06-10起，已5天）", "交付信心：低", "征地未完成，签约推迟");
