@@ -21,3 +21,16 @@ document.addEventListener('htmx:responseError', function (event) {
         target.prepend(div);
     }
 });
+// The unread badge: a plain fetch of the server-rendered fragment on load and every minute (no htmx on every page).
+document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-badge-src]').forEach(function (badge) {
+        var refresh = function () {
+            fetch(badge.getAttribute('data-badge-src'), {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+                .then(function (response) { return response.ok ? response.text() : ''; })
+                .then(function (html) { badge.innerHTML = html; })
+                .catch(function () { /* offline: keep the last count */ });
+        };
+        refresh();
+        setInterval(refresh, 60000);
+    });
+});

@@ -91,7 +91,7 @@ class WorkbenchBrowserIT extends IntegrationTest {
 
         browser.open("/");
         browser.find("user-menu").click();
-        browser.find("user-password").click();
+        browser.find("menu-password").click();
         browser.find("old-password").sendKeys(OrgFixtures.PASSWORD);
         browser.find("new-password").sendKeys("Xin-Mima-2026!");
         browser.find("confirm-password").sendKeys("Xin-Mima-2026!");
