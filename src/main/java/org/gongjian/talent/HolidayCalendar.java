@@ -30,9 +30,9 @@ public class HolidayCalendar {
 
     @Transactional(readOnly = true)
     public List<HolidayView> year(int year) {
-        return jdbc.sql("SELECT day, kind, name FROM talent_holiday WHERE day BETWEEN :from AND :to ORDER BY day")
+        return jdbc.sql("SELECT holiday_date, kind, name FROM talent_holiday WHERE holiday_date BETWEEN :from AND :to ORDER BY holiday_date")
                 .param("from", Date.valueOf(LocalDate.of(year, 1, 1))).param("to", Date.valueOf(LocalDate.of(year, 12, 31)))
-                .query((rs, n) -> new HolidayView(rs.getDate("day").toLocalDate(),
+                .query((rs, n) -> new HolidayView(rs.getDate("holiday_date").toLocalDate(),
                         WorkingCalendar.DayKind.valueOf(rs.getString("kind")), rs.getString("name"))).list();
     }
 
@@ -40,8 +40,8 @@ public class HolidayCalendar {
     @Transactional(readOnly = true)
     public WorkingCalendar calendar() {
         Map<LocalDate, WorkingCalendar.DayKind> days = new HashMap<>();
-        jdbc.sql("SELECT day, kind FROM talent_holiday").query(rs -> {
-            days.put(rs.getDate("day").toLocalDate(), WorkingCalendar.DayKind.valueOf(rs.getString("kind")));
+        jdbc.sql("SELECT holiday_date, kind FROM talent_holiday").query(rs -> {
+            days.put(rs.getDate("holiday_date").toLocalDate(), WorkingCalendar.DayKind.valueOf(rs.getString("kind")));
         });
         return new WorkingCalendar(days);
     }
@@ -56,10 +56,10 @@ public class HolidayCalendar {
         }
         HolidayView before = find(day);
         if (before == null) {
-            jdbc.sql("INSERT INTO talent_holiday (day, kind, name) VALUES (:day, :kind, :name)")
+            jdbc.sql("INSERT INTO talent_holiday (holiday_date, kind, name) VALUES (:day, :kind, :name)")
                     .param("day", Date.valueOf(day)).param("kind", kind.name()).param("name", clean).update();
         } else {
-            jdbc.sql("UPDATE talent_holiday SET kind = :kind, name = :name WHERE day = :day")
+            jdbc.sql("UPDATE talent_holiday SET kind = :kind, name = :name WHERE holiday_date = :day")
                     .param("day", Date.valueOf(day)).param("kind", kind.name()).param("name", clean).update();
         }
         HolidayView after = new HolidayView(day, kind, clean);
@@ -73,13 +73,13 @@ public class HolidayCalendar {
         if (before == null) {
             throw new NotFound("holiday", day);
         }
-        jdbc.sql("DELETE FROM talent_holiday WHERE day = :day").param("day", Date.valueOf(day)).update();
+        jdbc.sql("DELETE FROM talent_holiday WHERE holiday_date = :day").param("day", Date.valueOf(day)).update();
         events.publishEvent(new AuditableChange("holiday.delete", "holiday", day.toString(), before, null));
     }
 
     private @Nullable HolidayView find(LocalDate day) {
-        return jdbc.sql("SELECT day, kind, name FROM talent_holiday WHERE day = :day").param("day", Date.valueOf(day))
-                .query((rs, n) -> new HolidayView(rs.getDate("day").toLocalDate(),
+        return jdbc.sql("SELECT holiday_date, kind, name FROM talent_holiday WHERE holiday_date = :day").param("day", Date.valueOf(day))
+                .query((rs, n) -> new HolidayView(rs.getDate("holiday_date").toLocalDate(),
                         WorkingCalendar.DayKind.valueOf(rs.getString("kind")), rs.getString("name"))).optional().orElse(null);
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The drive as a campaign: an indicator bound to a {@link FeedMetric} gets its actual from the registry and the desk
  * (counted inside the bound unit's subtree), through {@code TaskProgress.feedActual} (history and audit name the
- * source), and its task is re-lit at once, so a late desk turns the task yellow or red by the normal light rules.
+ * source), and its task (once under supervision) is re-lit at once, so a late desk turns the task yellow or red by the normal light rules.
  */
 @Service
 @Transactional
@@ -101,10 +101,8 @@ public class TalentFeeds {
             if (one.value() != null) {
                 List<Long> chain = progress.feedActual(b.taskId(), b.indicatorId(), one.value(),
                         "人才服务台·" + b.metric().label() + "（" + one.explanation() + "）");
-                if (!chain.isEmpty()) {
-                    lights.evaluateTask(b.taskId(), today);
-                    lights.evaluateChain(chain, today);
-                }
+                // a task already under supervision is re-lit now; a new one gets its first light from the daily run
+                lights.evaluateChain(chain, today);
             }
             jdbc.sql("UPDATE talent_indicator_feed SET fed_at = :at WHERE indicator_id = :id")
                     .param("at", Timestamp.from(clock.instant())).param("id", b.indicatorId()).update();

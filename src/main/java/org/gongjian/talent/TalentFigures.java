@@ -27,6 +27,9 @@ class TalentFigures {
     private static final String TALENTS = """
             FROM talent t JOIN org_unit_path u ON u.unit_id = t.unit_id WHERE u.path LIKE :scope""";
 
+    private static final String INTRODUCED_BETWEEN =
+            " AND t.source = 'INTRODUCED' AND t.introduced_on BETWEEN :from AND :to";
+
     private final JdbcClient jdbc;
 
     TalentFigures(JdbcClient jdbc) {
@@ -66,8 +69,7 @@ class TalentFigures {
     /** Introductions (source 引进) per month of the year up to {@code asOf}, months 1..12 with zeros. */
     long[] introducedPerMonth(int year, LocalDate asOf, DataScope scope) {
         long[] months = new long[12];
-        jdbc.sql("SELECT t.introduced_on " + TALENTS + """
-                 AND t.source = 'INTRODUCED' AND t.introduced_on BETWEEN :from AND :to""")
+        jdbc.sql("SELECT t.introduced_on " + TALENTS + INTRODUCED_BETWEEN)
                 .param("scope", scope.likePattern()).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
                 .param("to", Date.valueOf(asOf)).query(rs -> {
                     months[rs.getDate(1).toLocalDate().getMonthValue() - 1]++;
@@ -76,8 +78,7 @@ class TalentFigures {
     }
 
     long introducedInYear(int year, LocalDate asOf, DataScope scope) {
-        return jdbc.sql("SELECT COUNT(*) " + TALENTS + """
-                 AND t.source = 'INTRODUCED' AND t.introduced_on BETWEEN :from AND :to""")
+        return jdbc.sql("SELECT COUNT(*) " + TALENTS + INTRODUCED_BETWEEN)
                 .param("scope", scope.likePattern()).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
                 .param("to", Date.valueOf(asOf)).query(Long.class).single();
     }

@@ -3,7 +3,7 @@
 
 -- Days that differ from the Monday–Friday week: REST (a holiday, 放假) or WORK (a make-up working day, 调休上班).
 CREATE TABLE talent_holiday (
-    day         DATE         PRIMARY KEY,
+    holiday_date DATE        PRIMARY KEY,
     kind        VARCHAR(4)   NOT NULL CHECK (kind IN ('REST', 'WORK')),
     name        VARCHAR(40)  NOT NULL
 );
@@ -100,7 +100,7 @@ INSERT INTO talent_tier (code, label, sort_order) VALUES
     ('A', 'A类（顶尖人才）', 1), ('B', 'B类（领军人才）', 2), ('C', 'C类（高级人才）', 3), ('D', 'D类（基础人才）', 4);
 
 -- 国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）.
-INSERT INTO talent_holiday (day, kind, name) VALUES
+INSERT INTO talent_holiday (holiday_date, kind, name) VALUES
     (DATE '2026-01-01', 'REST', '元旦'), (DATE '2026-01-02', 'REST', '元旦'), (DATE '2026-01-03', 'REST', '元旦'),
     (DATE '2026-01-04', 'WORK', '元旦调休'),
     (DATE '2026-02-14', 'WORK', '春节调休'),
