@@ -82,11 +82,17 @@ class TalentApiController {
                 @RequestParam(required = false) @Nullable TalentSource source,
                 @RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal CurrentUser user,
                 DataScope scope, HttpServletResponse response) throws IOException {
+        export(workbook, new TalentStore.Filter(q, field, tier, source, null), reason, user, scope, response);
+    }
+
+    /** The registry's xlsx (for the page too): refused before any byte is written when the reason needs a role it lacks. */
+    static void export(TalentWorkbook workbook, TalentStore.Filter filter, @Nullable String reason, CurrentUser user,
+                       DataScope scope, HttpServletResponse response) throws IOException {
         if (reason != null && !reason.isBlank()) {
             TalentService.requirePersonalDataAccess(user, reason);
         }
         xlsx(response, "人才库.xlsx");
-        workbook.export(q, field, tier, source, reason, user, scope, response.getOutputStream());
+        workbook.export(filter, reason, user, scope, response.getOutputStream());
     }
 
     @GetMapping("/api/v1/talents/template")

@@ -75,11 +75,8 @@ class TalentController {
                 @RequestParam(required = false) @Nullable TalentSource source,
                 @RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal CurrentUser user,
                 DataScope scope, HttpServletResponse response) throws IOException {
-        if (reason != null && !reason.isBlank()) {
-            TalentService.requirePersonalDataAccess(user, reason);
-        }
-        TalentApiController.xlsx(response, "人才库.xlsx");
-        workbook.export(q, field, tier, source, reason, user, scope, response.getOutputStream());
+        TalentApiController.export(workbook, new TalentStore.Filter(q, field, tier, source, null), reason, user, scope,
+                response);
     }
 
     @GetMapping("/talent/template")

@@ -85,20 +85,19 @@ public class TalentWorkbook {
      * Writes the talents of the filter; phone, ID number and address masked unless {@code personalReason} is given,
      * which needs the talent office role and is audited.
      */
-    public void export(@Nullable String q, @Nullable String field, @Nullable String tier, @Nullable TalentSource source,
-                       @Nullable String personalReason, CurrentUser user, DataScope scope, OutputStream out)
-            throws IOException {
+    void export(TalentStore.Filter filter, @Nullable String personalReason, CurrentUser user, DataScope scope,
+                OutputStream out) throws IOException {
         boolean unmasked = personalReason != null && !personalReason.isBlank();
         if (unmasked) {
             String why = TalentService.requirePersonalDataAccess(user, personalReason);
             talents.audit(new AuditableChange("talent.export", "talent", null, null,
-                    Map.of("reason", why, "personalData", true, "filter", String.valueOf(q) + "/" + field + "/" + tier)));
+                    Map.of("reason", why, "personalData", true, "filter", filter.toString())));
         }
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             XlsxStyles styles = new XlsxStyles(workbook);
             Sheet sheet = header(workbook, styles);
             int[] next = {1};
-            talents.each(new TalentStore.Filter(q, field, tier, source, null), scope, EXPORT_MAX, unmasked, t -> {
+            talents.each(filter, scope, EXPORT_MAX, unmasked, t -> {
                 Row row = sheet.createRow(next[0]++);
                 String[] values = {t.name(), t.field(), t.tier(), t.degreeLabel(), nz(t.title()), t.employer(),
                         t.introducedOn().toString(), t.sourceLabel(), nz(t.phone()), nz(t.idNumber()), nz(t.address())};
