@@ -77,6 +77,28 @@ public class TaskProgress {
         recompute(task);
     }
 
+    /**
+     * Sets an indicator's actual from a system source (e.g. the talent desk's figures), not from a report: the history
+     * names the source, the audit line is {@code indicator.feed}, and progress moves as with a report.
+     * @return the task and its ancestors, nearest first (what needs a new light); empty when the value did not change
+     */
+    public List<Long> feedActual(long taskId, long indicatorId, BigDecimal value, String source) {
+        TaskRecord task = tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId));
+        IndicatorStore.IndicatorActual indicator = indicators.actuals(taskId).stream().filter(i -> i.id() == indicatorId)
+                .findFirst().orElseThrow(() -> new NotFound("indicator", indicatorId));
+        if (indicator.actual() != null && indicator.actual().compareTo(value) == 0) {
+            return List.of();
+        }
+        indicators.setActual(indicator.id(), value);
+        tasks.recordChange(taskId, clock.instant(), "系统：" + source, "指标“" + indicator.name() + "”实际值",
+                indicator.actual() == null ? null : Progress.plain(indicator.actual()), Progress.plain(value));
+        events.publishEvent(new AuditableChange("indicator.feed", "indicator", String.valueOf(indicator.id()),
+                indicator.actual(), java.util.Map.of("value", value, "source", source)));
+        List<Long> chain = recompute(task);
+        events.publishEvent(new TaskChanged(taskId, task.row().campaignId(), TaskChanged.Change.PROGRESSED, chain));
+        return chain;
+    }
+
     /** Marks a milestone done on a date, with history and audit. */
     public void completeMilestone(long taskId, long milestoneId, LocalDate doneOn) {
         TaskRecord task = tasks.findUnscoped(taskId).orElseThrow(() -> new NotFound("task", taskId));

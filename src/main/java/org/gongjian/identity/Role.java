@@ -8,7 +8,8 @@ public enum Role {
     LEADER("领导"),
     UNIT_HEAD("单位负责人"),
     LIAISON("联络员"),
-    CADRE("干部");
+    CADRE("干部"),
+    TALENT_OFFICE("人才办");
 
     private final String label;
 

@@ -10,7 +10,8 @@ public enum NotificationKind {
     ESCALATION("督办升级"),
     INSTRUCTION("领导批示"),
     PLEDGE("军令状"),
-    LIGHT("亮红灯");
+    LIGHT("亮红灯"),
+    TALENT("人才服务");
 
     private final String label;
 

@@ -79,6 +79,14 @@ public final class Navigation {
                     item("people", "nav.people", "/people", ALL, List.of("/people"), List.of()),
                     item("units", "nav.units", "/units", ALL, List.of("/units"), List.of("/units/**")),
                     item("org-import", "nav.import", "/org/import", Set.of("ADMIN", "ORG_DEPT"), List.of("/org/import"), List.of()))),
+            new Group("talent", "nav.group.talent", List.of(
+                    item("talent", "nav.talent", "/talent", ALL, List.of("/talent"), List.of("/talent/*")),
+                    item("talent-requests", "nav.talent-requests", "/talent/requests", ALL, List.of("/talent/requests"),
+                            List.of("/talent/requests/**")),
+                    item("talent-policies", "nav.talentPolicies", "/talent/policies", ALL, List.of("/talent/policies"), List.of()),
+                    item("talent-dashboard", "nav.talentDashboard", "/talent/dashboard", Set.of("ADMIN", "SUPERVISOR", "LEADER", "ORG_DEPT", "TALENT_OFFICE"),
+                            List.of("/talent/dashboard"), List.of()),
+                    item("holidays", "nav.holidays", "/talent/holidays", Set.of("ADMIN", "TALENT_OFFICE"), List.of("/talent/holidays"), List.of()))),
             new Group("admin", "nav.group.admin", List.of(
                     item("users", "nav.users", "/users", Set.of("ADMIN"), List.of("/users"), List.of("/users/**")),
                     item("audit", "nav.audit", "/audit", Set.of("ADMIN"), List.of("/audit"), List.of()),
@@ -98,10 +106,11 @@ public final class Navigation {
             "LEADER", List.of("home", "cockpit", "my-tasks"),
             "ORG_DEPT", List.of("home", "records", "cockpit"),
             "CADRE", List.of("home", "my-tasks", "inbox"),
-            "ADMIN", List.of("home", "users", "audit"));
+            "ADMIN", List.of("home", "users", "audit"),
+            "TALENT_OFFICE", List.of("home", "talent-requests", "talent"));
 
-    private static final List<String> TAB_ORDER = List.of("SUPERVISOR", "LEADER", "ORG_DEPT", "UNIT_HEAD", "LIAISON",
-            "CADRE", "ADMIN");
+    private static final List<String> TAB_ORDER = List.of("SUPERVISOR", "LEADER", "ORG_DEPT", "TALENT_OFFICE", "UNIT_HEAD",
+            "LIAISON", "CADRE", "ADMIN");
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -22,7 +22,7 @@ class NavigationTests {
     void groupsKeepTheOrderTheWorkFlowsIn() {
         Navigation.View view = Navigation.view(List.of("ADMIN"), "/");
         assertThat(view.groups()).extracting(Navigation.Group::id)
-                .containsExactly("home", "campaign", "pledge", "report", "supervision", "assessment", "cadre", "admin", "account");
+                .containsExactly("home", "campaign", "pledge", "report", "supervision", "assessment", "cadre", "talent", "admin", "account");
     }
 
     @Test
