@@ -221,6 +221,21 @@ public class NoticeService {
     }
 
     /**
+     * A notice another module's rules issue on a task (rectification's overdue measures): an automatic notice of
+     * {@code level} to {@code unitId}, due in {@value #RESPONSE_DAYS} days, then on the ladder like any other (an OPEN
+     * notice past its date escalates). Issued once per {@code autoKey}; empty when that key was already used.
+     */
+    public java.util.Optional<Long> issueAutomatic(long taskId, long unitId, NoticeLevel level, String requirement,
+                                                   String autoKey) {
+        if (store.autoKeyExists(autoKey)) {
+            return java.util.Optional.empty();
+        }
+        TaskView task = tasks.task(taskId, DataScope.everything());
+        return java.util.Optional.of(issue(task, unitId, level, clip(requirement, 2000), today().plusDays(RESPONSE_DAYS),
+                NoticeOrigin.AUTO, null, autoKey, Escalation.SYSTEM));
+    }
+
+    /**
      * Writes a notice, audits it and publishes {@link NoticeIssued} (notify tells the unit's head and liaisons, the
      * group robots and, from 督办 on, the lead leader). {@code autoKey} (unique) keeps the rules from issuing the same notice twice.
      */
