@@ -153,8 +153,8 @@ class ProblemStore {
                        SUM(CASE WHEN p.status = 'IN_PROGRESS' THEN 1 ELSE 0 END) AS progress_count,
                        SUM(CASE WHEN p.status = 'SIGNED_OFF' THEN 1 ELSE 0 END) AS signed_count,
                        SUM(CASE WHEN p.status = 'REOPENED' THEN 1 ELSE 0 END) AS reopened_count,
-                       SUM(CASE WHEN """ + OVERDUE + """
-                 THEN 1 ELSE 0 END) AS overdue_count
+                       SUM(CASE WHEN\s""" + OVERDUE + " THEN 1 ELSE 0 END) AS overdue_count" + """
+
                 FROM rectification_problem p JOIN org_unit_path u ON u.unit_id = p.unit_id
                 WHERE p.campaign_id = :campaign AND u.path LIKE :scope
                 GROUP BY p.unit_id, u.name, u.path ORDER BY u.path""")
