@@ -134,6 +134,17 @@ public class ProblemService {
         return ProblemPolicy.mayJudge(user, p, progress, unitHeadMax(p.campaignId()));
     }
 
+    /** The units a user picks from when recording a problem: the scope's own unit(s) and the units directly under them. */
+    @Transactional(readOnly = true)
+    public List<UnitView> unitsToRecordFor(DataScope scope) {
+        List<UnitView> units = new ArrayList<>();
+        for (UnitView top : org.topUnits(scope)) {
+            units.add(top);
+            units.addAll(org.children(top.id(), scope));
+        }
+        return units;
+    }
+
     /** A new problem's fields taken from a supervision notice (its unit, task, campaign and requirement). */
     @Transactional(readOnly = true)
     public ProblemCommand draftFromNotice(long noticeId, DataScope scope) {
@@ -347,6 +358,13 @@ public class ProblemService {
         events.publishEvent(new AuditableChange("rectification_problem.reopen", "rectification_problem",
                 String.valueOf(problemId), p, after));
         return after;
+    }
+
+    /** A line in the problem's history without a change of state (e.g. what an imported ledger said). */
+    public void note(long problemId, String action, String text, CurrentUser user) {
+        store.step(problemId, action, user.getUsername(), text, clock.instant());
+        events.publishEvent(new AuditableChange("rectification_problem.note", "rectification_problem",
+                String.valueOf(problemId), null, Map.of("action", action, "text", text)));
     }
 
     /** Re-derives the campaign's sign-off chain from the stored JSON and from the live rows. */
