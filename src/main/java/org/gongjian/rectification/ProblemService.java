@@ -145,6 +145,12 @@ public class ProblemService {
         return units;
     }
 
+    /** Whether no problem has been recorded at all (the demo loads only into an empty ledger). */
+    @Transactional(readOnly = true)
+    public boolean noneRecorded() {
+        return store.empty();
+    }
+
     /** A new problem's fields taken from a supervision notice (its unit, task, campaign and requirement). */
     @Transactional(readOnly = true)
     public ProblemCommand draftFromNotice(long noticeId, DataScope scope) {
