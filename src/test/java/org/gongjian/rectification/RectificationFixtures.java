@@ -82,6 +82,7 @@ class RectificationFixtures {
     static ProblemCommand selfInspection(Setup s, Severity severity, LocalDate deadline) {
         return new ProblemCommand(s.campaign().id(), s.c().townshipA().id(), ProblemSource.SELF, "党建引领",
                 "社区党组织领导作用发挥不到位", severity, LocalDate.of(2026, 6, 1), s.task().id(), null,
-                List.of(new MeasureCommand("建立社区大党委联席会议制度", null, "张书记", deadline, "每月召开一次联席会议")));
+                List.of(new MeasureCommand("建立社区大党委联席会议制度，驻区单位党组织负责人任兼职委员，每季度至少召开一次联席会议并形成共建项目清单，逐项落实到责任单位和责任人",
+                        null, "张书记", deadline, "每月召开一次联席会议")));
     }
 }
