@@ -3,7 +3,6 @@ package org.gongjian.rectification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,6 @@ import org.gongjian.identity.CurrentUser;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitView;
 import org.gongjian.report.EvidenceService;
-import org.gongjian.report.EvidenceView;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.CanonicalJson;
 import org.gongjian.shared.Conflict;
@@ -274,23 +272,10 @@ public class ProblemService {
         if (clean.length() > TEXT_MAX) {
             throw InvalidInput.of("text", "整改进展不超过" + TEXT_MAX + "字");
         }
-        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(evidenceIds == null ? List.of() : evidenceIds));
+        List<Long> ids = evidence.requireFromLibraries(evidenceIds, new java.util.HashSet<>(List.of(p.unitId(), measure.ownerUnitId())),
+                EVIDENCE_MAX, "问题所在单位或责任单位", scope);
         if (ids.isEmpty()) {
             throw InvalidInput.of("evidenceIds", "请上传或选择至少一件佐证材料（照片、文件）");
-        }
-        if (ids.size() > EVIDENCE_MAX) {
-            throw InvalidInput.of("evidenceIds", "佐证材料最多" + EVIDENCE_MAX + "件");
-        }
-        for (Long evidenceId : ids) {
-            EvidenceView file;
-            try {
-                file = evidence.evidence(Objects.requireNonNull(evidenceId), scope);
-            } catch (NotFound e) {
-                throw InvalidInput.of("evidenceIds", "佐证材料 " + evidenceId + " 不存在或不在您的资料库中");
-            }
-            if (file.unitId() != p.unitId() && file.unitId() != measure.ownerUnitId()) {
-                throw InvalidInput.of("evidenceIds", "佐证材料“" + file.fileName() + "”不在问题所在单位或责任单位的资料库中");
-            }
         }
         if (store.setMeasureStatus(measureId, MeasureStatus.OPEN, MeasureStatus.REPORTED, null) == 0
                 || (next != p.status() ? store.setStatus(problemId, p.version(), p.status(), next)
