@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The ledger (整改台账) page, a problem's page and the form that records a problem (also from a notice). */
 @Controller
@@ -128,7 +127,6 @@ class ProblemController {
                 .filter(s -> ProblemPolicy.mayRecord(user, s)).toList());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("units", problems.unitsToRecordFor(scope));
-        model.addAttribute("today", LocalDate.now());
         model.addAttribute("error", error);
         return "rectification/problem-form";
     }
