@@ -24,6 +24,7 @@ import org.gongjian.campaign.Progress;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.campaign.TaskView.IndicatorView;
+import org.gongjian.rectification.RectificationFacts;
 import org.gongjian.report.PeriodReports;
 import org.gongjian.report.PeriodReports.PeriodReport;
 import org.gongjian.report.ReportStatus;
@@ -52,15 +53,17 @@ class AssessmentFacts {
     private final PeriodReports reports;
     private final NoticeService notices;
     private final InstructionLedger instructions;
+    private final RectificationFacts problems;
     private final Clock clock;
 
     AssessmentFacts(JdbcClient jdbc, TaskService tasks, PeriodReports reports, NoticeService notices,
-                    InstructionLedger instructions, Clock clock) {
+                    InstructionLedger instructions, RectificationFacts problems, Clock clock) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.reports = reports;
         this.notices = notices;
         this.instructions = instructions;
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -103,6 +106,7 @@ class AssessmentFacts {
         addNotices(campaignId, period, scope, builders);
         addInstructions(campaignId, period, byId, builders);
         addCommendations(campaignId, period, builders);
+        addProblems(campaignId, period, builders);
         return builders.values().stream().map(Builder::build).toList();
     }
 
@@ -191,6 +195,23 @@ class AssessmentFacts {
                 });
     }
 
+    private void addProblems(long campaignId, ReportingPeriod period, Map<Long, Builder> builders) {
+        for (RectificationFacts.OverdueMeasure m : problems.overdueAt(campaignId, period.end())) {
+            Builder b = builders.get(m.unitId());
+            if (b != null) {
+                b.problems.add(new UnitFacts.ProblemFact(m.problemId(), m.measureId(), true, "整改措施“" + m.measure()
+                        + "”（问题：" + m.problem() + "）整改时限" + m.deadline() + "，期末仍未完成"));
+            }
+        }
+        for (RectificationFacts.FixedProblem p : problems.selfFoundSignedOff(campaignId, period.start(), period.end())) {
+            Builder b = builders.get(p.unitId());
+            if (b != null) {
+                b.problems.add(new UnitFacts.ProblemFact(p.problemId(), p.problemId(), false, "自查发现的问题“"
+                        + p.problem() + "”已于" + p.signedOffOn() + "整改销号"));
+            }
+        }
+    }
+
     private static final class Builder {
         final Unit unit;
         final List<TaskFact> tasks = new ArrayList<>();
@@ -199,6 +220,7 @@ class AssessmentFacts {
         final List<NoticeFact> notices = new ArrayList<>();
         final List<InstructionFact> instructions = new ArrayList<>();
         final List<CommendationFact> commendations = new ArrayList<>();
+        final List<UnitFacts.ProblemFact> problems = new ArrayList<>();
 
         Builder(Unit unit) {
             this.unit = unit;
@@ -206,7 +228,7 @@ class AssessmentFacts {
 
         UnitFacts build() {
             return new UnitFacts(unit.id(), unit.name(), unit.path(), tasks, reports, milestones, notices,
-                    instructions, commendations);
+                    instructions, commendations, problems);
         }
     }
 }

@@ -11,7 +11,7 @@ public record ScoreItem(Category category, SourceType sourceType, long sourceId,
 
     public enum Category { COMPLETION, TIMELINESS, QUALITY, BONUS, DEDUCTION }
 
-    public enum SourceType { TASK, REPORT, MILESTONE, NOTICE, INSTRUCTION, COMMENDATION, UNIT }
+    public enum SourceType { TASK, REPORT, MILESTONE, NOTICE, INSTRUCTION, COMMENDATION, UNIT, PROBLEM, MEASURE }
 
     /** The same deduction across corrected versions of a ranking. */
     public String key() {

@@ -25,13 +25,18 @@ import org.gongjian.shared.Decimals;
  * <li>quality (质量): the part split evenly over the period's approved reports, each earning its grade (优 100, 良 80
  *     — also when unrated —, 中 60, 差 40) less the return points per return, of 100. No approved report: 0;
  * <li>bonuses and deductions: per commendation, per notice issued in the period by level, per late or missing
- *     report, per leader instruction unanswered at the period's end.
+ *     report, per leader instruction unanswered at the period's end; from the rectification ledger −0.5 per measure
+ *     overdue at the period's end and +0.5 per self-found problem signed off in the period.
  * </ul>
  * Items keep four decimals; the score is their sum rounded to two.
  */
 public final class Scoring {
 
     static final int ITEM_SCALE = 4;
+    /** Per measure of the rectification ledger overdue at the period's end. */
+    static final BigDecimal OVERDUE_MEASURE_POINTS = new BigDecimal("-0.5");
+    /** Per self-found (自查) problem signed off within the period. */
+    static final BigDecimal SELF_FIXED_POINTS = new BigDecimal("0.5");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Scoring() {
@@ -134,6 +139,13 @@ public final class Scoring {
                 items.add(item(Category.DEDUCTION, SourceType.TASK, r.taskId(), "/tasks/" + r.taskId(),
                         scheme.missingReportPoints(), "任务“" + r.taskTitle() + "”本期报告未报送"));
             }
+        }
+        for (UnitFacts.ProblemFact p : facts.problems()) {
+            items.add(p.overdue()
+                    ? item(Category.DEDUCTION, SourceType.MEASURE, p.sourceId(), "/problems/" + p.problemId(),
+                    OVERDUE_MEASURE_POINTS, p.text())
+                    : item(Category.BONUS, SourceType.PROBLEM, p.sourceId(), "/problems/" + p.problemId(),
+                    SELF_FIXED_POINTS, p.text()));
         }
         for (InstructionFact i : facts.instructions()) {
             items.add(item(Category.DEDUCTION, SourceType.INSTRUCTION, i.instructionId(), "/tasks/" + i.taskId(),

@@ -10,7 +10,21 @@ import org.jspecify.annotations.Nullable;
 /** What one unit did in one period, as scoring needs it: collected by {@link AssessmentFacts}, scored by {@link Scoring}. */
 public record UnitFacts(long unitId, String unitName, String unitPath, List<TaskFact> tasks, List<ReportFact> reports,
                         List<MilestoneFact> milestones, List<NoticeFact> notices,
-                        List<InstructionFact> instructions, List<CommendationFact> commendations) {
+                        List<InstructionFact> instructions, List<CommendationFact> commendations,
+                        List<ProblemFact> problems) {
+
+    /** Without rectification facts (a campaign without a ledger). */
+    public UnitFacts(long unitId, String unitName, String unitPath, List<TaskFact> tasks, List<ReportFact> reports,
+                     List<MilestoneFact> milestones, List<NoticeFact> notices, List<InstructionFact> instructions,
+                     List<CommendationFact> commendations) {
+        this(unitId, unitName, unitPath, tasks, reports, milestones, notices, instructions, commendations, List.of());
+    }
+
+    /**
+     * From the rectification ledger: a measure overdue at the period's end ({@code overdue}, a deduction), or a
+     * self-found problem signed off within the period (a bonus).
+     */
+    public record ProblemFact(long problemId, long sourceId, boolean overdue, String text) {}
 
     /** A task the unit leads: planned and actual progress (%) at the period's end, and its weight. */
     public record TaskFact(long taskId, String title, BigDecimal weight, BigDecimal plannedPct, BigDecimal actualPct) {}

@@ -135,6 +135,32 @@ public class EvidenceService {
         return rows.ofReport(reportId).stream().map(Row::view).toList();
     }
 
+    /**
+     * The distinct evidence ids an answer cites (a notice response, a rectification progress report), checked: at most
+     * {@code max}, each in the caller's scope and in the library of one of {@code unitIds} ({@code whose} names them in
+     * the message). Refuses with InvalidInput on field {@code evidenceIds}.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> requireFromLibraries(@org.jspecify.annotations.Nullable List<Long> evidenceIds,
+                                           java.util.Set<Long> unitIds, int max, String whose, DataScope scope) {
+        List<Long> ids = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(evidenceIds == null ? List.of() : evidenceIds));
+        if (ids.size() > max) {
+            throw InvalidInput.of("evidenceIds", "佐证材料最多" + max + "件");
+        }
+        for (Long evidenceId : ids) {
+            EvidenceView file;
+            try {
+                file = evidence(java.util.Objects.requireNonNull(evidenceId), scope);
+            } catch (NotFound e) {
+                throw InvalidInput.of("evidenceIds", "佐证材料 " + evidenceId + " 不存在或不在本单位资料库中");
+            }
+            if (!unitIds.contains(file.unitId())) {
+                throw InvalidInput.of("evidenceIds", "佐证材料“" + file.fileName() + "”不在" + whose + "的资料库中");
+            }
+        }
+        return ids;
+    }
+
     /** Attaches evidence (which must be in scope) to a report; attaching it again changes nothing. */
     public void attach(long reportId, long evidenceId, DataScope scope) {
         EvidenceView evidence = row(evidenceId, scope).view();

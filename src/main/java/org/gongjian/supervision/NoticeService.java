@@ -2,8 +2,6 @@ package org.gongjian.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +11,6 @@ import org.gongjian.campaign.TaskView;
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.org.OrgService;
 import org.gongjian.report.EvidenceService;
-import org.gongjian.report.EvidenceView;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
@@ -129,21 +126,8 @@ public class NoticeService {
         if (clean.length() > TEXT_MAX) {
             throw InvalidInput.of("text", "反馈内容不能超过" + TEXT_MAX + "字");
         }
-        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(evidenceIds == null ? List.of() : evidenceIds));
-        if (ids.size() > EVIDENCE_MAX) {
-            throw InvalidInput.of("evidenceIds", "佐证材料最多" + EVIDENCE_MAX + "件");
-        }
-        for (Long evidenceId : ids) {
-            EvidenceView file;
-            try {
-                file = evidence.evidence(Objects.requireNonNull(evidenceId), scope);
-            } catch (NotFound e) {
-                throw InvalidInput.of("evidenceIds", "佐证材料 " + evidenceId + " 不存在或不在本单位资料库中");
-            }
-            if (file.unitId() != notice.unitId()) {
-                throw InvalidInput.of("evidenceIds", "佐证材料“" + file.fileName() + "”不在被督办单位的资料库中");
-            }
-        }
+        List<Long> ids = evidence.requireFromLibraries(evidenceIds, java.util.Set.of(notice.unitId()), EVIDENCE_MAX,
+                "被督办单位", scope);
         if (notice.status() != NoticeStatus.OPEN && notice.status() != NoticeStatus.RESPONDED) {
             throw new Conflict("notice.not-open", "该督办单" + notice.statusLabel() + "，不能再反馈");
         }
@@ -218,6 +202,21 @@ public class NoticeService {
                 notice, java.util.Map.of("escalatedTo", id, "level", next.name())));
         events.publishEvent(new NoticeEscalated(notice.id(), id, notice.taskId(), notice.unitId(), next, origin));
         return id;
+    }
+
+    /**
+     * A notice another module's rules issue on a task (rectification's overdue measures): an automatic notice of
+     * {@code level} to {@code unitId}, due in {@value #RESPONSE_DAYS} days, then on the ladder like any other (an OPEN
+     * notice past its date escalates). Issued once per {@code autoKey}; empty when that key was already used.
+     */
+    public java.util.Optional<Long> issueAutomatic(long taskId, long unitId, NoticeLevel level, String requirement,
+                                                   String autoKey) {
+        if (store.autoKeyExists(autoKey)) {
+            return java.util.Optional.empty();
+        }
+        TaskView task = tasks.task(taskId, DataScope.everything());
+        return java.util.Optional.of(issue(task, unitId, level, clip(requirement, 2000), today().plusDays(RESPONSE_DAYS),
+                NoticeOrigin.AUTO, null, autoKey, Escalation.SYSTEM));
     }
 
     /**

@@ -58,6 +58,8 @@ public final class Navigation {
                             List.of("/campaigns/*/reports/import"), List.of()),
                     item("evidence", "nav.evidence", "/evidence", UNIT, List.of("/evidence"), List.of("/evidence/**")))),
             new Group("supervision", "nav.group.supervision", List.of(
+                    item("problems", "nav.problems", "/problems", Set.of("ADMIN", "SUPERVISOR", "LEADER", "ORG_DEPT", "UNIT_HEAD", "LIAISON"),
+                            List.of("/problems"), List.of("/problems/**")),
                     item("lights", "nav.lights", "/supervision/lights", Set.of("ADMIN", "SUPERVISOR", "LEADER"),
                             List.of("/supervision/lights"), List.of()),
                     item("notices", "nav.notices", "/supervision/notices", Set.of("ADMIN", "SUPERVISOR", "LEADER", "UNIT_HEAD", "LIAISON"),
