@@ -76,9 +76,12 @@ public class Workbench {
     private final LedTasks ledTasks;
     private final Cockpit cockpit;
     private final Clock clock;
+    private final org.gongjian.talent.RequestService talentRequests;
 
     Workbench(CampaignService campaigns, ReportDesk desk, ReviewQueue reviews, SupervisionFigures supervision,
-              LightEvaluation lights, NoticeService notices, LedTasks ledTasks, Cockpit cockpit, Clock clock) {
+              LightEvaluation lights, NoticeService notices, LedTasks ledTasks, Cockpit cockpit, Clock clock,
+              org.gongjian.talent.RequestService talentRequests) {
+        this.talentRequests = talentRequests;
         this.campaigns = campaigns;
         this.desk = desk;
         this.reviews = reviews;
@@ -113,7 +116,23 @@ public class Workbench {
         if (user.personId() != null && (user.has(Role.LEADER) || user.has(Role.CADRE) || user.has(Role.UNIT_HEAD))) {
             panels.add(ledByMe(user.personId(), scope));
         }
+        if (user.has(Role.TALENT_OFFICE)) {
+            panels.add(talentDesk(scope));
+        }
         return new Home(campaign, panels);
+    }
+
+    /** The talent office's desk: requests open, overdue (red) and the overdue ones to chase first. */
+    private Panel talentDesk(DataScope scope) {
+        long open = java.util.Arrays.stream(org.gongjian.talent.RequestStatus.values()).filter(org.gongjian.talent.RequestStatus::open)
+                .mapToLong(s -> talentRequests.requests(s, null, null, false, scope, new PageQuery(0, 1)).total()).sum();
+        var overdue = talentRequests.requests(null, null, null, true, scope, new PageQuery(0, ITEMS));
+        List<Count> figures = List.of(
+                new Count("work.talent.open", open, "/talent/requests", Tone.PLAIN, "talent-open"),
+                new Count("work.talent.overdue", overdue.total(), "/talent/requests", Tone.of(overdue.total(), Tone.DANGER), "talent-overdue"));
+        List<Entry> entries = overdue.items().stream().map(r -> new Entry(r.talentName() + " · " + r.policyName(),
+                r.unitName() + " · 应于 " + r.dueOn() + " 办结", "/talent/requests/" + r.id(), r.status().label(), Tone.DANGER)).toList();
+        return new Panel("talent", "work.panel.talent", figures, entries, "/talent/requests", "work.talent.none");
     }
 
     /** The liaison's chore list: returned first, then late, due, drafts — each straight into its report form. */
