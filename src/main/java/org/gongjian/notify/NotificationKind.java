@@ -10,7 +10,8 @@ public enum NotificationKind {
     ESCALATION("督办升级"),
     INSTRUCTION("领导批示"),
     PLEDGE("军令状"),
-    LIGHT("亮红灯");
+    LIGHT("亮红灯"),
+    PRESENCE("在岗提醒");
 
     private final String label;
 
