@@ -384,13 +384,13 @@ class DeploymentStore {
 
     /** Records the reminder; false when this deployment was already reminded for the month. */
     boolean markReminded(long deploymentId, YearMonth month, int days, int required, Instant at) {
-        long done = jdbc.sql("SELECT COUNT(*) FROM presence_reminder WHERE deployment_id = :d AND month = :m")
+        long done = jdbc.sql("SELECT COUNT(*) FROM presence_reminder WHERE deployment_id = :d AND for_month = :m")
                 .param("d", deploymentId).param("m", Date.valueOf(month.atDay(1))).query(Long.class).single();
         if (done > 0) {
             return false;
         }
         jdbc.sql("""
-                INSERT INTO presence_reminder (deployment_id, month, days, required_days, sent_at)
+                INSERT INTO presence_reminder (deployment_id, for_month, days, required_days, sent_at)
                 VALUES (:d, :m, :days, :req, :at)""")
                 .param("d", deploymentId).param("m", Date.valueOf(month.atDay(1))).param("days", days)
                 .param("req", required).param("at", Timestamp.from(at)).update();

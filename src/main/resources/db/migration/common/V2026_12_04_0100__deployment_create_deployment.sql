@@ -76,9 +76,9 @@ CREATE TABLE work_log_photo (
 -- Month-end reminders sent, once per deployment and month.
 CREATE TABLE presence_reminder (
     deployment_id  BIGINT  NOT NULL REFERENCES deployment (id),
-    month          DATE    NOT NULL,
+    for_month      DATE    NOT NULL,
     days           INT     NOT NULL,
     required_days  INT     NOT NULL,
     sent_at        TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (deployment_id, month)
+    PRIMARY KEY (deployment_id, for_month)
 );
