@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** 在岗天数 maths and the photo check, without Spring. */
+/** 在岗天数 maths, the photo check and the rotation tenure rule, without Spring. */
 class PresenceTests {
 
     static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
@@ -104,5 +104,19 @@ class PresenceTests {
                 .containsExactly(PhotoCheck.Flag.NO_TIME, PhotoCheck.Flag.SITE_UNLOCATED);
         assertThat(PhotoCheck.check(day, sameDay, null, null, lat, lon, shanghai)).containsExactly(PhotoCheck.Flag.NO_GPS);
         assertThat(PhotoCheck.kilometres(34.0, 113.0, 35.0, 113.0)).isBetween(111.0, 111.4);
+    }
+
+    @Test
+    void theTenureRuleCountsFullYearsToTheDay() {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        assertThat(RotationRules.longEnough(LocalDate.of(2023, 6, 1), today, 3)).isTrue();
+        assertThat(RotationRules.longEnough(LocalDate.of(2023, 6, 2), today, 3)).isFalse();
+        assertThat(RotationRules.longEnough(null, today, 3)).isFalse();
+        assertThat(RotationRules.tenure(LocalDate.of(2023, 5, 1), today)).isEqualByComparingTo("3.0");
+        assertThat(RotationRules.tenure(LocalDate.of(2020, 12, 1), today)).isEqualByComparingTo("5.5");
+        assertThat(RotationRules.eligible(false, LocalDate.of(2020, 1, 1), today, 3, List.of())).isFalse();
+        assertThat(RotationRules.eligible(true, LocalDate.of(2020, 1, 1), today, 3, List.of("军令状责任期未满"))).isFalse();
+        assertThat(RotationRules.eligible(true, LocalDate.of(2020, 1, 1), today, 3, List.of())).isTrue();
+        assertThat(RotationRules.eligible(true, LocalDate.of(2024, 1, 1), today, 2, List.of())).isTrue();
     }
 }
