@@ -215,7 +215,7 @@ class DeploymentController {
         }
     }
 
-    private static @Nullable LocalDate date(@Nullable String text) {
+    static @Nullable LocalDate date(@Nullable String text) {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
