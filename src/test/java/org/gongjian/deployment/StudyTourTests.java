@@ -67,7 +67,9 @@ class StudyTourTests extends IntegrationTest {
                  {"finding":"浙江一窗受理、集成服务","toAdopt":"乡镇便民服务中心推行一窗通办","adoptWhere":"全县各乡镇"},
                  {"finding":"安吉村庄经营","toAdopt":"组建村级强村公司","adoptWhere":"甲镇试点"}]}""";
         call(post("/api/v1/study-tours/" + tour + "/reports").header("Authorization", Logins.token(mvc, c.liaisonAUser()))
-                .contentType(MediaType.APPLICATION_JSON).content(report), 403);
+                .contentType(MediaType.APPLICATION_JSON).content(report), 404); // a township user outside the tour's scope
+        call(post("/api/v1/study-tours/" + tour + "/reports").header("Authorization", Logins.token(mvc, c.leaderUser()))
+                .contentType(MediaType.APPLICATION_JSON).content(report), 403); // sees it, but did not take part
         JsonNode filed = call(post("/api/v1/study-tours/" + tour + "/reports").header("Authorization", Logins.token(mvc, cadre))
                 .contentType(MediaType.APPLICATION_JSON).content(report), 201);
         assertThat(filed.get("findings").size()).isEqualTo(2);
