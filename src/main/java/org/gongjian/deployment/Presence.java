@@ -43,7 +43,11 @@ public final class Presence {
             } else {
                 base += "，应在岗" + required + "天";
             }
-            return base + "；已记录" + days + "天" + (days < required ? "，差" + (required - days) + "天" : "，已达标");
+            String text = base + "；已记录" + days + "天" + (days < required ? "，差" + (required - days) + "天" : "，已达标");
+            if (days < required && remainingDays > 0) {
+                text += "（本月尚余" + remainingDays + "天，" + (reachable() ? "仍可补足" : "已无法补足") + "）";
+            }
+            return text;
         }
     }
 

@@ -72,7 +72,13 @@ public class RotationService {
     // --- eligibility ---------------------------------------------------------------------------------------------
 
     /** A deputy with his tenure in the current post and why he is (not) eligible. */
-    public record Candidate(PersonView person, BigDecimal tenureYears, boolean eligible, List<String> exclusions) {}
+    public record Candidate(PersonView person, BigDecimal tenureYears, boolean eligible, List<String> exclusions) {
+
+        /** 符合, or why not. */
+        public String verdict() {
+            return eligible ? "符合" : exclusions.isEmpty() ? "任职年限不足" : String.join("；", exclusions);
+        }
+    }
 
     /** Deputies in scope (under a unit when given), at most 2,000 read; only the eligible unless asked otherwise. */
     @Transactional(readOnly = true)
