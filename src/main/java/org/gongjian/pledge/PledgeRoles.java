@@ -15,6 +15,7 @@ import org.gongjian.identity.UserService;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -128,7 +129,7 @@ public class PledgeRoles {
         return pledges.stream().filter(Objects::nonNull).distinct().toList();
     }
 
-    private void insert(long pledgeId, SignatureRole role, long personId, LocalDate from, LocalDate to, String reason) {
+    private void insert(long pledgeId, SignatureRole role, long personId, LocalDate from, @Nullable LocalDate to, String reason) {
         jdbc.sql("""
                 INSERT INTO pledge_role_holder (pledge_id, role, person_id, from_date, to_date, reason, created_at)
                 VALUES (:p, :role, :person, :from, :to, :reason, :at)""")
