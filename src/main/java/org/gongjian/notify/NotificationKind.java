@@ -11,7 +11,8 @@ public enum NotificationKind {
     INSTRUCTION("领导批示"),
     PLEDGE("军令状"),
     LIGHT("亮红灯"),
-    TALENT("人才服务");
+    TALENT("人才服务"),
+    PRESENCE("在岗提醒");
 
     private final String label;
 

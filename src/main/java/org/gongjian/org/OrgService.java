@@ -174,4 +174,26 @@ public class OrgService {
         events.publishEvent(AuditableChange.created("person", id, created));
         return created;
     }
+
+    /** A position held (交流轮岗 reads tenure from these; the current one has no end date). */
+    public record Position(long unitId, String unitName, String title, boolean deputy, java.time.@Nullable LocalDate startedOn,
+                           java.time.@Nullable LocalDate endedOn) {}
+
+    @Transactional(readOnly = true)
+    public List<Position> positions(long personId) {
+        return people.positions(personId);
+    }
+
+    /**
+     * 交流轮岗: the person leaves the current post the day before {@code on} and takes the new one from {@code on}
+     * (audited). Joins the caller's transaction, so a rotation changes posts together with the handover.
+     */
+    public PersonView movePerson(long personId, long unitId, String title, boolean deputy, java.time.LocalDate on) {
+        PersonView before = personUnscoped(personId).orElseThrow(() -> new NotFound("person", personId));
+        units.findUnscoped(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+        people.move(personId, unitId, title, deputy, on);
+        PersonView after = personUnscoped(personId).orElseThrow();
+        events.publishEvent(new AuditableChange("person.move", "person", String.valueOf(personId), before, after));
+        return after;
+    }
 }

@@ -88,6 +88,29 @@ class PersonStore {
         return id;
     }
 
+    /** Closes the person's current positions the day before {@code on} and opens the new one from {@code on}. */
+    void move(long personId, long unitId, String title, boolean deputy, LocalDate on) {
+        jdbc.sql("UPDATE person_position SET ended_on = :end WHERE person_id = :person AND ended_on IS NULL")
+                .param("end", Date.valueOf(on.minusDays(1))).param("person", personId).update();
+        jdbc.sql("""
+                INSERT INTO person_position (person_id, unit_id, title, deputy, started_on)
+                VALUES (:person, :unit, :title, :deputy, :since)""")
+                .param("person", personId).param("unit", unitId).param("title", title).param("deputy", deputy)
+                .param("since", Date.valueOf(on)).update();
+    }
+
+    /** Every position the person held, newest first: {@code {unitId, unitName, title, deputy, startedOn, endedOn}}. */
+    List<OrgService.Position> positions(long personId) {
+        return jdbc.sql("""
+                SELECT pp.unit_id, u.name, pp.title, pp.deputy, pp.started_on, pp.ended_on
+                FROM person_position pp JOIN unit u ON u.id = pp.unit_id
+                WHERE pp.person_id = :person ORDER BY pp.started_on DESC NULLS LAST, pp.id DESC""")
+                .param("person", personId)
+                .query((rs, n) -> new OrgService.Position(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate())).list();
+    }
+
     private static PersonView map(ResultSet rs, int row) throws SQLException {
         Date since = rs.getDate("started_on");
         return new PersonView(rs.getLong("id"), rs.getString("name"), rs.getString("gender"),

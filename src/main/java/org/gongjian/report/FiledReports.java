@@ -35,6 +35,11 @@ public class FiledReports {
         return reports.latestBefore(taskId, period).map(FiledReports::filed);
     }
 
+    /** The task's latest report of any period (a handover lists its open problems). */
+    public Optional<Filed> latest(long taskId) {
+        return reports.latest(taskId).map(FiledReports::filed);
+    }
+
     public List<ReportView.IndicatorValue> values(long reportId) {
         return reports.values(reportId);
     }

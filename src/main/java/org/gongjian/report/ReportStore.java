@@ -91,6 +91,11 @@ class ReportStore {
                 .param("task", taskId).param("period", period).query(this::map).optional();
     }
 
+    Optional<ReportRow> latest(long taskId) {
+        return jdbc.sql(SELECT + " WHERE r.task_id = :task ORDER BY r.period DESC, r.revision DESC LIMIT 1")
+                .param("task", taskId).query(this::map).optional();
+    }
+
     long insert(NewReport r, Texts texts, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -78,6 +78,14 @@ public final class Navigation {
             new Group("cadre", "nav.group.cadre", List.of(
                     item("records", "nav.records", "/cadres", Set.of("ADMIN", "ORG_DEPT", "LEADER"), List.of("/cadres"),
                             List.of("/cadres/**")),
+                    item("deployments", "nav.deployments", "/deployments", Set.of("ADMIN", "ORG_DEPT", "LEADER", "UNIT_HEAD"),
+                            List.of("/deployments"), List.of("/deployments/**")),
+                    item("presence", "nav.presence", "/deployments/presence", Set.of("ADMIN", "ORG_DEPT", "LEADER", "UNIT_HEAD"),
+                            List.of("/deployments/presence"), List.of()),
+                    item("work-logs", "nav.workLogs", "/work-logs", Set.of("CADRE"), List.of("/work-logs"), List.of("/work-logs/**")),
+                    item("rotations", "nav.rotations", "/rotations", Set.of("ADMIN", "ORG_DEPT", "LEADER"), List.of("/rotations"),
+                            List.of("/rotations/**")),
+                    item("study-tours", "nav.studyTours", "/study-tours", ALL, List.of("/study-tours"), List.of("/study-tours/**")),
                     item("people", "nav.people", "/people", ALL, List.of("/people"), List.of()),
                     item("units", "nav.units", "/units", ALL, List.of("/units"), List.of("/units/**")),
                     item("org-import", "nav.import", "/org/import", Set.of("ADMIN", "ORG_DEPT"), List.of("/org/import"), List.of()))),
@@ -107,7 +115,7 @@ public final class Navigation {
             "SUPERVISOR", List.of("home", "lights", "notices"),
             "LEADER", List.of("home", "cockpit", "my-tasks"),
             "ORG_DEPT", List.of("home", "records", "cockpit"),
-            "CADRE", List.of("home", "my-tasks", "inbox"),
+            "CADRE", List.of("home", "work-logs", "inbox"),
             "ADMIN", List.of("home", "users", "audit"),
             "TALENT_OFFICE", List.of("home", "talent-requests", "talent"));
 

@@ -15,7 +15,10 @@ public record RecordEntry(LocalDate date, Kind kind, String text, String result,
         INSTRUCTION("领导批示"),
         RANKING("考核排名"),
         HARD_POST("吃劲岗位"),
-        URGENT_TASK("急难险重");
+        URGENT_TASK("急难险重"),
+        DEPLOYMENT("下沉"),
+        ROTATION("交流轮岗"),
+        STUDY("考察学习");
 
         private final String label;
 

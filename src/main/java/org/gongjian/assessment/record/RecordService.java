@@ -24,10 +24,14 @@ import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.InstructionLedger;
 import org.gongjian.campaign.InstructionView;
 import org.gongjian.campaign.LedTasks;
+import org.gongjian.campaign.Light;
 import org.gongjian.campaign.LedTasks.LedTask;
 import org.gongjian.identity.UserService;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.PersonView;
+import org.gongjian.deployment.DeploymentRecords;
+import org.gongjian.deployment.HandoverContent;
+import org.gongjian.deployment.RotationView;
 import org.gongjian.pledge.PledgeService;
 import org.gongjian.pledge.PledgeView;
 import org.gongjian.report.EvidenceService;
@@ -67,12 +71,13 @@ public class RecordService {
     private final InstructionLedger instructions;
     private final Rankings rankings;
     private final EvidenceService evidence;
+    private final DeploymentRecords deployment;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RecordService(JdbcClient jdbc, OrgService org, UserService users, CampaignService campaigns, LedTasks ledTasks,
                   PledgeService pledges, NoticeService notices, InstructionLedger instructions, Rankings rankings,
-                  EvidenceService evidence, ApplicationEventPublisher events, Clock clock) {
+                  EvidenceService evidence, DeploymentRecords deployment, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.org = org;
         this.users = users;
@@ -83,6 +88,7 @@ public class RecordService {
         this.instructions = instructions;
         this.rankings = rankings;
         this.evidence = evidence;
+        this.deployment = deployment;
         this.events = events;
         this.clock = clock;
     }
@@ -225,6 +231,7 @@ public class RecordService {
         }
         addNotices(personId, scope, zone, entries);
         addMarks(personId, entries);
+        addDeployment(personId, entries);
         entries.sort(Comparator.comparing(RecordEntry::date).reversed().thenComparing(e -> e.kind().ordinal()));
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         entries.forEach(e -> years.add(e.date().getYear()));
@@ -289,5 +296,44 @@ public class RecordService {
                             rs.getString(3), ids.isEmpty() ? "无证据材料" : "证据材料 " + ids.replace(",", "、"),
                             "组织部记实（" + rs.getString(6) + "）", ids.isEmpty() ? null : "/evidence/" + ids.split(",")[0]));
                 });
+    }
+
+    /** 下沉 days and presence, rotations (what was handed over on his watch, or taken over), adopted study findings. */
+    private void addDeployment(long personId, List<RecordEntry> entries) {
+        DeploymentRecords.CadreFacts facts = deployment.of(personId);
+        LocalDate today = LocalDate.now(clock);
+        for (DeploymentRecords.Deployed d : facts.deployments()) {
+            var v = d.deployment();
+            entries.add(new RecordEntry(v.endDate().isAfter(today) ? today : v.endDate(), RecordEntry.Kind.DEPLOYMENT,
+                    v.kindLabel() + "：" + v.targetUnitName() + "（" + v.batchName() + "，" + v.startDate() + " 至 "
+                            + v.endDate() + "）" + v.purpose(),
+                    "在岗 " + d.days() + " 天 · " + d.monthsMet() + "/" + d.months().size() + " 个月达标", "三下沉",
+                    "/deployments/" + v.id()));
+        }
+        for (RotationView r : facts.rotations()) {
+            HandoverContent c = r.handover() == null ? null : r.handover().content();
+            String signed = r.handover() != null && r.handover().sealed() ? "交接清单双方已签署" : "交接清单待签署";
+            if (r.personId() == personId) {
+                entries.add(new RecordEntry(r.effectiveDate(), RecordEntry.Kind.ROTATION, "交流轮岗：自" + r.fromUnitName()
+                        + r.fromTitle() + "交出 " + (c == null ? 0 : c.tasks().size()) + " 项任务、"
+                        + (c == null ? 0 : c.notices().size()) + " 件督办、" + (c == null ? 0 : c.pledges().size())
+                        + " 份军令状责任给" + r.successorName(), signed, "交流轮岗", "/rotations/" + r.id()));
+                if (c != null) {
+                    for (HandoverContent.TaskItem t : c.tasks()) {
+                        entries.add(new RecordEntry(r.effectiveDate(), RecordEntry.Kind.TASK, "牵头任务（任内，" + r.effectiveDate()
+                                + "交接）：" + t.title() + "（" + t.leadUnitName() + "）", "交接时 " + (t.light() == null ? "未亮灯"
+                                : Light.valueOf(t.light()).label()) + " · 进度 "
+                                + t.progress().stripTrailingZeros().toPlainString() + "%", "交接清单", "/tasks/" + t.taskId()));
+                    }
+                }
+            } else {
+                entries.add(new RecordEntry(r.effectiveDate(), RecordEntry.Kind.ROTATION, "交流轮岗：接任" + r.personName()
+                        + "（" + r.fromUnitName() + r.fromTitle() + "）的 " + (c == null ? 0 : c.tasks().size()) + " 项任务",
+                        signed, "交流轮岗", "/rotations/" + r.id()));
+            }
+        }
+        facts.adoptedFindings().forEach(f -> entries.add(new RecordEntry(f.adoptedAt() == null ? today
+                : f.adoptedAt().atZone(clock.getZone()).toLocalDate(), RecordEntry.Kind.STUDY, "考察学习发现转为任务：" + f.finding(),
+                "已立项：" + f.taskTitle(), "考察学习", "/tasks/" + f.taskId())));
     }
 }
