@@ -27,10 +27,13 @@ class NavigationTests {
 
     @Test
     void aPageTheMenuOpensGetsTheMenusBreadcrumb() {
-        Navigation.View view = Navigation.view(List.of("SUPERVISOR"), "/campaigns/7/pledges");
-        assertThat(view.active().id()).isEqualTo("pledges");
-        assertThat(view.activeGroup().id()).isEqualTo("pledge");
+        Navigation.View view = Navigation.view(List.of("SUPERVISOR"), "/supervision/lights");
+        assertThat(view.active().id()).isEqualTo("lights");
+        assertThat(view.activeGroup().id()).isEqualTo("supervision");
         assertThat(view.crumbs()).isTrue();
+        Navigation.View register = Navigation.view(List.of("SUPERVISOR"), "/campaigns/7/pledges");
+        assertThat(register.active().id()).isEqualTo("pledges");
+        assertThat(register.crumbs()).as("a campaign's page names the campaign in its own trail").isFalse();
     }
 
     @Test

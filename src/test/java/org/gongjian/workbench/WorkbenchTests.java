@@ -149,6 +149,13 @@ class WorkbenchTests extends IntegrationTest {
     }
 
     @Test
+    void theTalentOfficeSeesItsDesk() throws Exception {
+        String html = home(org.user("wbd" + c.tag(), c.county(), Role.TALENT_OFFICE));
+        assertThat(count(html, "talent-open")).as("no request in this new county").isZero();
+        assertThat(count(html, "talent-overdue")).isZero();
+    }
+
+    @Test
     void aCadreWithNoPanelsGetsAWayIn() throws Exception {
         assertThat(home(cadre)).contains("panel-start");
     }
@@ -174,21 +181,27 @@ class WorkbenchTests extends IntegrationTest {
         return html.split("aria-label=\"breadcrumb\"", -1).length - 1;
     }
 
-    /** Every link the menu offers a role opens for that role: no 403 or 404 behind a menu entry. */
+    /** Every link the menu offers a role opens for that role (no 403 or 404 behind a menu entry), with one breadcrumb. */
     @Test
     void everyMenuEntryOpensForTheRolesThatSeeIt() throws Exception {
         List<String> failures = new ArrayList<>();
-        for (String user : List.of(c.adminUser(), office, c.orgDeptUser(), c.leaderUser(), head, c.liaisonAUser(), cadre)) {
+        String talentOffice = org.user("wbt" + c.tag(), c.county(), Role.TALENT_OFFICE);
+        for (String user : List.of(c.adminUser(), office, c.orgDeptUser(), c.leaderUser(), head, c.liaisonAUser(), cadre, talentOffice)) {
             MockHttpSession session = Logins.session(mvc, user);
             for (String href : menuLinks(mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString())) {
                 MvcResult result = mvc.perform(get(href).session(session)).andReturn();
-                int status = result.getResponse().getStatus();
                 String location = result.getResponse().getRedirectedUrl();
-                if (status == 302 && location != null) {
-                    status = mvc.perform(get(location).session(session)).andReturn().getResponse().getStatus();
+                if (result.getResponse().getStatus() == 302 && location != null) {
+                    result = mvc.perform(get(location).session(session)).andReturn();
                 }
+                int status = result.getResponse().getStatus();
                 if (status != 200) {
                     failures.add(user + " " + href + (location == null ? "" : " → " + location) + " = " + status);
+                } else if (!"/".equals(href)) {
+                    int crumbs = result.getResponse().getContentAsString().split("aria-label=\"breadcrumb\"", -1).length - 1;
+                    if (crumbs != 1) {
+                        failures.add(user + " " + href + " has " + crumbs + " breadcrumbs");
+                    }
                 }
             }
         }
