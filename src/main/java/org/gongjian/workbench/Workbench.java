@@ -77,11 +77,16 @@ public class Workbench {
     private final Cockpit cockpit;
     private final Clock clock;
     private final org.gongjian.talent.RequestService talentRequests;
+    private final org.gongjian.deployment.WorkLogService workLogs;
+    private final org.gongjian.deployment.PresenceService presence;
 
     Workbench(CampaignService campaigns, ReportDesk desk, ReviewQueue reviews, SupervisionFigures supervision,
               LightEvaluation lights, NoticeService notices, LedTasks ledTasks, Cockpit cockpit, Clock clock,
-              org.gongjian.talent.RequestService talentRequests) {
+              org.gongjian.talent.RequestService talentRequests, org.gongjian.deployment.WorkLogService workLogs,
+              org.gongjian.deployment.PresenceService presence) {
         this.talentRequests = talentRequests;
+        this.workLogs = workLogs;
+        this.presence = presence;
         this.campaigns = campaigns;
         this.desk = desk;
         this.reviews = reviews;
@@ -119,7 +124,44 @@ public class Workbench {
         if (user.has(Role.TALENT_OFFICE)) {
             panels.add(talentDesk(scope));
         }
+        if (user.has(Role.CADRE)) {
+            onSite(user).ifPresent(panels::add);
+        }
+        if (user.has(Role.ORG_DEPT)) {
+            panels.add(shortOfDays(scope));
+        }
         return new Home(campaign, panels);
+    }
+
+    /** A deployed cadre: this month's days on site against the rule, and the work log one tap away. */
+    private java.util.Optional<Panel> onSite(CurrentUser user) {
+        java.time.YearMonth month = java.time.YearMonth.now(clock);
+        List<Count> figures = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        for (var d : workLogs.myDeployments(user)) {
+            presence.months(d).stream().filter(m -> m.month().equals(month)).findFirst().ifPresent(m -> {
+                Tone tone = !m.isShort() ? Tone.OK : m.reachable() ? Tone.WARNING : Tone.DANGER;
+                figures.add(new Count("work.site.days", m.days(), "/work-logs", tone, "site-days-" + d.id()));
+                figures.add(new Count("work.site.required", m.required(), "/work-logs", Tone.PLAIN, "site-required-" + d.id()));
+                entries.add(new Entry(d.targetUnitName() + " · " + d.batchName(), m.explanation(), "/work-logs/new",
+                        "写日志", tone));
+            });
+        }
+        return figures.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new Panel("site", "work.panel.site", figures, entries, "/work-logs", null));
+    }
+
+    /** The organisation department: cadres short of days on site this month. */
+    private Panel shortOfDays(DataScope scope) {
+        var shortRows = presence.shortfalls(java.time.YearMonth.now(clock), null, scope);
+        long hopeless = shortRows.stream().filter(r -> !r.month().reachable()).count();
+        List<Count> figures = List.of(
+                new Count("work.site.short", shortRows.size(), "/deployments/presence", Tone.of(shortRows.size(), Tone.WARNING), "site-short"),
+                new Count("work.site.unreachable", hopeless, "/deployments/presence", Tone.of(hopeless, Tone.DANGER), "site-unreachable"));
+        List<Entry> entries = shortRows.stream().filter(r -> !r.month().reachable()).limit(ITEMS)
+                .map(r -> new Entry(r.deployment().personName() + " · " + r.deployment().targetUnitName(), r.month().explanation(),
+                        "/deployments/" + r.deployment().id(), null, Tone.DANGER)).toList();
+        return new Panel("presence", "work.panel.presence", figures, entries, "/deployments/presence", "work.site.none");
     }
 
     /** The talent office's desk: requests open, overdue (red) and the overdue ones to chase first. */

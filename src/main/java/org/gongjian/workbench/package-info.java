@@ -4,7 +4,7 @@
  * APIs; nothing depends on it.
  */
 @ApplicationModule(allowedDependencies = { "shared", "web", "org", "identity", "campaign", "pledge", "report",
-        "supervision", "briefing", "talent" })
+        "supervision", "briefing", "talent", "deployment" })
 @NullMarked
 package org.gongjian.workbench;
 
