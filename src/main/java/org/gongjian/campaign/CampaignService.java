@@ -43,17 +43,18 @@ public class CampaignService {
     }
 
     /**
-     * The campaign a user means when they say "the campaign": the newest one under way today in their scope, else the
-     * newest one at all. Empty when they can see none.
+     * The campaign a user means when they say "the campaign": of those under way today in their scope, the one that
+     * began first — the year's 攻坚年 rather than a special drive started inside it (人才改革攻坚行动) — else the newest
+     * one at all. Empty when they can see none.
      */
     @Transactional(readOnly = true)
     public java.util.Optional<CampaignView> current(DataScope scope) {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        java.util.Comparator<CampaignView> newest = java.util.Comparator.comparing(CampaignView::startDate)
+        java.util.Comparator<CampaignView> byStart = java.util.Comparator.comparing(CampaignView::startDate)
                 .thenComparing(CampaignView::id);
         List<CampaignView> visible = campaigns.visible(scope);
-        return visible.stream().filter(c -> !today.isBefore(c.startDate()) && !today.isAfter(c.endDate())).max(newest)
-                .or(() -> visible.stream().max(newest));
+        return visible.stream().filter(c -> !today.isBefore(c.startDate()) && !today.isAfter(c.endDate())).min(byStart)
+                .or(() -> visible.stream().max(byStart));
     }
 
     public CampaignView create(CampaignCommand command, DataScope scope) {
