@@ -149,6 +149,13 @@ class WorkbenchTests extends IntegrationTest {
     }
 
     @Test
+    void theCurrentCampaignIsTheYearsCampaignNotADriveStartedInsideIt() throws Exception {
+        campaigns.create(new CampaignCommand("专项行动" + c.tag(), 2026, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 30),
+                c.county().id(), null, ReportingFrequency.MONTHLY, 5, null, null, null, null), DataScope.everything());
+        assertThat(home(office)).contains("data-test=\"current-campaign\">" + campaign.name() + "</a>");
+    }
+
+    @Test
     void theTalentOfficeSeesItsDesk() throws Exception {
         String html = home(org.user("wbd" + c.tag(), c.county(), Role.TALENT_OFFICE));
         assertThat(count(html, "talent-open")).as("no request in this new county").isZero();
