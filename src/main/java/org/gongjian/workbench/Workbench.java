@@ -28,7 +28,6 @@ import org.gongjian.supervision.NoticeStatus;
 import org.gongjian.supervision.SupervisionFigures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 工作台: what each role has to do today, as counts that are links and the few items most urgent. A liaison sees the
@@ -38,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * read APIs, inside the user's data scope.
  */
 @Service
-@Transactional(readOnly = true)
+// No transaction of its own: the cockpit refreshes its period figures as it reads (a write), which a read-only
+// transaction around the whole page refuses on PostgreSQL. Each module's read runs in its own.
 public class Workbench {
 
     /** How many items a panel lists under its counts: the rest is one tap away on the full page. */
