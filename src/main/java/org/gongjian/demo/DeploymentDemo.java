@@ -182,22 +182,28 @@ class DeploymentDemo implements ApplicationRunner {
             for (TaskView t : tasks.tasksForEvaluation(c.id())) {
                 if (outgoing == null && t.leadLeaderId() != null) {
                     PersonView p = org.personUnscoped(t.leadLeaderId()).orElse(null);
-                    if (p != null && p.deputy() && org.unit(p.unitId(), scope).kind() == UnitKind.TOWNSHIP) {
+                    // a township or department deputy who leads a task; the demo's leaders are mostly county deputies
+                    if (p != null && p.deputy() && org.unit(p.unitId(), scope).kind() != UnitKind.COUNTY) {
                         outgoing = p;
                     }
                 }
             }
         }
         List<PersonView> deputies = departmentDeputies(scope);
-        if (outgoing == null || deputies.size() < 8) {
+        if (outgoing == null) {
+            outgoing = anyDeputyLeadingATask(scope);
+        }
+        PersonView from = outgoing;
+        PersonView successor = deputies.stream().skip(7).filter(p -> from != null && p.id() != from.id()).findFirst().orElse(null);
+        if (outgoing == null || successor == null) {
+            log.warn("Demo rotation skipped: no deputy leads a task, or too few department deputies");
             return;
         }
-        PersonView successor = deputies.get(7);
         String hash = encoder.encode(DemoLoader.DEMO_PASSWORD);
         users.createPrehashed("lungang", hash, outgoing.id(), outgoing.unitId(), EnumSet.of(Role.CADRE));
         users.createPrehashed("jieren", hash, successor.id(), successor.unitId(), EnumSet.of(Role.CADRE));
         RotationView r = rotations.draft(new RotationCommand(outgoing.id(), successor.id(), successor.unitId(),
-                successor.position(), true, today, "部门副职交流轮岗（任职满三年）"), office, scope);
+                successor.position(), true, today, "副职交流轮岗（任职满三年）"), office, scope);
         Long mayor = users.asCurrentUser("lingdao").map(CurrentUser::personId).orElse(null);
         CurrentUser leader = new CurrentUser(0, "lingdao", mayor, scope.unitId(), EnumSet.of(Role.LEADER));
         rotations.approve(r.id(), leader, scope);
@@ -229,6 +235,18 @@ class DeploymentDemo implements ApplicationRunner {
         LocalDate due = campaign.endDate().isBefore(today.plusMonths(3)) ? campaign.endDate() : today.plusMonths(3);
         tours.adopt(tour.findings().get(0).id(), new StudyTourCommand.Adoption(campaign.id(), null, "改革创新", lead.id(),
                 heads.get(0), due), office, scope);
+    }
+
+    private @org.jspecify.annotations.Nullable PersonView anyDeputyLeadingATask(DataScope scope) {
+        for (CampaignView c : campaigns.campaigns(scope)) {
+            for (TaskView t : tasks.tasksForEvaluation(c.id())) {
+                PersonView p = t.leadLeaderId() == null ? null : org.personUnscoped(t.leadLeaderId()).orElse(null);
+                if (p != null && p.deputy()) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     private List<PersonView> departmentDeputies(DataScope scope) {
