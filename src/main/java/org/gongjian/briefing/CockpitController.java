@@ -59,10 +59,8 @@ class CockpitController {
         if (campaignId != null) {
             return "redirect:/campaigns/" + campaigns.campaign(campaignId, scope).id() + "/cockpit";
         }
-        List<CampaignView> visible = campaigns.campaigns(scope);
-        CampaignView newest = visible.stream().max(java.util.Comparator.comparing(CampaignView::startDate)
-                .thenComparing(CampaignView::id)).orElseThrow(() -> new NotFound("campaign", "cockpit"));
-        return "redirect:/campaigns/" + newest.id() + "/cockpit";
+        CampaignView current = campaigns.current(scope).orElseThrow(() -> new NotFound("campaign", "cockpit"));
+        return "redirect:/campaigns/" + current.id() + "/cockpit";
     }
 
     @GetMapping("/campaigns/{campaignId}/cockpit")

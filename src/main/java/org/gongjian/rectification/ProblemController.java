@@ -2,7 +2,6 @@ package org.gongjian.rectification;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 
 import org.gongjian.campaign.CampaignService;
@@ -43,9 +42,7 @@ class ProblemController {
                   @RequestParam(defaultValue = "false") boolean overdue,
                   @RequestParam(required = false) @Nullable Integer page, DataScope scope, Model model) {
         List<CampaignView> visible = campaigns.campaigns(scope);
-        Long campaign = campaignId != null ? campaignId
-                : visible.stream().max(Comparator.comparing(CampaignView::year).thenComparing(CampaignView::id))
-                .map(CampaignView::id).orElse(null);
+        Long campaign = campaignId != null ? campaignId : campaigns.current(scope).map(CampaignView::id).orElse(null);
         model.addAttribute("campaigns", visible);
         model.addAttribute("campaignId", campaign);
         model.addAttribute("unitId", unitId);

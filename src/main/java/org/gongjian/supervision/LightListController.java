@@ -68,7 +68,7 @@ class LightListController {
                 @RequestParam(defaultValue = "DAYS") Order sort,
                 @RequestParam(required = false) @Nullable Integer page, DataScope scope, Model model) {
         List<CampaignView> visible = campaigns.campaigns(scope);
-        Long chosen = campaignId != null ? campaignId : visible.isEmpty() ? null : visible.get(0).id();
+        Long chosen = campaignId != null ? campaignId : campaigns.current(scope).map(CampaignView::id).orElse(null);
         List<Entry> entries = List.of();
         Map<Light, Long> totals = Map.of();
         if (chosen != null) {
