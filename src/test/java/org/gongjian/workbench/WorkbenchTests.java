@@ -33,6 +33,7 @@ import org.gongjian.supervision.LightEvaluation;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.Logins;
 import org.gongjian.support.OrgFixtures;
+import org.gongjian.support.StatementCounter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -160,6 +161,34 @@ class WorkbenchTests extends IntegrationTest {
         String html = home(org.user("wbd" + c.tag(), c.county(), Role.TALENT_OFFICE));
         assertThat(count(html, "talent-open")).as("no request in this new county").isZero();
         assertThat(count(html, "talent-overdue")).isZero();
+    }
+
+    /**
+     * The home page is the most opened page: its statements are counted per role, with a budget each. The office's and
+     * the leader's pages read maintained counts (fixed cost); a unit's page still grows with the tasks the unit leads,
+     * because the reporting desk's to-do list builds each led task in full (about 7 statements a task; 甲镇 leads 2).
+     */
+    @Test
+    void theHomePageStaysWithinItsStatementBudget() throws Exception {
+        int perLedTask = 8;
+        java.util.Map<String, Integer> budget = java.util.Map.of(c.liaisonAUser(), 18 + 2 * perLedTask,
+                head, 20 + 2 * perLedTask, office, 16, c.leaderUser(), 18);
+        java.util.Map<String, Integer> counted = new java.util.LinkedHashMap<>();
+        for (String user : List.of(c.liaisonAUser(), head, office, c.leaderUser())) {
+            MockHttpSession session = Logins.session(mvc, user);
+            mvc.perform(get("/").session(session)); // the first view caches the name and post in the session
+            var page = StatementCounter.count(() -> {
+                try {
+                    return mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(page.result()).isEqualTo(200);
+            counted.put(user, page.count());
+        }
+        System.out.println("home page statements per role: " + counted);
+        counted.forEach((user, n) -> assertThat(n).as(user).isLessThanOrEqualTo(budget.get(user)));
     }
 
     @Test
