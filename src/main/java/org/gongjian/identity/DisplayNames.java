@@ -1,7 +1,6 @@
 package org.gongjian.identity;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -31,7 +30,7 @@ public class DisplayNames {
         Map<String, String> cache = cache();
         String name = cache.get(username);
         if (name == null) {
-            name = users.displayNames(List.of(username)).getOrDefault(username, username);
+            name = users.displayName(username);
             cache.put(username, name);
         }
         return name;

@@ -184,20 +184,13 @@ public class UserService {
     }
 
     /**
-     * Real names for login names, as pages show who did something (people know 张三, not "lianluo"); a user with no
-     * person keeps the login name. Meant for the handful of names on one page.
+     * The real name behind a login name, as pages show who did something (people know 张三, not "lianluo"); a user
+     * with no person keeps the login name. Pages call it through {@link DisplayNames}, once per name per request.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        for (String username : new java.util.LinkedHashSet<>(usernames)) {
-            if (username == null) {
-                continue;
-            }
-            names.put(username, users.findByUsername(username).map(UserStore.UserRow::personId)
-                    .flatMap(org::personUnscoped).map(p -> p.name()).orElse(username));
-        }
-        return names;
+    public String displayName(String username) {
+        return users.findByUsername(username).map(UserStore.UserRow::personId)
+                .flatMap(org::personUnscoped).map(p -> p.name()).orElse(username);
     }
 
     @Transactional(readOnly = true)

@@ -34,11 +34,8 @@ class NoticeController {
     private final TaskService tasks;
     private final EvidenceService evidence;
     private final Clock clock;
-    private final org.gongjian.identity.UserService users;
 
-    NoticeController(NoticeService notices, TaskService tasks, EvidenceService evidence, Clock clock,
-                     org.gongjian.identity.UserService users) {
-        this.users = users;
+    NoticeController(NoticeService notices, TaskService tasks, EvidenceService evidence, Clock clock) {
         this.notices = notices;
         this.tasks = tasks;
         this.evidence = evidence;
@@ -77,11 +74,6 @@ class NoticeController {
             }
         }
         model.addAttribute("notice", notice);
-        java.util.List<String> people = new java.util.ArrayList<>();
-        people.add(notice.createdBy());
-        people.add(notice.closedBy());
-        notice.responses().forEach(r -> people.add(r.responder()));
-        model.addAttribute("names", users.displayNames(people));
         model.addAttribute("task", task);
         model.addAttribute("canRespond", canRespond);
         model.addAttribute("canClose", NoticePolicy.mayClose(user, notice));
