@@ -14,7 +14,9 @@ import org.springframework.web.client.RestClient;
  * configured) into a throw-away in-memory database, so the zero-install path never rots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:gongjian-smoke;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:gongjian-smoke;MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+        // the shipped separate management port (8081), made random so test JVMs never collide
+        "management.server.port=0"})
 class DefaultConfigurationSmokeTests {
 
     @LocalServerPort
@@ -22,6 +24,9 @@ class DefaultConfigurationSmokeTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void loadsTheDemoCountyAndServesTheLoginPage() {
@@ -39,7 +44,10 @@ class DefaultConfigurationSmokeTests {
                 .contains("乡镇（2026年10月考核").contains("部门（2026年10月考核");
         String page = RestClient.create("http://localhost:" + port).get().uri("/login").retrieve().body(String.class);
         assertThat(page).contains("重点工作攻坚年").contains("name=\"_csrf\"");
-        String health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health").retrieve().body(String.class);
+        String health = RestClient.create("http://localhost:" + port).get().uri("/readyz").retrieve().body(String.class);
         assertThat(health).contains("UP");
+        String managementPort = environment.getProperty("local.management.port");
+        assertThat(RestClient.create("http://localhost:" + managementPort).get().uri("/actuator/prometheus").retrieve()
+                .body(String.class)).contains("jvm_memory_used_bytes");
     }
 }

@@ -12,6 +12,7 @@ import org.gongjian.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +28,12 @@ class SupervisionApiController {
     private final LightEvaluation lights;
     private final ConfidenceService confidence;
     private final Validator validator;
+    private final SupervisionDailyJob daily;
     private final Clock clock;
 
-    SupervisionApiController(LightEvaluation lights, ConfidenceService confidence, Validator validator, Clock clock) {
+    SupervisionApiController(LightEvaluation lights, ConfidenceService confidence, Validator validator,
+                             SupervisionDailyJob daily, Clock clock) {
+        this.daily = daily;
         this.lights = lights;
         this.confidence = confidence;
         this.validator = validator;
@@ -39,8 +43,23 @@ class SupervisionApiController {
     /** Evaluates every campaign run within the caller's scope as of a date (default today). */
     @PostMapping("/api/v1/supervision/evaluate")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    LightEvaluation.Summary evaluate(@RequestParam(required = false) @Nullable String asOf, DataScope scope) {
-        return lights.evaluateAll(scope, date(asOf));
+    LightEvaluation.Summary evaluate(@RequestParam(required = false) @Nullable String asOf, DataScope scope)
+            throws BindException {
+        LocalDate date = date(asOf);
+        daily.checkInBounds(date);
+        return lights.evaluateAll(scope, date);
+    }
+
+    /**
+     * Exactly the daily job for one date (default today): every campaign's lights, the escalation rules, the deadline
+     * reminders, and the day recorded as completed. Idempotent: running a date again creates no second notice.
+     */
+    @PostMapping("/api/v1/supervision/run")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    SupervisionDailyJob.Result run(@RequestParam(required = false) @Nullable String asOf) throws BindException {
+        LocalDate date = date(asOf);
+        daily.checkInBounds(date);
+        return daily.runDay(date, "API");
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/light-counts")
@@ -66,14 +85,14 @@ class SupervisionApiController {
         return confidence.judgements(id, scope);
     }
 
-    private LocalDate date(@Nullable String asOf) {
+    private LocalDate date(@Nullable String asOf) throws BindException {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(clock);
         }
         try {
             return LocalDate.parse(asOf.trim());
         } catch (DateTimeParseException e) {
-            throw InvalidInput.of("asOf", "asOf 须为日期，格式 YYYY-MM-DD");
+            throw SupervisionDailyJob.badDate(asOf, "asOf 须为日期，格式 YYYY-MM-DD");
         }
     }
 }

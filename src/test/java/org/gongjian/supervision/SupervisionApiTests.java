@@ -96,8 +96,8 @@ class SupervisionApiTests extends IntegrationTest {
     }
 
     @Test
-    void aBadDateIs422ProblemJson() throws Exception {
-        evaluate(supervisor, "?asOf=2026-13-45").andExpect(status().isUnprocessableContent())
+    void aBadDateIs400ProblemJson() throws Exception {
+        evaluate(supervisor, "?asOf=2026-13-45").andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("asOf"));
     }
