@@ -31,6 +31,8 @@ public final class Navigation {
     public record Group(String id, String labelKey, List<Item> items) {}
 
     private static final Set<String> ALL = Set.of();
+    /** Not a role: the shell adds it for ADMIN in the demo, the only place ADMIN reads the audit trail (三员分立). */
+    static final String DEMO_ADMIN = "ADMIN(demo)";
     private static final Set<String> OFFICE = Set.of("ADMIN", "SUPERVISOR");
     private static final Set<String> UNIT = Set.of("ADMIN", "SUPERVISOR", "UNIT_HEAD", "LIAISON");
 
@@ -101,8 +103,7 @@ public final class Navigation {
                     item("users", "nav.users", "/users", Set.of("ADMIN", "SYS_ADMIN", "SEC_ADMIN"), List.of("/users"), List.of("/users/**")),
                     item("security-policy", "nav.securityPolicy", "/security/policy", Set.of("ADMIN", "SEC_ADMIN"),
                             List.of("/security/policy"), List.of()),
-                    item("audit", "nav.audit", "/audit", Set.of("ADMIN", "AUDIT_ADMIN"), List.of("/audit"), List.of()),
-                    item("audit-reads", "nav.auditReads", "/audit/reads", Set.of("ADMIN", "AUDIT_ADMIN"), List.of("/audit/reads"), List.of()),
+                    item("audit", "nav.audit", "/audit", Set.of(DEMO_ADMIN, "AUDIT_ADMIN"), List.of("/audit"), List.of()),
                     item("deliveries", "nav.deliveries", "/admin/deliveries", Set.of("ADMIN"), List.of("/admin/deliveries"), List.of()))),
             new Group("account", "nav.group.account", List.of(
                     item("account", "nav.account", "/account", ALL, List.of("/account"), List.of()),
@@ -115,14 +116,14 @@ public final class Navigation {
     static final Map<String, List<String>> TABS = Map.ofEntries(
             Map.entry("SYS_ADMIN", List.of("home", "users", "units")),
             Map.entry("SEC_ADMIN", List.of("home", "users", "security-policy")),
-            Map.entry("AUDIT_ADMIN", List.of("home", "audit", "audit-reads")),
+            Map.entry("AUDIT_ADMIN", List.of("home", "audit", "account")),
             Map.entry("LIAISON", List.of("home", "reports", "notices")),
             Map.entry("UNIT_HEAD", List.of("home", "reports", "my-tasks")),
             Map.entry("SUPERVISOR", List.of("home", "lights", "notices")),
             Map.entry("LEADER", List.of("home", "cockpit", "my-tasks")),
             Map.entry("ORG_DEPT", List.of("home", "records", "cockpit")),
             Map.entry("CADRE", List.of("home", "work-logs", "inbox")),
-            Map.entry("ADMIN", List.of("home", "users", "audit")),
+            Map.entry("ADMIN", List.of("home", "users", "units")),
             Map.entry("TALENT_OFFICE", List.of("home", "talent-requests", "talent")));
 
     private static final List<String> TAB_ORDER = List.of("SUPERVISOR", "LEADER", "ORG_DEPT", "TALENT_OFFICE", "UNIT_HEAD",
