@@ -15,7 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of every test that needs the whole application. All share one Spring context (same configuration), on H2
  * or, with {@code GONGJIAN_TEST_DB=postgres}, on PostgreSQL. Tests create their own data with unique codes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// management.server.port empty (here, not in a properties file: only an inlined value stops @SpringBootTest's
+// random-port customizer from moving the actuator to a port of its own): the actuator stays on the application port,
+// as MockMvc tests expect, and test JVMs never collide on the shipped 8081.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestClockConfig.class)
