@@ -42,7 +42,7 @@ public class ChainKeys {
         this(configured(env));
     }
 
-    ChainKeys(String setting) {
+    public ChainKeys(String setting) {
         Map<String, byte[]> parsed = new LinkedHashMap<>();
         String currentId = null;
         String last = null;
