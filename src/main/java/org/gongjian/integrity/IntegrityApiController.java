@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/integrity}: the anchor public key (open, so anyone can check an anchor), verification of every
- * chain and anchor, and anchoring now (administrators).
+ * chain and anchor (administrator, security and audit administrators), and anchoring now (administrator and
+ * security administrator).
  */
 @RestController
 class IntegrityApiController {
@@ -28,13 +29,13 @@ class IntegrityApiController {
     }
 
     @GetMapping("/api/v1/integrity/verify")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN', 'AUDIT_ADMIN')")
     IntegrityService.Verification verify() {
         return integrity.verify();
     }
 
     @PostMapping("/api/v1/integrity/anchors")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     Anchor anchor(@AuthenticationPrincipal CurrentUser user) {
         return integrity.anchorNow(user.getUsername());

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 数据完整性 page: the anchors, the public key, and a check of every chain and anchor on demand. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN', 'AUDIT_ADMIN')")
 class IntegrityController {
 
     private final IntegrityService integrity;
@@ -37,6 +37,7 @@ class IntegrityController {
     }
 
     @PostMapping("/integrity/anchors")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")
     String anchor(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         Anchor a = integrity.anchorNow(user.getUsername());
         redirect.addFlashAttribute("anchored", a.seq());
