@@ -115,6 +115,11 @@ public class IntegrityService {
         return out;
     }
 
+    /** Where the anchor file is (for the page and for tests). */
+    public Path anchorFile() {
+        return anchors.file();
+    }
+
     public boolean hasAnchors() {
         return !anchors.lines().isEmpty();
     }

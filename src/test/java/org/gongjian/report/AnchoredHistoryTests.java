@@ -21,7 +21,6 @@ import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.Logins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +39,6 @@ class AnchoredHistoryTests extends IntegrationTest {
     @Autowired IntegrityService integrity;
     @Autowired ChainKeys keys;
     @Autowired JdbcClient jdbc;
-    @Value("${gongjian.integrity.anchor-file}") String anchorFileSetting;
 
     @Test
     void aWholeChainRewrittenEvenWithTheKeyNoLongerMatchesTheAnchor() throws Exception {
@@ -88,7 +86,7 @@ class AnchoredHistoryTests extends IntegrationTest {
     @Test
     void anEditedAnchorLineFailsItsSignatureAndThePublicKeyIsOpen() throws Exception {
         integrity.anchorNow("testadmin");
-        Path file = Path.of(anchorFileSetting);
+        Path file = integrity.anchorFile();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String last = lines.get(lines.size() - 1);
         String edited = last.replaceFirst("\"actor\":\"testadmin\"", "\"actor\":\"someone\"");
