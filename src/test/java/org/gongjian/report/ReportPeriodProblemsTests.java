@@ -35,7 +35,7 @@ class ReportPeriodProblemsTests extends IntegrationTest {
         long id = ReportFixtures.body(mvc.perform(post("/api/v1/tasks/" + s.task().id() + "/reports")
                 .header(HttpHeaders.AUTHORIZATION, liaison).contentType(MediaType.APPLICATION_JSON)
                 .content(ReportFixtures.json(Map.of("period", "2026-06", "progressText", "举办招聘会3场",
-                        "indicatorValues", List.of(Map.of("indicatorId", s.jobs(), "value", 450)))))
+                        "indicatorValues", List.of(Map.of("indicatorId", s.jobs(), "value", 450))))))
                 .andExpect(status().isCreated())).get("id").asLong();
         Map<String, Object> before = row(id);
 
