@@ -34,7 +34,7 @@ class SecurityConfig {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    private static final String[] ORG_WRITERS = {"ADMIN", "ORG_DEPT"};
+    private static final String[] ORG_WRITERS = {"ADMIN", "ORG_DEPT", "SYS_ADMIN"};
     private static final String[] EVIDENCE_UPLOADERS = {"LIAISON", "UNIT_HEAD", "SUPERVISOR", "ADMIN"};
 
     @Bean
@@ -45,20 +45,19 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, LockingAuthenticationProvider provider,
-                            org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) throws Exception {
+                            org.gongjian.web.ApiWriteGuards guards) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> problem(response, 401, "未认证",
                 e instanceof LockedException ? e.getMessage() : "请先获取令牌并以 Authorization: Bearer 发送");
         AccessDeniedHandler denied = (request, response, e) -> problem(response, 403, "无权操作", "您的角色无权执行此操作");
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(provider))
-                .authorizeHttpRequests(a -> a
+                .authorizeHttpRequests(a -> AdminSeparation.api(a)
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
                         // Role checks before the body is read, so a wrong role gets 403 whatever it sends.
                         .requestMatchers(HttpMethod.POST, "/api/v1/units/*/evidence").hasAnyRole(EVIDENCE_UPLOADERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/units/**", "/api/v1/people/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/units/**", "/api/v1/people/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers("/api/v1/units/import/**").hasAnyRole(ORG_WRITERS)
-                        .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/campaigns", "/api/v1/campaigns/*/tasks", "/api/v1/campaigns/*/inherit",
                                 "/api/v1/campaigns/*/tasks/import").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers("/api/v1/campaigns/*/tasks/template").hasAnyRole("ADMIN", "SUPERVISOR")
@@ -92,9 +91,12 @@ class SecurityConfig {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), UsernamePasswordAuthenticationFilter.class)
-                // After authorisation, so a retried write is only replayed to the caller who made it.
-                .addFilterAfter(new org.gongjian.web.IdempotencyFilter(jdbc, clock),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                // After authorisation: bodies are capped/parsed only for callers allowed to send them, and a
+                // retried write is only replayed to the caller who made it.
+                .addFilterAfter(guards.bodyLimit(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                // NUL characters, over-long file names, unparseable multipart: 400/422 before anything stores them.
+                .addFilterAfter(new org.gongjian.web.InputHygieneFilter(true), org.gongjian.web.RequestBodyLimitFilter.class)
+                .addFilterAfter(guards.idempotency(), org.gongjian.web.RequestBodyLimitFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
@@ -102,14 +104,19 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, LockingAuthenticationProvider provider, UserStore users) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, LockingAuthenticationProvider provider, UserStore users,
+                       org.springframework.core.env.Environment env) throws Exception {
         // Our own manager without a parent: the global one holds the same provider, and a wrong password
         // tried by both would count twice towards the lockout.
         http.authenticationManager(new ProviderManager(provider))
-                .authorizeHttpRequests(a -> a
+                .authorizeHttpRequests(a -> AdminSeparation.ui(a)
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/actuator/health/**",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/favicon.ico", "/actuator/health/**").permitAll()
+                        // API docs: open in the demo only; elsewhere behind login (issue #17, docs/security.md).
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").access(
+                                org.gongjian.shared.DemoMode.isOn(env)
+                                        ? (auth, context) -> new org.springframework.security.authorization.AuthorizationDecision(true)
+                                        : org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated())
                         // The unread badge polls; without a session it answers empty rather than a login redirect.
                         .requestMatchers(HttpMethod.GET, "/inbox/count").permitAll()
                         .requestMatchers("/admin/deliveries/**").hasRole("ADMIN")
@@ -117,7 +124,7 @@ class SecurityConfig {
                         .requestMatchers("/units/new", "/units/*/edit", "/org/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)
                         // Metrics name every URI and error: administrators only (or scrape on a private management port).
-                        .requestMatchers("/audit/**", "/users/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/supervision/lights").hasAnyRole("ADMIN", "SUPERVISOR", "LEADER")
                         .requestMatchers(HttpMethod.POST, "/supervision/notices/*/responses").hasAnyRole("UNIT_HEAD", "LIAISON", "LEADER")
                         .requestMatchers(HttpMethod.POST, "/supervision/notices", "/supervision/notices/**").hasAnyRole("ADMIN", "SUPERVISOR")

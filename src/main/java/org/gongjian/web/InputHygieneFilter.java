@@ -19,25 +19,33 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.ContentDisposition;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, the same way everywhere, what no field may hold: a NUL character in a query or form parameter, a JSON
  * body (raw or as the {@code \u0000} escape), a multipart field or a file name (400); a file name over 255
- * characters (422, with the limit named); a multipart body that can't be parsed (400). Before Spring Security
- * and everything else, so nothing downstream ever sees such input or half-stores it. Runs after
- * {@link UploadLimitFilter}, which has already answered an over-size upload with 413.
+ * characters (422, with the limit named); a multipart body that can't be parsed (400), so nothing downstream ever
+ * sees such input or half-stores it. Pages: before Spring Security, after {@link UploadLimitFilter} (which has
+ * answered an over-size upload with 413). API: in its chain after authorisation and {@link RequestBodyLimitFilter},
+ * so nobody anonymous makes the server read a body, and the body read here is the capped one.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 110)
-class InputHygieneFilter extends OncePerRequestFilter {
+public class InputHygieneFilter extends OncePerRequestFilter {
 
     static final int MAX_FILE_NAME = 255;
     private static final int MAX_FIELD_CHECKED = 1 << 20;
+
+    private final boolean api;
+
+    /** {@code api}: this instance checks {@code /api/} requests only (in the API chain), otherwise all others. */
+    public InputHygieneFilter(boolean api) {
+        this.api = api;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/") != api;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
