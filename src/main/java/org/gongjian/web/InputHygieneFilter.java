@@ -35,6 +35,9 @@ public class InputHygieneFilter extends OncePerRequestFilter {
     static final int MAX_FILE_NAME = 255;
     private static final int MAX_FIELD_CHECKED = 1 << 20;
 
+    /** Set by the filter that parsed the upload first when Tomcat threw something other than an I/O failure. */
+    static final String UNREADABLE_PARTS = InputHygieneFilter.class.getName() + ".unreadableParts";
+
     private final boolean api;
 
     /** {@code api}: this instance checks {@code /api/} requests only (in the API chain), otherwise all others. */
@@ -100,6 +103,9 @@ public class InputHygieneFilter extends OncePerRequestFilter {
     }
 
     private static @Nullable String multipart(HttpServletRequest request) throws IOException {
+        if (request.getAttribute(UNREADABLE_PARTS) != null) {
+            return NUL;
+        }
         try {
             for (Part part : request.getParts()) {
                 String name = fileName(part);
