@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.PersonalDataRead;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,6 +70,7 @@ class AssessmentApiController {
 
     /** Also behind the page's export button (same session). */
     @GetMapping({"/api/v1/rankings/{rankingId}/export.xlsx", "/rankings/{rankingId}/export.xlsx"})
+    @PersonalDataRead("ranking-export")
     void export(@PathVariable long rankingId, @AuthenticationPrincipal CurrentUser user, DataScope scope,
                 HttpServletResponse response) throws IOException {
         RankingView view = rankings.ranking(rankingId, user, scope);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.gongjian.audit.AuditQueries.AuditFilter;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +28,7 @@ class AuditApiController {
     }
 
     @GetMapping("/api/v1/audit")
+    @PersonalDataRead("audit-log")
     PageResult<AuditEntry> api(@RequestParam(required = false) @Nullable String actor,
                                @RequestParam(required = false) @Nullable String action,
                                @RequestParam(required = false) @Nullable String entityType,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.gongjian.audit.AuditQueries.AuditFilter;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +29,7 @@ class AuditController {
     }
 
     @GetMapping("/audit")
+    @PersonalDataRead("audit-log")
     String page(AuditFilter filter, @RequestParam(required = false) @Nullable Integer page, Model model) {
         model.addAttribute("filter", filter);
         model.addAttribute("entries", queries.search(filter, clock.getZone(), PageQuery.of(page, 50)));

@@ -13,6 +13,7 @@ import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -137,6 +138,7 @@ class DeploymentApiController {
     }
 
     @GetMapping({"/api/v1/deployments/export", "/deployments/export.xlsx"})
+    @PersonalDataRead("deployment-export")
     void export(@RequestParam(required = false) @Nullable Long batchId, DataScope scope, HttpServletResponse response)
             throws IOException {
         attachment(response, "下沉安排.xlsx");
@@ -150,6 +152,7 @@ class DeploymentApiController {
     }
 
     @GetMapping({"/api/v1/deployments/presence/export", "/deployments/presence.xlsx"})
+    @PersonalDataRead("deployment-export")
     void exportPresence(@RequestParam YearMonth month, @RequestParam(required = false) @Nullable Long batchId,
                         DataScope scope, HttpServletResponse response) throws IOException {
         attachment(response, "在岗天数-" + month + ".xlsx");

@@ -8,6 +8,7 @@ import org.gongjian.report.EvidenceView;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,6 +54,7 @@ class WorkLogApiController {
     }
 
     @GetMapping("/api/v1/work-logs/{id}")
+    @PersonalDataRead("work-log")
     WorkLogView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope) {
         return logs.log(id, user, scope);
     }

@@ -26,6 +26,17 @@ final class AdminRoles {
      * administrator's password would let it read the trail as him.
      */
     static void guardAccount(UserView account, CurrentUser by) {
+        guardAccount(account, by, false);
+    }
+
+    /**
+     * As above; but the system administrator may switch the super administrator off (ADMIN is for the first start,
+     * and can't disable itself), never on again.
+     */
+    static void guardAccount(UserView account, CurrentUser by, boolean disabling) {
+        if (disabling && account.roles().equals(Set.of(Role.ADMIN))) {
+            return;
+        }
         if (!by.has(Role.ADMIN) && account.roles().stream().anyMatch(Role::isAdministrator)) {
             throw new Forbidden("管理员账号不能由系统管理员停用、启用或重置密码（三员分立）");
         }

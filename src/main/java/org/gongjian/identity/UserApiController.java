@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +36,7 @@ class UserApiController {
     }
 
     @GetMapping
+    @PersonalDataRead("user-list")
     PageResult<UserView> list(@RequestParam(required = false) @Nullable String q,
                               @RequestParam(required = false) @Nullable Integer page,
                               @RequestParam(required = false) @Nullable Integer size, DataScope scope) {
@@ -42,6 +44,7 @@ class UserApiController {
     }
 
     @GetMapping("/{id}")
+    @PersonalDataRead("user")
     UserView get(@PathVariable long id, DataScope scope) {
         return users.user(id, scope);
     }

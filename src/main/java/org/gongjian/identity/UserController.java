@@ -13,6 +13,7 @@ import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,6 +46,7 @@ class UserController {
     }
 
     @GetMapping("/users")
+    @PersonalDataRead("user-list")
     String list(@RequestParam(required = false) @Nullable String q,
                 @RequestParam(required = false) @Nullable Integer page,
                 @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser user,
@@ -59,6 +61,7 @@ class UserController {
     }
 
     @GetMapping("/users/{id}/roles")
+    @PersonalDataRead("user-roles")
     @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")
     String rolesForm(@org.springframework.web.bind.annotation.PathVariable long id, DataScope scope, Model model) {
         model.addAttribute("account", users.user(id, scope));

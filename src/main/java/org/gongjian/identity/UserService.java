@@ -133,7 +133,7 @@ public class UserService {
     /** 停用 / 启用 an account; an administrator cannot switch off their own. */
     public UserView setEnabled(long id, boolean enabled, CurrentUser admin, DataScope scope) {
         UserView before = user(id, scope);
-        AdminRoles.guardAccount(before, admin);
+        AdminRoles.guardAccount(before, admin, !enabled);
         if (before.id() == admin.id() && !enabled) {
             throw InvalidInput.of("enabled", "不能停用自己的账号");
         }

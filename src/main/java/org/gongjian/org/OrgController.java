@@ -9,6 +9,7 @@ import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -46,6 +47,7 @@ class OrgController {
     }
 
     @GetMapping("/units/{id}")
+    @PersonalDataRead("unit-people")
     String detail(@PathVariable long id, DataScope scope, Model model) {
         UnitView unit = org.unit(id, scope);
         model.addAttribute("unit", unit);

@@ -2,6 +2,7 @@ package org.gongjian.org;
 
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ class PeopleController {
     }
 
     @GetMapping("/people")
+    @PersonalDataRead("people")
     String list(@RequestParam(required = false) @Nullable String q,
                 @RequestParam(required = false) @Nullable Long unitId,
                 @RequestParam(defaultValue = "false") boolean subunits,

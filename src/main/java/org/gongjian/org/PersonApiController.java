@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +30,7 @@ class PersonApiController {
     }
 
     @GetMapping
+    @PersonalDataRead("people")
     PageResult<PersonView> list(@RequestParam(required = false) @Nullable Long unitId,
                                 @RequestParam(defaultValue = "false") boolean subunits,
                                 @RequestParam(required = false) @Nullable String q,
@@ -38,6 +40,7 @@ class PersonApiController {
     }
 
     @GetMapping("/{id}")
+    @PersonalDataRead("person")
     PersonView get(@PathVariable long id, DataScope scope) {
         return org.person(id, scope);
     }

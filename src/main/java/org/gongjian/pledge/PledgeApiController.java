@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -93,6 +94,7 @@ class PledgeApiController {
     }
 
     @GetMapping("/api/v1/pledges/{id}/pdf")
+    @PersonalDataRead("pledge-pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
                                DataScope scope) {
         return pdfResponse(pdf, pledges.document(id, version, scope));

@@ -14,6 +14,7 @@ import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.DomainException;
 import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,6 +95,7 @@ class PledgeController {
     }
 
     @GetMapping("/pledges/{id}/pdf")
+    @PersonalDataRead("pledge-pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
                                DataScope scope) {
         return PledgeApiController.pdfResponse(pdf, pledges.document(id, version, scope));

@@ -12,6 +12,7 @@ import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
@@ -46,6 +47,7 @@ class LedgerApiController {
     }
 
     @GetMapping({"/problems/ledger.xlsx", "/api/v1/problems/ledger.xlsx"})
+    @PersonalDataRead("ledger-export")
     void export(@RequestParam long campaignId, @RequestParam(required = false) @Nullable Long unitId,
                 @RequestParam(required = false) @Nullable ProblemSource source,
                 @RequestParam(required = false) @Nullable ProblemStatus status,

@@ -12,6 +12,7 @@ import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +49,7 @@ class TalentApiController {
     record TierBody(@Nullable String label, @Nullable Integer sortOrder) {}
 
     @GetMapping("/api/v1/talents")
+    @PersonalDataRead("talent-list")
     PageResult<TalentView> list(@RequestParam(required = false) @Nullable String q,
                                 @RequestParam(required = false) @Nullable String field,
                                 @RequestParam(required = false) @Nullable String tier,
@@ -66,17 +68,20 @@ class TalentApiController {
     }
 
     @GetMapping("/api/v1/talents/{id}")
+    @PersonalDataRead("talent")
     TalentView get(@PathVariable long id, DataScope scope) {
         return talents.talent(id, scope);
     }
 
     @PostMapping("/api/v1/talents/{id}/personal-data")
+    @PersonalDataRead("talent-personal")
     TalentView personalData(@PathVariable long id, @RequestBody(required = false) @Nullable ReasonBody body,
                             @AuthenticationPrincipal CurrentUser user, DataScope scope) {
         return talents.personalData(id, body == null ? null : body.reason(), user, scope);
     }
 
     @GetMapping("/api/v1/talents/export")
+    @PersonalDataRead("talent-export")
     void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String field,
                 @RequestParam(required = false) @Nullable String tier,
                 @RequestParam(required = false) @Nullable TalentSource source,

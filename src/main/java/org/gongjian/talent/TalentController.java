@@ -9,6 +9,7 @@ import org.gongjian.identity.Role;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,6 +37,7 @@ class TalentController {
     }
 
     @GetMapping("/talent")
+    @PersonalDataRead("talent-list")
     String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String field,
                 @RequestParam(required = false) @Nullable String tier,
                 @RequestParam(required = false) @Nullable TalentSource source,
@@ -70,6 +72,7 @@ class TalentController {
     }
 
     @GetMapping("/talent/export")
+    @PersonalDataRead("talent-export")
     void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String field,
                 @RequestParam(required = false) @Nullable String tier,
                 @RequestParam(required = false) @Nullable TalentSource source,
@@ -86,12 +89,14 @@ class TalentController {
     }
 
     @GetMapping("/talent/{id}")
+    @PersonalDataRead("talent")
     String profile(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
         return profile(talents.talent(id, scope), user, scope, model);
     }
 
     /** The unmasked profile, shown once in this response (never stored in the page's URL), audited with the reason. */
     @PostMapping("/talent/{id}/personal-data")
+    @PersonalDataRead("talent-personal")
     String personalData(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
                         @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
         try {

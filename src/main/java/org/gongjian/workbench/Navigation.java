@@ -104,6 +104,7 @@ public final class Navigation {
                     item("security-policy", "nav.securityPolicy", "/security/policy", Set.of("ADMIN", "SEC_ADMIN"),
                             List.of("/security/policy"), List.of()),
                     item("audit", "nav.audit", "/audit", Set.of(DEMO_ADMIN, "AUDIT_ADMIN"), List.of("/audit"), List.of()),
+                    item("audit-reads", "nav.auditReads", "/audit/reads", Set.of(DEMO_ADMIN, "AUDIT_ADMIN"), List.of("/audit/reads"), List.of()),
                     item("deliveries", "nav.deliveries", "/admin/deliveries", Set.of("ADMIN"), List.of("/admin/deliveries"), List.of()))),
             new Group("account", "nav.group.account", List.of(
                     item("account", "nav.account", "/account", ALL, List.of("/account"), List.of()),
@@ -116,7 +117,7 @@ public final class Navigation {
     static final Map<String, List<String>> TABS = Map.ofEntries(
             Map.entry("SYS_ADMIN", List.of("home", "users", "units")),
             Map.entry("SEC_ADMIN", List.of("home", "users", "security-policy")),
-            Map.entry("AUDIT_ADMIN", List.of("home", "audit", "account")),
+            Map.entry("AUDIT_ADMIN", List.of("home", "audit", "audit-reads")),
             Map.entry("LIAISON", List.of("home", "reports", "notices")),
             Map.entry("UNIT_HEAD", List.of("home", "reports", "my-tasks")),
             Map.entry("SUPERVISOR", List.of("home", "lights", "notices")),

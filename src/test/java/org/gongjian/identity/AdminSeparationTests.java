@@ -172,6 +172,12 @@ class AdminSeparationTests extends IntegrationTest {
         mvc.perform(post("/api/v1/users/" + auditor + "/disable").header("Authorization", systemAdmin))
                 .andExpect(status().isForbidden());
         assertThat(passwordHash(auditor)).isEqualTo(hashBefore);
+        // ADMIN is for the first start: the system administrator switches it off, and can't switch it on again.
+        long superAdmin = userId(c.adminUser());
+        mvc.perform(post("/api/v1/users/" + superAdmin + "/disable").header("Authorization", systemAdmin))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/users/" + superAdmin + "/enable").header("Authorization", systemAdmin))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit").header("Authorization", tokens.get("AUDIT_ADMIN"))).andExpect(status().isOk());
     }
 

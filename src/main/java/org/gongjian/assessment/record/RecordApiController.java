@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,7 @@ class RecordApiController {
     }
 
     @GetMapping("/api/v1/cadres/{personId}/record")
+    @PersonalDataRead("cadre-record")
     CadreRecord record(@PathVariable long personId, @RequestParam(required = false) @Nullable Integer year,
                        DataScope scope) {
         return records.read(personId, year, scope);
@@ -42,6 +44,7 @@ class RecordApiController {
 
     /** Also behind the page's export button (same session). */
     @GetMapping({"/api/v1/cadres/{personId}/record.xlsx", "/cadres/{personId}/record.xlsx"})
+    @PersonalDataRead("cadre-record")
     void export(@PathVariable long personId, @RequestParam(required = false) @Nullable Integer year, DataScope scope,
                 HttpServletResponse response) throws IOException {
         CadreRecord record = records.export(personId, year, scope);

@@ -11,6 +11,7 @@ import org.gongjian.identity.Role;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +35,7 @@ class RecordController {
     }
 
     @GetMapping("/cadres")
+    @PersonalDataRead("cadre-list")
     String cadres(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Integer page,
                   DataScope scope, Model model) {
         model.addAttribute("q", q == null ? "" : q);
@@ -42,6 +44,7 @@ class RecordController {
     }
 
     @GetMapping("/cadres/{personId}/record")
+    @PersonalDataRead("cadre-record")
     String record(@PathVariable long personId, @RequestParam(required = false) @Nullable Integer year,
                   @AuthenticationPrincipal CurrentUser user, DataScope scope, Model model) {
         model.addAttribute("record", records.read(personId, year, scope));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.PersonalDataRead;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,12 +53,14 @@ class BriefingApiController {
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/briefings/{period}.docx")
+    @PersonalDataRead("briefing")
     ResponseEntity<byte[]> docx(@PathVariable long campaignId, @PathVariable BriefingPeriod period, DataScope scope) {
         BriefingService.BriefingView view = briefings.briefing(campaignId, period, scope);
         return download(docx.render(view.data(), view.published()), DOCX, view, "docx");
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/briefings/{period}.pdf")
+    @PersonalDataRead("briefing")
     ResponseEntity<byte[]> pdf(@PathVariable long campaignId, @PathVariable BriefingPeriod period, DataScope scope) {
         BriefingService.BriefingView view = briefings.briefing(campaignId, period, scope);
         return download(pdf.render(view.data(), view.published()), MediaType.APPLICATION_PDF, view, "pdf");

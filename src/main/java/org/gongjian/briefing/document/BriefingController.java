@@ -7,6 +7,7 @@ import org.gongjian.identity.Role;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.DomainException;
 import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -113,6 +114,7 @@ class BriefingController {
     }
 
     @GetMapping("/campaigns/{campaignId}/briefings/{period}.docx")
+    @PersonalDataRead("briefing")
     ResponseEntity<byte[]> docx(@PathVariable long campaignId, @PathVariable BriefingPeriod period, DataScope scope) {
         BriefingService.BriefingView view = briefings.briefing(campaignId, period, scope);
         return BriefingApiController.download(docx.render(view.data(), view.published()), BriefingApiController.DOCX,
@@ -120,6 +122,7 @@ class BriefingController {
     }
 
     @GetMapping("/campaigns/{campaignId}/briefings/{period}.pdf")
+    @PersonalDataRead("briefing")
     ResponseEntity<byte[]> pdf(@PathVariable long campaignId, @PathVariable BriefingPeriod period, DataScope scope) {
         BriefingService.BriefingView view = briefings.briefing(campaignId, period, scope);
         return BriefingApiController.download(pdf.render(view.data(), view.published()), MediaType.APPLICATION_PDF,

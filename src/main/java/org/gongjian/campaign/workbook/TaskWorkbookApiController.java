@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gongjian.campaign.Light;
 import org.gongjian.campaign.TaskFilter;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,6 +47,7 @@ class TaskWorkbookApiController {
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/tasks/export")
+    @PersonalDataRead("task-export")
     void export(@PathVariable long campaignId, @RequestParam(required = false) @Nullable Light light,
                 @RequestParam(required = false) @Nullable String category,
                 @RequestParam(required = false) @Nullable Long leadUnitId,

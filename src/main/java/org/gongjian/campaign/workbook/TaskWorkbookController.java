@@ -10,6 +10,7 @@ import org.gongjian.campaign.Light;
 import org.gongjian.campaign.TaskFilter;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -68,6 +69,7 @@ class TaskWorkbookController {
 
     /** Takes the task list page's filters as that page sends them ({@code unitId}; light {@code NONE} = 未评估). */
     @GetMapping("/campaigns/{campaignId}/tasks/export.xlsx")
+    @PersonalDataRead("task-export")
     void export(@PathVariable long campaignId, @RequestParam(required = false) @Nullable String light,
                 @RequestParam(required = false) @Nullable String category,
                 @RequestParam(required = false) @Nullable Long unitId,

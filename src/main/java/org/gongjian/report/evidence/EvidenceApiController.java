@@ -11,6 +11,7 @@ import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
@@ -66,6 +67,7 @@ class EvidenceApiController {
     }
 
     @GetMapping("/api/v1/evidence/{id}/file")
+    @PersonalDataRead("evidence")
     ResponseEntity<InputStreamResource> file(@PathVariable long id, DataScope scope) {
         return EvidenceDownloads.attachment(evidence.open(id, scope));
     }

@@ -16,6 +16,7 @@ import org.gongjian.report.EvidenceView;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
@@ -111,6 +112,7 @@ class EvidenceController {
     }
 
     @GetMapping("/evidence/{id}/file")
+    @PersonalDataRead("evidence")
     ResponseEntity<InputStreamResource> file(@PathVariable long id, DataScope scope) {
         return EvidenceDownloads.attachment(evidence.open(id, scope));
     }
