@@ -11,7 +11,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Ends the session of an account an administrator has disabled, at its very next request. */
+/**
+ * Ends the session of an account an administrator has disabled, or whose roles the security administrator has
+ * changed (三员分立: new roles need a new login), at its very next request.
+ */
 class DisabledAccountFilter extends OncePerRequestFilter {
 
     private final UserStore users;
@@ -25,7 +28,7 @@ class DisabledAccountFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof CurrentUser user
-                && users.findById(user.id()).map(u -> !u.enabled()).orElse(true)) {
+                && users.findById(user.id()).map(u -> !u.enabled() || !u.roles().equals(user.roles())).orElse(true)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
