@@ -56,6 +56,7 @@ class BackupRestoreTests extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Path evidenceDirectory;
     private static String schema;
+    private String office;
 
     @Autowired MockMvc mvc;
     @Autowired ReportFixtures fixtures;
@@ -142,22 +143,25 @@ class BackupRestoreTests extends IntegrationTest {
         }
     }
 
-    /** Two counties, each with two approved reports (a chain of two), a photo and a document attached. */
+    /** A county with two tasks, each with two approved reports (a chain of two) with a photo or a document attached. */
     private int fill() throws Exception {
+        ReportFixtures.Setup s = fixtures.county(ReportingFrequency.MONTHLY, false);
+        office = s.office();
+        String liaison = Logins.token(mvc, s.liaison());
+        String officeToken = Logins.token(mvc, s.office());
         int approved = 0;
-        for (int county = 0; county < 2; county++) {
-            ReportFixtures.Setup s = fixtures.county(ReportingFrequency.MONTHLY, false);
-            String liaison = Logins.token(mvc, s.liaison());
-            String office = Logins.token(mvc, s.office());
+        var second = fixtures.task(s.campaign(), s.county().townshipA(), "第二项" + s.county().tag());
+        for (var task : List.of(s.task(), second)) {
+            long indicator = task.indicators().get(0).id();
             int month = 5;
             for (String file : List.of("photo", "pdf")) {
-                long id = ReportFixtures.body(mvc.perform(post("/api/v1/tasks/" + s.task().id() + "/reports")
+                long id = ReportFixtures.body(mvc.perform(post("/api/v1/tasks/" + task.id() + "/reports")
                                 .header(HttpHeaders.AUTHORIZATION, liaison).contentType(MediaType.APPLICATION_JSON)
                                 .content(ReportFixtures.json(Map.of("period", "2026-0" + month, "progressText", "进展" + month,
-                                        "indicatorValues", List.of(Map.of("indicatorId", s.jobs(), "value", 100 * month))))))
+                                        "indicatorValues", List.of(Map.of("indicatorId", indicator, "value", 100 * month))))))
                         .andExpect(status().isCreated())).get("id").asLong();
-                byte[] bytes = file.equals("photo") ? EvidenceFiles.jpeg(160, 120, s.county().tag().hashCode())
-                        : EvidenceFiles.pdf("佐证 " + s.county().tag());
+                byte[] bytes = file.equals("photo") ? EvidenceFiles.jpeg(160, 120, (int) task.id())
+                        : EvidenceFiles.pdf("佐证 " + task.title());
                 mvc.perform(multipart("/api/v1/reports/" + id + "/evidence")
                                 .file(new MockMultipartFile("file", file.equals("photo") ? "现场.jpg" : "台账.pdf",
                                         "application/octet-stream", bytes))
@@ -165,7 +169,7 @@ class BackupRestoreTests extends IntegrationTest {
                         .andExpect(status().is2xxSuccessful());
                 mvc.perform(post("/api/v1/reports/" + id + "/submit").header(HttpHeaders.AUTHORIZATION, liaison))
                         .andExpect(status().isOk());
-                mvc.perform(post("/api/v1/reports/" + id + "/approve").header(HttpHeaders.AUTHORIZATION, office))
+                mvc.perform(post("/api/v1/reports/" + id + "/approve").header(HttpHeaders.AUTHORIZATION, officeToken))
                         .andExpect(status().isOk());
                 approved++;
                 month++;
@@ -178,7 +182,8 @@ class BackupRestoreTests extends IntegrationTest {
         HttpClient http = HttpClient.newHttpClient();
         String token = "Bearer " + JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"testadmin\",\"password\":\"Test-Admin-Pw-2026!\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + office + "\",\"password\":\""
+                        + OrgFixtures.PASSWORD + "\"}"))
                 .build(), 201)).get("token").asText();
 
         JdbcClient restored;
