@@ -21,12 +21,16 @@ import org.gongjian.report.evidence.EvidencePhoto;
 import org.gongjian.report.evidence.EvidenceRows.Row;
 import org.gongjian.report.evidence.EvidenceRows;
 import org.gongjian.report.evidence.EvidenceType;
+import org.gongjian.report.evidence.HashCheckedStream;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.DomainException;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.NotFound;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
@@ -43,6 +47,8 @@ import org.springframework.util.unit.DataSize;
 @Service
 @Transactional
 public class EvidenceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceService.class);
 
     private final EvidenceRows rows;
     private final EvidenceStore store;
@@ -83,6 +89,9 @@ public class EvidenceService {
             String sha256 = spool(content, temp);
             Optional<Row> existing = rows.find(unitId, sha256);
             if (existing.isPresent()) {
+                if (!store.exists(sha256)) {
+                    store.put(sha256, temp); // the content was lost from the store: the same bytes put it back
+                }
                 return new Upload(existing.get().view(), false);
             }
             EvidenceType type = EvidenceType.detect(temp);
@@ -216,11 +225,19 @@ public class EvidenceService {
         return rows.find(id, scope).orElseThrow(() -> new NotFound("evidence", id));
     }
 
+    /**
+     * The stored bytes, checked against their SHA-256 as they are read. Content missing from the store is a 422
+     * {@code evidence-missing} with a message for the user (not a 500); a store that cannot be reached stays an error.
+     */
     private InputStream content(String sha256) {
         try {
-            return store.open(sha256);
+            return new HashCheckedStream(store.open(sha256), sha256);
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            LOG.error("Evidence content {} is missing from the evidence store", sha256);
+            throw new DomainException("evidence-missing",
+                    "该佐证材料的文件内容在存储中缺失，暂时无法查看。请联系系统管理员从备份恢复，或由上传单位重新上传同一文件。");
         } catch (IOException e) {
-            throw new UncheckedIOException("evidence content " + sha256 + " is missing from the store", e);
+            throw new UncheckedIOException("evidence content " + sha256 + " could not be read from the store", e);
         }
     }
 

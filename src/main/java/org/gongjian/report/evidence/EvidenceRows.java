@@ -50,6 +50,15 @@ public class EvidenceRows {
                 .query(EvidenceRows::row).optional();
     }
 
+    /** Every content hash the evidence table refers to (files and photo thumbnails), each once, in order. */
+    public List<String> allContentHashes() {
+        return jdbc.sql("""
+                        SELECT sha256 AS h FROM evidence
+                        UNION SELECT thumbnail_sha256 AS h FROM evidence WHERE thumbnail_sha256 IS NOT NULL
+                        ORDER BY h""")
+                .query(String.class).list();
+    }
+
     public List<Row> library(long unitId, PageQuery page) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM evidence e WHERE e.unit_id = :unit

@@ -10,20 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.gongjian.report.EvidenceStore;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Evidence on the local disk: {@code <directory>/ab/cd/<sha256>}. A new file is written to a temporary file in the
  * same directory and moved into place atomically, so a reader never sees half a file and two uploads of the same
- * content race harmlessly. Names come from the hash only, never from what the client sent.
+ * content race harmlessly. Names come from the hash only, never from what the client sent. The single-node default
+ * ({@code gongjian.evidence.store=local}); made by {@link EvidenceStoreFactory}.
  */
-@Component
-class FileEvidenceStore implements EvidenceStore {
+public class FileEvidenceStore implements EvidenceStore {
 
     private final Path root;
 
-    FileEvidenceStore(@Value("${gongjian.evidence.directory:./data/evidence}") String directory) {
+    public FileEvidenceStore(String directory) {
         this.root = Path.of(directory).toAbsolutePath().normalize();
     }
 
