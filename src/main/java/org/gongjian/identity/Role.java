@@ -21,6 +21,14 @@ public enum Role {
         return label;
     }
 
+    /**
+     * An administrator of the system itself (等保: needs a second factor at login). The 三员 roles (system, security and
+     * audit administrators) belong here too when they are added.
+     */
+    public boolean isAdministrator() {
+        return this == ADMIN;
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }
