@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/audit}: the audit trail as JSON, for administrators. */
+/** {@code GET /api/v1/audit}: the audit trail as JSON, for the audit administrator ({@link AuditReaders}). */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@auditReaders.allowed(authentication)")
 class AuditApiController {
 
     private final AuditQueries queries;

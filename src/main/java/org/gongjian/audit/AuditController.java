@@ -14,9 +14,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit log for administrators: a filterable page and the same data as JSON. */
+/** The audit log for the audit administrator ({@link AuditReaders}): a filterable page. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@auditReaders.allowed(authentication)")
 class AuditController {
 
     private final AuditQueries queries;

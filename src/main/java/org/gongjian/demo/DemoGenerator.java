@@ -146,7 +146,7 @@ public final class DemoGenerator {
     private void demoUsers(String county) {
         String townshipA = county + "T01";
         String townshipB = county + "T02";
-        users.add(new DemoPlan.User("admin", EnumSet.of(Role.ADMIN), null, null, "系统管理员（全部数据）"));
+        users.add(new DemoPlan.User("admin", EnumSet.of(Role.ADMIN), null, null, "超级管理员（仅初始化/演示，全部数据）"));
         users.add(new DemoPlan.User("duchashi", EnumSet.of(Role.SUPERVISOR), county, county + "D01-head", "县委督查室主任"));
         users.add(new DemoPlan.User("zuzhibu", EnumSet.of(Role.ORG_DEPT), county, county + "D05-head", "县委组织部部长"));
         users.add(new DemoPlan.User("lingdao", EnumSet.of(Role.LEADER), county, county + "-mayor", "县长"));
@@ -154,6 +154,10 @@ public final class DemoGenerator {
         users.add(new DemoPlan.User("lianluo", EnumSet.of(Role.LIAISON), townshipA, townshipA + "-deputy1", "城关镇联络员"));
         users.add(new DemoPlan.User("lianluo2", EnumSet.of(Role.LIAISON), townshipB, townshipB + "-deputy1", "青石镇联络员"));
         users.add(new DemoPlan.User("ganbu", EnumSet.of(Role.CADRE), townshipA + "V01", townshipA + "V01-secretary", "驻村干部"));
+        // 三员分立: each administrator does one part of ADMIN's work and sees none of the campaign.
+        users.add(new DemoPlan.User("xitong", EnumSet.of(Role.SYS_ADMIN), county, null, "系统管理员（账号、单位）"));
+        users.add(new DemoPlan.User("anquan", EnumSet.of(Role.SEC_ADMIN), county, null, "安全管理员（角色、策略、解锁）"));
+        users.add(new DemoPlan.User("shenji", EnumSet.of(Role.AUDIT_ADMIN), county, null, "审计管理员（审计日志）"));
     }
 
     private void unit(String code, String name, UnitKind kind, @Nullable String parentCode) {

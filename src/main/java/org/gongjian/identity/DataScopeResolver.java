@@ -42,8 +42,30 @@ class DataScopeResolver implements HandlerMethodArgumentResolver, WebMvcConfigur
         if (auth == null || !(auth.getPrincipal() instanceof CurrentUser user)) {
             throw new AccessDeniedException("no user");
         }
+        return scopeOf(user, org, parameter.getContainingClass().getPackageName());
+    }
+
+    /**
+     * 三员分立: the system administrator sees the units, people and accounts of its scope (the org and identity
+     * modules' pages), the security administrator the accounts; neither sees anything of the campaign, and the audit
+     * administrator sees no unit data at all.
+     */
+    static DataScope scopeOf(CurrentUser user, OrgService org, String controllerPackage) {
+        boolean separated = user.roles().stream().anyMatch(Role.SEPARATED_ADMINISTRATORS::contains);
+        if (separated) {
+            boolean accounts = controllerPackage.startsWith(ACCOUNTS_MODULE)
+                    || controllerPackage.startsWith(ORG_MODULE) && user.has(Role.SYS_ADMIN);
+            if (!accounts || user.has(Role.AUDIT_ADMIN)) {
+                return DataScope.nothing();
+            }
+            return user.scopeUnitId() == null ? DataScope.everything()
+                    : org.scopeOf(user.scopeUnitId()).orElseThrow(() -> new AccessDeniedException("scope unit gone"));
+        }
         return scopeOf(user, org);
     }
+
+    private static final String ACCOUNTS_MODULE = "org.gongjian.identity";
+    private static final String ORG_MODULE = "org.gongjian.org";
 
     static DataScope scopeOf(CurrentUser user, OrgService org) {
         if (user.scopeUnitId() == null) {

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code gongjian.identity.login.*}: the login throttle, the password lifecycle and the second factor.
  *
- * @param window          how far back failed logins count
+ * @param window          how far back failed logins count for an address and for a name from all addresses
+ * @param pairWindow      how far back they count for one name from one address (the progressive wait)
  * @param freeAttempts    failures per login name and address before the progressive wait starts
  * @param firstWait       the first wait, doubled with every further failure, up to {@code maxWait}
  * @param addressLimit    failures from one address (any names) in the window before that address must wait
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gongjian.identity.login")
 public record LoginSettings(@DefaultValue("15m") Duration window,
+                            @DefaultValue("1d") Duration pairWindow,
                             @DefaultValue("5") int freeAttempts,
                             @DefaultValue("30s") Duration firstWait,
                             @DefaultValue("15m") Duration maxWait,

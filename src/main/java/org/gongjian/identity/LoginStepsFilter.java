@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a UI session on the steps a login still owes, checked on every request (one read of the user, which also
  * ends the session of an account an administrator has disabled): a second factor not yet given goes to the code
- * step or, without an authenticator, to enrolment; an initial, reset or expired password goes to the change page.
+ * step or, without an authenticator, to enrolment; an initial, reset or expired password goes to the change page;
+ * a session whose roles the security administrator changed ends.
  */
 class LoginStepsFilter extends OncePerRequestFilter {
 
@@ -56,7 +57,8 @@ class LoginStepsFilter extends OncePerRequestFilter {
             return;
         }
         if (auth.getPrincipal() instanceof CurrentUser user) {
-            var row = users.findById(user.id()).filter(UserStore.UserRow::enabled);
+            // Disabled, or roles changed by the security administrator (三员分立: new roles need a new login).
+            var row = users.findById(user.id()).filter(u -> u.enabled() && u.roles().equals(user.roles()));
             if (row.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

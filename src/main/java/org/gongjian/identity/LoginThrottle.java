@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Throttles password guessing on the {@code login_failure} table, so it holds across nodes. Three counts over a
- * sliding window: per login name and client address a progressive wait after a few free attempts; per address a
+ * sliding window: per login name and client address a progressive wait after a few free attempts (counted over a
+ * day, so the wait keeps growing to its ceiling); per address a
  * ceiling whatever names it tries (spraying); per login name from all addresses only a slow-down, never a
  * refusal, so an attacker cannot keep {@code admin} out. Unknown and real names are counted alike.
  */
@@ -47,7 +48,7 @@ class LoginThrottle {
         Instant now = clock.instant();
         Timestamp since = Timestamp.from(now.minus(settings.window()));
         String name = key(username);
-        Optional<Duration> pairWait = pairWait(name, address, since, now);
+        Optional<Duration> pairWait = pairWait(name, address, Timestamp.from(now.minus(settings.pairWindow())), now);
         Optional<Duration> addressWait = addressWait(address, since, now);
         Optional<Duration> wait = pairWait.isPresent() && addressWait.isPresent()
                 ? Optional.of(max(pairWait.get(), addressWait.get()))
@@ -65,7 +66,7 @@ class LoginThrottle {
         jdbc.sql("INSERT INTO login_failure (username, address, failed_at) VALUES (:name, :address, :now)")
                 .param("name", key(username)).param("address", address).param("now", Timestamp.from(now)).update();
         jdbc.sql("DELETE FROM login_failure WHERE failed_at < :cutoff")
-                .param("cutoff", Timestamp.from(now.minus(Duration.ofDays(1)).minus(settings.window()))).update();
+                .param("cutoff", Timestamp.from(now.minus(max(settings.pairWindow(), settings.window())))).update();
     }
 
     /** A right password from an address clears that name's failures from there; the address's own count stays. */

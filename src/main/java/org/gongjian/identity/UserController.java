@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * unit or one of its superiors, never wider than the administrator's own.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'SYS_ADMIN', 'SEC_ADMIN')")
 class UserController {
 
     record UserRow(UserView user, @Nullable String personName, @Nullable String scopeName) {}
@@ -46,8 +46,12 @@ class UserController {
 
     @GetMapping("/users")
     String list(@RequestParam(required = false) @Nullable String q,
-                @RequestParam(required = false) @Nullable Integer page, DataScope scope, Model model) {
+                @RequestParam(required = false) @Nullable Integer page,
+                @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser user,
+                DataScope scope, Model model) {
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("canAccounts", user.has(Role.ADMIN) || user.has(Role.SYS_ADMIN));
+        model.addAttribute("canRoles", user.has(Role.ADMIN) || user.has(Role.SEC_ADMIN));
         model.addAttribute("users", users.users(q, scope, PageQuery.of(page, 50)).map(u -> new UserRow(u,
                 u.personId() == null ? null : org.personUnscoped(u.personId()).map(PersonView::name).orElse(null),
                 u.scopeUnitId() == null ? null : org.unitName(u.scopeUnitId()).orElse(null))));
@@ -63,7 +67,25 @@ class UserController {
         return "identity/user-dormant";
     }
 
+    @GetMapping("/users/{id}/roles")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")
+    String rolesForm(@org.springframework.web.bind.annotation.PathVariable long id, DataScope scope, Model model) {
+        model.addAttribute("account", users.user(id, scope));
+        model.addAttribute("roles", Role.values());
+        return "identity/user-roles";
+    }
+
+    @PostMapping("/users/{id}/roles")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")
+    String roles(@org.springframework.web.bind.annotation.PathVariable long id,
+                 @RequestParam(required = false) @Nullable Set<Role> roles,
+                 @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser by,
+                 DataScope scope, RedirectAttributes redirect) {
+        return act(() -> users.setRoles(id, roles == null ? Set.of() : roles, by, scope), "已修改角色", redirect);
+    }
+
     @PostMapping("/users/{id}/disable")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYS_ADMIN')")
     String disable(@org.springframework.web.bind.annotation.PathVariable long id,
                    @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser admin,
                    DataScope scope, RedirectAttributes redirect) {
@@ -71,6 +93,7 @@ class UserController {
     }
 
     @PostMapping("/users/{id}/enable")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYS_ADMIN')")
     String enable(@org.springframework.web.bind.annotation.PathVariable long id,
                   @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser admin,
                   DataScope scope, RedirectAttributes redirect) {
@@ -78,15 +101,19 @@ class UserController {
     }
 
     @PostMapping("/users/{id}/unlock")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")
     String unlock(@org.springframework.web.bind.annotation.PathVariable long id, DataScope scope,
                   RedirectAttributes redirect) {
         return act(() -> users.unlock(id, scope), "已解除锁定", redirect);
     }
 
     @PostMapping("/users/{id}/password")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYS_ADMIN')")
     String password(@org.springframework.web.bind.annotation.PathVariable long id,
-                    @RequestParam(defaultValue = "") String password, DataScope scope, RedirectAttributes redirect) {
-        return act(() -> users.resetPassword(id, password, scope), "已重置密码，请当面告知本人", redirect);
+                    @RequestParam(defaultValue = "") String password,
+                    @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser by,
+                    DataScope scope, RedirectAttributes redirect) {
+        return act(() -> users.resetPassword(id, password, by, scope), "已重置密码，请当面告知本人", redirect);
     }
 
     private String act(java.util.function.Supplier<UserView> action, String done, RedirectAttributes redirect) {
@@ -95,11 +122,14 @@ class UserController {
             redirect.addFlashAttribute("message", done + "：" + user.username());
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", e.problems().get(0).message());
+        } catch (org.gongjian.shared.Forbidden e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/users";
     }
 
     @GetMapping("/users/new")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYS_ADMIN')")
     String newUser(@RequestParam long personId, DataScope scope, Model model) {
         PersonView person = org.person(personId, scope);
         UserForm form = new UserForm();
@@ -109,14 +139,16 @@ class UserController {
     }
 
     @PostMapping("/users")
-    String create(@ModelAttribute("form") UserForm form, BindingResult errors, DataScope scope, Model model,
-                  RedirectAttributes redirect) {
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYS_ADMIN')")
+    String create(@ModelAttribute("form") UserForm form, BindingResult errors,
+                  @org.springframework.security.core.annotation.AuthenticationPrincipal CurrentUser by,
+                  DataScope scope, Model model, RedirectAttributes redirect) {
         PersonView person = org.person(form.getPersonId() == null ? -1 : form.getPersonId(), scope);
         Set<ConstraintViolation<UserCommand>> violations = validator.validate(form.toCommand());
         violations.forEach(v -> errors.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
         if (!errors.hasErrors()) {
             try {
-                UserView user = users.create(form.toCommand(), scope);
+                UserView user = users.create(form.toCommand(), by, scope);
                 redirect.addFlashAttribute("message", "已为" + person.name() + "开通账号 " + user.username());
                 return "redirect:/users";
             } catch (InvalidInput e) {

@@ -65,7 +65,19 @@ public class UserService {
                 .orElseThrow(() -> new NotFound("user", id));
     }
 
+    /**
+     * 开通账号 by an administrator: the system administrator opens accounts with the campaign's roles; an
+     * administrator role is given by the security administrator (三员分立), ADMIN only at the first start.
+     */
+    public UserView create(UserCommand command, CurrentUser by, DataScope scope) {
+        if (!by.has(Role.ADMIN) && command.roles().stream().anyMatch(Role::isAdministrator)) {
+            throw InvalidInput.of("roles", "系统管理员不能授予管理员角色（三员分立），请开通后由安全管理员设置");
+        }
+        return create(command, scope);
+    }
+
     public UserView create(UserCommand command, DataScope scope) {
+        AdminRoles.check(command.roles(), "roles");
         org.unit(command.scopeUnitId(), scope);
         if (command.personId() != null) {
             PersonView person = org.person(command.personId(), scope);
@@ -106,9 +118,30 @@ public class UserService {
         return id;
     }
 
+    /**
+     * 三员分立: the security administrator sets a user's roles (never their own); an administrator role is the
+     * user's only role, and ADMIN is given by ADMIN only. The user's API tokens end; a session ends at its next request.
+     */
+    public UserView setRoles(long id, java.util.Set<Role> roles, CurrentUser by, DataScope scope) {
+        UserView before = user(id, scope);
+        if (before.id() == by.id()) {
+            throw InvalidInput.of("roles", "不能修改自己的角色");
+        }
+        AdminRoles.check(roles, "roles");
+        if ((roles.contains(Role.ADMIN) || before.roles().contains(Role.ADMIN)) && !by.has(Role.ADMIN)) {
+            throw InvalidInput.of("roles", "超级管理员仅用于初始化和演示，安全管理员不能授予或收回");
+        }
+        users.setRoles(id, roles);
+        UserView after = user(id, scope);
+        events.publishEvent(new AuditableChange("user.roles", "user", String.valueOf(id),
+                Map.of("roles", before.roles()), Map.of("roles", after.roles())));
+        return after;
+    }
+
     /** 停用 / 启用 an account; an administrator cannot switch off their own. */
     public UserView setEnabled(long id, boolean enabled, CurrentUser admin, DataScope scope) {
         UserView before = user(id, scope);
+        AdminRoles.guardAccount(before, admin);
         if (before.id() == admin.id() && !enabled) {
             throw InvalidInput.of("enabled", "不能停用自己的账号");
         }
@@ -125,6 +158,12 @@ public class UserService {
         UserView after = user(id, scope);
         events.publishEvent(new AuditableChange("user.unlock", "user", String.valueOf(id), before, after));
         return after;
+    }
+
+    /** As below, by an administrator who may act on this account (三员分立). */
+    public UserView resetPassword(long id, String password, CurrentUser by, DataScope scope) {
+        AdminRoles.guardAccount(user(id, scope), by);
+        return resetPassword(id, password, scope);
     }
 
     /**

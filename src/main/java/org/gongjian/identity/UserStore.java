@@ -81,6 +81,27 @@ class UserStore {
         return PageResult.of(items, total, page);
     }
 
+    /**
+     * Users in scope the login throttle holds back now: at least {@code failures} failed logins since {@code since}
+     * (for the security administrator's policy page; nothing locks an account any more).
+     */
+    List<UserRow> throttled(String scopePath, boolean includeGlobal, Instant since, int failures) {
+        return jdbc.sql(SELECT + " WHERE (u.path LIKE :scope" + (includeGlobal ? " OR a.scope_unit_id IS NULL)" : ")")
+                        + " AND LOWER(a.username) IN (SELECT f.username FROM login_failure f WHERE f.failed_at > :since"
+                        + " GROUP BY f.username HAVING COUNT(*) >= :failures) ORDER BY a.username LIMIT 200")
+                .param("scope", scopePath + "%").param("since", Timestamp.from(since)).param("failures", failures)
+                .query(this::map).list();
+    }
+
+    /** How many enabled accounts hold each role. */
+    Map<Role, Long> holders() {
+        Map<Role, Long> counts = new java.util.EnumMap<>(Role.class);
+        jdbc.sql("SELECT r.role, COUNT(*) AS n FROM user_role r JOIN app_user a ON a.id = r.user_id WHERE a.enabled = TRUE GROUP BY r.role")
+                .query((rs, n) -> Map.entry(rs.getString("role"), rs.getLong("n"))).list()
+                .forEach(e -> counts.put(Role.valueOf(e.getKey()), e.getValue()));
+        return counts;
+    }
+
     boolean anyUser() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() > 0;
     }
@@ -101,6 +122,16 @@ class UserStore {
                     .param("id", id).param("role", role.name()).update();
         }
         return id;
+    }
+
+    /** Replaces the user's roles; their API tokens end, so the new roles apply at once. */
+    void setRoles(long id, Set<Role> roles) {
+        jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)")
+                    .param("id", id).param("role", role.name()).update();
+        }
+        jdbc.sql("DELETE FROM api_token WHERE user_id = :id").param("id", id).update();
     }
 
     void setEmail(long id, @Nullable String email) {

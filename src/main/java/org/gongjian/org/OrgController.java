@@ -56,7 +56,7 @@ class OrgController {
     }
 
     @GetMapping("/units/new")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     String newUnit(@RequestParam(required = false) @Nullable Long parentId, DataScope scope, Model model) {
         UnitForm form = new UnitForm();
         form.setParentId(parentId);
@@ -64,7 +64,7 @@ class OrgController {
     }
 
     @PostMapping("/units")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     String create(@ModelAttribute("form") UnitForm form, BindingResult errors, DataScope scope, Model model,
                   RedirectAttributes redirect) {
         if (validate(form, errors)) {
@@ -80,13 +80,13 @@ class OrgController {
     }
 
     @GetMapping("/units/{id}/edit")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     String edit(@PathVariable long id, DataScope scope, Model model) {
         return form(UnitForm.of(org.unit(id, scope)), id, scope, model);
     }
 
     @PostMapping("/units/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     String update(@PathVariable long id, @ModelAttribute("form") UnitForm form, BindingResult errors, DataScope scope,
                   Model model, RedirectAttributes redirect) {
         org.unit(id, scope);

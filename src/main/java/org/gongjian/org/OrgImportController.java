@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Excel import of units and cadres: the page, the template download, and the same import over the API. */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+@PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
 class OrgImportController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -43,7 +43,7 @@ class PersonApiController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     ResponseEntity<PersonView> create(@Valid @RequestBody PersonCommand command, DataScope scope) {
         PersonView person = org.createPerson(command, scope);
         return ResponseEntity.created(URI.create("/api/v1/people/" + person.id())).body(person);

@@ -34,14 +34,14 @@ class UnitApiController {
 
     /** Units (sheet 单位) and cadres (sheet 干部) from one workbook, all or nothing. */
     @PostMapping("/import")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     OrgImporter.ImportResult importWorkbook(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
                                             DataScope scope) {
         return OrgImportController.run(importer, file, scope);
     }
 
     @GetMapping("/import/template")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     ResponseEntity<byte[]> template() {
         return OrgImportController.templateResponse();
     }
@@ -61,14 +61,14 @@ class UnitApiController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     ResponseEntity<UnitView> create(@Valid @RequestBody UnitCommand command, DataScope scope) {
         UnitView unit = org.createUnit(command, scope);
         return ResponseEntity.created(URI.create("/api/v1/units/" + unit.id())).body(unit);
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ORG_DEPT', 'SYS_ADMIN')")
     UnitView update(@PathVariable long id, @Valid @RequestBody UnitCommand command, DataScope scope) {
         return org.updateUnit(id, command, scope);
     }

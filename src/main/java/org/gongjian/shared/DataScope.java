@@ -13,6 +13,18 @@ public record DataScope(@Nullable Long unitId, String path) {
         return new DataScope(null, "/");
     }
 
+    /**
+     * No unit at all: what the separated administrators (三员) see of the campaign's data. No unit path starts with
+     * "/-/", so every scoped query returns nothing and every id answers 404.
+     */
+    public static DataScope nothing() {
+        return new DataScope(-1L, "/-/");
+    }
+
+    public boolean isNothing() {
+        return unitId != null && unitId == -1L;
+    }
+
     public static DataScope of(long unitId, String path) {
         return new DataScope(unitId, path);
     }

@@ -31,6 +31,8 @@ public final class Navigation {
     public record Group(String id, String labelKey, List<Item> items) {}
 
     private static final Set<String> ALL = Set.of();
+    /** Not a role: the shell adds it for ADMIN in the demo, the only place ADMIN reads the audit trail (三员分立). */
+    static final String DEMO_ADMIN = "ADMIN(demo)";
     private static final Set<String> OFFICE = Set.of("ADMIN", "SUPERVISOR");
     private static final Set<String> UNIT = Set.of("ADMIN", "SUPERVISOR", "UNIT_HEAD", "LIAISON");
 
@@ -88,7 +90,7 @@ public final class Navigation {
                     item("study-tours", "nav.studyTours", "/study-tours", ALL, List.of("/study-tours"), List.of("/study-tours/**")),
                     item("people", "nav.people", "/people", ALL, List.of("/people"), List.of()),
                     item("units", "nav.units", "/units", ALL, List.of("/units"), List.of("/units/**")),
-                    item("org-import", "nav.import", "/org/import", Set.of("ADMIN", "ORG_DEPT"), List.of("/org/import"), List.of()))),
+                    item("org-import", "nav.import", "/org/import", Set.of("ADMIN", "ORG_DEPT", "SYS_ADMIN"), List.of("/org/import"), List.of()))),
             new Group("talent", "nav.group.talent", List.of(
                     item("talent", "nav.talent", "/talent", ALL, List.of("/talent"), List.of("/talent/*")),
                     item("talent-requests", "nav.talent-requests", "/talent/requests", ALL, List.of("/talent/requests"),
@@ -98,8 +100,10 @@ public final class Navigation {
                             List.of("/talent/dashboard"), List.of()),
                     item("holidays", "nav.holidays", "/talent/holidays", Set.of("ADMIN", "TALENT_OFFICE"), List.of("/talent/holidays"), List.of()))),
             new Group("admin", "nav.group.admin", List.of(
-                    item("users", "nav.users", "/users", Set.of("ADMIN"), List.of("/users"), List.of("/users/**")),
-                    item("audit", "nav.audit", "/audit", Set.of("ADMIN"), List.of("/audit"), List.of()),
+                    item("users", "nav.users", "/users", Set.of("ADMIN", "SYS_ADMIN", "SEC_ADMIN"), List.of("/users"), List.of("/users/**")),
+                    item("security-policy", "nav.securityPolicy", "/security/policy", Set.of("ADMIN", "SEC_ADMIN"),
+                            List.of("/security/policy"), List.of()),
+                    item("audit", "nav.audit", "/audit", Set.of(DEMO_ADMIN, "AUDIT_ADMIN"), List.of("/audit"), List.of()),
                     item("deliveries", "nav.deliveries", "/admin/deliveries", Set.of("ADMIN"), List.of("/admin/deliveries"), List.of()))),
             new Group("account", "nav.group.account", List.of(
                     item("account", "nav.account", "/account", ALL, List.of("/account"), List.of()),
@@ -109,18 +113,29 @@ public final class Navigation {
      * The phone's bottom bar: the three things each role does most (the first role that has a bar wins, in this
      * order, so a unit head who is also a liaison gets the head's).
      */
-    static final Map<String, List<String>> TABS = Map.of(
-            "LIAISON", List.of("home", "reports", "notices"),
-            "UNIT_HEAD", List.of("home", "reports", "my-tasks"),
-            "SUPERVISOR", List.of("home", "lights", "notices"),
-            "LEADER", List.of("home", "cockpit", "my-tasks"),
-            "ORG_DEPT", List.of("home", "records", "cockpit"),
-            "CADRE", List.of("home", "work-logs", "inbox"),
-            "ADMIN", List.of("home", "users", "audit"),
-            "TALENT_OFFICE", List.of("home", "talent-requests", "talent"));
+    static final Map<String, List<String>> TABS = Map.ofEntries(
+            Map.entry("SYS_ADMIN", List.of("home", "users", "units")),
+            Map.entry("SEC_ADMIN", List.of("home", "users", "security-policy")),
+            Map.entry("AUDIT_ADMIN", List.of("home", "audit", "account")),
+            Map.entry("LIAISON", List.of("home", "reports", "notices")),
+            Map.entry("UNIT_HEAD", List.of("home", "reports", "my-tasks")),
+            Map.entry("SUPERVISOR", List.of("home", "lights", "notices")),
+            Map.entry("LEADER", List.of("home", "cockpit", "my-tasks")),
+            Map.entry("ORG_DEPT", List.of("home", "records", "cockpit")),
+            Map.entry("CADRE", List.of("home", "work-logs", "inbox")),
+            Map.entry("ADMIN", List.of("home", "users", "units")),
+            Map.entry("TALENT_OFFICE", List.of("home", "talent-requests", "talent")));
 
     private static final List<String> TAB_ORDER = List.of("SUPERVISOR", "LEADER", "ORG_DEPT", "TALENT_OFFICE", "UNIT_HEAD",
-            "LIAISON", "CADRE", "ADMIN");
+            "LIAISON", "CADRE", "ADMIN", "SYS_ADMIN", "SEC_ADMIN", "AUDIT_ADMIN");
+
+    /**
+     * 三员分立: the separated administrators see none of the campaign, so of the entries open to everyone they get
+     * only these (the system administrator also the unit tree and people, for accounts).
+     */
+    private static final Set<String> SEPARATED = Set.of("SYS_ADMIN", "SEC_ADMIN", "AUDIT_ADMIN");
+    private static final Set<String> ADMINISTRATORS_COMMON = Set.of("home", "inbox", "account", "password");
+    private static final Set<String> SYSTEM_ADMINISTRATOR_ORG = Set.of("people", "units");
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
@@ -144,7 +159,7 @@ public final class Navigation {
     static View view(Collection<String> roles, String path) {
         List<Group> groups = new ArrayList<>();
         for (Group group : MENU) {
-            List<Item> items = group.items().stream().filter(i -> i.visibleTo(roles)).toList();
+            List<Item> items = group.items().stream().filter(i -> i.visibleTo(roles) && shownToAdministrators(i, roles)).toList();
             if (!items.isEmpty()) {
                 groups.add(new Group(group.id(), group.labelKey(), items));
             }
@@ -168,6 +183,14 @@ public final class Navigation {
             }
         }
         return new View(groups, activeGroup, active, false, tabs(roles, groups));
+    }
+
+    private static boolean shownToAdministrators(Item item, Collection<String> roles) {
+        if (roles.isEmpty() || !SEPARATED.containsAll(roles) || !item.roles().isEmpty()) {
+            return true;
+        }
+        return ADMINISTRATORS_COMMON.contains(item.id())
+                || roles.contains("SYS_ADMIN") && SYSTEM_ADMINISTRATOR_ORG.contains(item.id());
     }
 
     private static List<Item> tabs(Collection<String> roles, List<Group> visible) {

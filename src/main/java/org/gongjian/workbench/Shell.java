@@ -12,7 +12,9 @@ import org.gongjian.identity.CurrentUser;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.PersonView;
 import org.jspecify.annotations.Nullable;
+import org.gongjian.shared.DemoMode;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -38,8 +40,10 @@ public class Shell implements HandlerInterceptor, WebMvcConfigurer {
 
     private final OrgService org;
     private final MessageSource messages;
+    private final boolean demo;
 
-    Shell(OrgService org, MessageSource messages) {
+    Shell(OrgService org, MessageSource messages, Environment env) {
+        this.demo = DemoMode.isOn(env);
         this.org = org;
         this.messages = messages;
     }
@@ -61,6 +65,9 @@ public class Shell implements HandlerInterceptor, WebMvcConfigurer {
         }
         List<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
+        if (demo && roles.contains("ADMIN")) {
+            roles = java.util.stream.Stream.concat(roles.stream(), java.util.stream.Stream.of(Navigation.DEMO_ADMIN)).toList();
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         view.addObject("nav", Navigation.view(roles, path));
         view.addObject("me", me(user, request.getSession(false), LocaleContextHolder.getLocale()));

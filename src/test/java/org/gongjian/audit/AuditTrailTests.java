@@ -50,11 +50,14 @@ class AuditTrailTests extends IntegrationTest {
 
     County c;
     String writer;
+    /** 三员分立: the audit administrator reads the trail (ADMIN only in the demo, and tests run without it). */
+    String auditor;
 
     @BeforeEach
     void county() throws Exception {
         c = fixtures.county();
         writer = Logins.token(mvc, c.orgDeptUser());
+        auditor = fixtures.user("aud" + c.tag(), c.county(), org.gongjian.identity.Role.AUDIT_ADMIN);
     }
 
     record Line(Instant occurredAt, String actor, String action, String entityType, String entityId, String before,
@@ -92,7 +95,7 @@ class AuditTrailTests extends IntegrationTest {
         assertThat(after.get("id").asLong()).isEqualTo(before.get("id").asLong()).isEqualTo(id);
 
         mvc.perform(get("/api/v1/audit").param("entityType", "unit").param("entityId", String.valueOf(id))
-                        .header("Authorization", Logins.token(mvc, c.adminUser())))
+                        .header("Authorization", Logins.token(mvc, auditor)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[0].action").value("unit.update"))
                 .andExpect(jsonPath("$.items[1].action").value("unit.create"))
@@ -119,7 +122,7 @@ class AuditTrailTests extends IntegrationTest {
     void auditPageFiltersByActionAndShowsTheEntries() throws Exception {
         long id = id(createVillage("页面村" + c.tag(), "AP" + c.tag()).andExpect(status().isCreated()));
         saveVillage(put("/api/v1/units/" + id), "页面新村" + c.tag(), "AP" + c.tag()).andExpect(status().isOk());
-        MockHttpSession admin = Logins.session(mvc, c.adminUser());
+        MockHttpSession admin = Logins.session(mvc, auditor);
 
         mvc.perform(get("/audit").param("entityType", "unit").param("entityId", String.valueOf(id)).session(admin))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("共 2 条")));
@@ -145,7 +148,7 @@ class AuditTrailTests extends IntegrationTest {
         clock.set(Instant.parse("2026-06-15T16:30:00Z"));
         writer = Logins.token(mvc, c.orgDeptUser());
         long id = id(createVillage("午夜村" + c.tag(), "AM" + c.tag()).andExpect(status().isCreated()));
-        String admin = Logins.token(mvc, c.adminUser());
+        String admin = Logins.token(mvc, auditor);
 
         for (String[] range : new String[][] {{"2026-06-16", "2026-06-16"}, {"2026-06-16", null}, {null, "2026-06-16"}}) {
             auditApi(admin, id, range[0], range[1]).andExpect(jsonPath("$.total").value(1));
@@ -163,6 +166,10 @@ class AuditTrailTests extends IntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/v1/audit").header("Authorization", Logins.token(mvc, c.leaderUser())))
                 .andExpect(status().isForbidden());
+        // Outside the demo not even ADMIN reads the trail: that is the audit administrator's alone.
+        mvc.perform(get("/api/v1/audit").header("Authorization", Logins.token(mvc, c.adminUser())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/audit").session(Logins.session(mvc, c.adminUser()))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -92,8 +92,8 @@ class UnitTreeBrowserIT extends IntegrationTest {
     }
 
     @Test
-    void adminReadsTheAuditTrailOfTheseChanges() throws Exception {
-        browser.login(c.adminUser(), OrgFixtures.PASSWORD);
+    void auditAdministratorReadsTheAuditTrailOfTheseChanges() throws Exception {
+        browser.login(fixtures.user("aud" + c.tag(), c.county(), org.gongjian.identity.Role.AUDIT_ADMIN), OrgFixtures.PASSWORD);
         browser.open("/audit?action=unit.create");
         browser.waitForText(c.townshipA().code());
         browser.screenshot("audit");

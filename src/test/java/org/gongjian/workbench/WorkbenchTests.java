@@ -222,7 +222,10 @@ class WorkbenchTests extends IntegrationTest {
     void everyMenuEntryOpensForTheRolesThatSeeIt() throws Exception {
         List<String> failures = new ArrayList<>();
         String talentOffice = org.user("wbt" + c.tag(), c.county(), Role.TALENT_OFFICE);
-        for (String user : List.of(c.adminUser(), office, c.orgDeptUser(), c.leaderUser(), head, c.liaisonAUser(), cadre, talentOffice)) {
+        List<String> administrators = List.of(org.user("wbs" + c.tag(), c.county(), Role.SYS_ADMIN),
+                org.user("wbe" + c.tag(), c.county(), Role.SEC_ADMIN), org.user("wba" + c.tag(), c.county(), Role.AUDIT_ADMIN));
+        for (String user : java.util.stream.Stream.concat(java.util.stream.Stream.of(c.adminUser(), office, c.orgDeptUser(), c.leaderUser(),
+                head, c.liaisonAUser(), cadre, talentOffice), administrators.stream()).toList()) {
             MockHttpSession session = Logins.session(mvc, user);
             for (String href : menuLinks(mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString())) {
                 MvcResult result = mvc.perform(get(href).session(session)).andReturn();
