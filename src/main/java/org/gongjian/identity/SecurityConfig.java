@@ -45,7 +45,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, LoginAuthenticationProvider provider,
-                            org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) throws Exception {
+                            org.gongjian.web.ApiWriteGuards guards) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> problem(response, 401, "未认证",
                 e instanceof LockedException ? e.getMessage() : "请先获取令牌并以 Authorization: Bearer 发送");
         AccessDeniedHandler denied = (request, response, e) -> problem(response, 403, "无权操作", "您的角色无权执行此操作");
@@ -93,9 +93,10 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, (request, response, e) -> problem(response, 403,
                         "password-change-required", "须先修改密码", "初始密码、重置后的密码或已过期的密码须先修改：POST /api/v1/me/password")),
                         UsernamePasswordAuthenticationFilter.class)
-                // After authorisation, so a retried write is only replayed to the caller who made it.
-                .addFilterAfter(new org.gongjian.web.IdempotencyFilter(jdbc, clock),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                // After authorisation: bodies are capped/parsed only for callers allowed to send them, and a
+                // retried write is only replayed to the caller who made it.
+                .addFilterAfter(guards.bodyLimit(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(guards.idempotency(), org.gongjian.web.RequestBodyLimitFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();

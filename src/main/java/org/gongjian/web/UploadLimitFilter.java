@@ -37,6 +37,10 @@ class UploadLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
+        // The API parses its uploads only after authentication (RequestBodyLimitFilter in the API security chain).
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return true;
+        }
         return !"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())
                 || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }

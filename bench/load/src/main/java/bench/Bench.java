@@ -1,0 +1,565 @@
+package bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The load harness of issue #18. Modes:
+ * <ul>
+ *   <li>{@code prepare}: a bench campaign through the API, then (optionally) bulk background tasks straight into the tables;</li>
+ *   <li>{@code run}: drives the running app over HTTP with concurrent clients and writes results.csv / results.md;</li>
+ *   <li>{@code report}: puts the scales of one run side by side.</li>
+ * </ul>
+ * Settings come from environment variables set by {@code bench/run.sh}.
+ */
+public final class Bench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "Gongjian@2026";
+
+    final String base = env("BENCH_URL", "http://127.0.0.1:18800");
+    final String jdbcUrl = env("BENCH_JDBC", "jdbc:postgresql://127.0.0.1:5432/gj_bench_county?user=postgres");
+    final String scale = env("BENCH_SCALE", "county");
+    final Path out = Path.of(env("BENCH_OUT", "bench/results/latest/county"));
+    final int clients = Integer.parseInt(env("BENCH_CLIENTS", "8"));
+    final int parents = Integer.parseInt(env("BENCH_PARENTS", "500"));
+    final int subsPerParent = Integer.parseInt(env("BENCH_SUBTASKS", "9"));
+    final int updates = Integer.parseInt(env("BENCH_UPDATES", "2000"));
+    final int importRows = Integer.parseInt(env("BENCH_IMPORT_ROWS", "10000"));
+    final int bulk = Integer.parseInt(env("BENCH_BULK", "0"));
+    final int reads = Integer.parseInt(env("BENCH_READS", "1000"));
+    final String pid = env("BENCH_PID", "");
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    final List<Result> results = new ArrayList<>();
+    final StringBuilder notes = new StringBuilder();
+
+    record Result(String workload, long requests, long errors, double seconds, Histogram ms, String note) {
+        double rate() {
+            return requests / seconds;
+        }
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench();
+        switch (args.length == 0 ? "" : args[0]) {
+            case "prepare" -> bench.prepare();
+            case "run" -> bench.run();
+            case "report" -> Report.write(Path.of(args[1]), List.of(args).subList(2, args.length));
+            default -> throw new IllegalArgumentException("usage: Bench prepare|run|report <dir> <scale>...");
+        }
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    record Reply(int status, byte[] body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + new String(body, StandardCharsets.UTF_8), e);
+            }
+        }
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        String text() {
+            return new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
+        }
+    }
+
+    Reply call(String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (body instanceof byte[] bytes) {
+                String boundary = "bench" + UUID.randomUUID();
+                ByteArrayOutputStream multipart = new ByteArrayOutputStream();
+                multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tasks.xlsx\"\r\n"
+                        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                multipart.writeBytes(bytes);
+                multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+                request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray()));
+            } else if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Reply(599, String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String token(String username) {
+        ObjectNode body = JSON.createObjectNode().put("username", username).put("password", PASSWORD);
+        Reply reply = call("POST", "/api/v1/auth/tokens", null, body);
+        if (!reply.ok()) {
+            throw new IllegalStateException("login " + username + ": " + reply.status() + " " + reply.text());
+        }
+        return reply.json().get("token").asText();
+    }
+
+    static Reply require(Reply reply, String what) {
+        if (!reply.ok()) {
+            throw new IllegalStateException(what + ": " + reply.status() + " " + reply.text());
+        }
+        return reply;
+    }
+
+    /** One timed step of a workload: the reply, or a failure counted as an error. */
+    interface Step {
+        Reply run(int i);
+    }
+
+    /** Runs {@code n} operations over the clients; every HTTP call an operation makes is one op unless it says. */
+    Result parallel(String workload, int n, int threads, Step step, String note) {
+        ConcurrentHistogram histogram = new ConcurrentHistogram(3_600_000_000L, 3);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        Map<String, Integer> samples = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < n; ) {
+                    long t0 = System.nanoTime();
+                    Reply reply;
+                    try {
+                        reply = step.run(i);
+                    } catch (RuntimeException e) {
+                        reply = new Reply(598, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+                    }
+                    histogram.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
+                    if (!reply.ok()) {
+                        errors.incrementAndGet();
+                        samples.merge(reply.status() + " " + reply.text(), 1, Integer::sum);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Result result = new Result(workload, n, errors.get(), seconds, histogram, note);
+        results.add(result);
+        System.out.printf(Locale.ROOT, "%-52s %6d ops %4d err %8.1f /s  p50 %8.1f  p95 %8.1f  p99 %8.1f ms%n", workload, n,
+                errors.get(), result.rate(), ms(histogram, 50), ms(histogram, 95), ms(histogram, 99));
+        if (!samples.isEmpty()) {
+            notes.append("\nErrors in ").append(workload).append(":\n");
+            samples.entrySet().stream().limit(5).forEach(e -> notes.append("- ").append(e.getValue()).append("× `")
+                    .append(e.getKey().replace('\n', ' ').replace('`', '\'')).append("`\n"));
+            System.out.println("  errors: " + samples.keySet().stream().limit(3).toList());
+        }
+        return result;
+    }
+
+    static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    // ------------------------------------------------------------------ JDBC
+
+    Connection db() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl);
+    }
+
+    long queryLong(String sql, Object... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    List<Long> queryIds(String sql, Object... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    // ------------------------------------------------------------------ prepare
+
+    static final List<String> CATEGORIES = List.of("脱贫攻坚", "生态环保", "社会稳定", "民生改善", "城市社区治理", "人才工作",
+            "改革创新", "项目建设", "招商引资");
+    static final List<String> LIGHTS = List.of("GREEN", "GREEN", "GREEN", "YELLOW", "RED", "DONE");
+
+    void prepare() throws Exception {
+        Files.createDirectories(out);
+        String admin = token("admin");
+        long city = queryLong("SELECT id FROM unit WHERE code = 'P01C01'");
+        ObjectNode campaign = JSON.createObjectNode().put("name", "性能测试攻坚行动-" + scale).put("year", 2026)
+                .put("startDate", "2026-01-01").put("endDate", "2026-12-31").put("ownerUnitId", city)
+                .put("reportingFrequency", "MONTHLY");
+        long campaignId = require(call("POST", "/api/v1/campaigns", admin, campaign), "create campaign").json().get("id").asLong();
+        Properties state = new Properties();
+        state.setProperty("campaign", String.valueOf(campaignId));
+        state.setProperty("city", String.valueOf(city));
+        long started = System.nanoTime();
+        if (bulk > 0) {
+            bulkTasks(campaignId, city);
+        }
+        state.setProperty("bulkSeconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+        try (var w = Files.newBufferedWriter(out.resolve("state.properties"))) {
+            state.store(w, "bench state");
+        }
+        System.out.printf("prepared campaign %d with %d bulk tasks%n", campaignId, bulk);
+    }
+
+    /** Background volume: tasks with their light state, maintained counts and light history, over the city's townships and villages. */
+    void bulkTasks(long campaignId, long city) throws SQLException {
+        List<Long> leads = queryIds("""
+                SELECT u.id FROM unit u JOIN unit c ON c.id = ? WHERE u.path LIKE c.path || '%'
+                AND u.kind IN ('TOWNSHIP', 'VILLAGE') ORDER BY u.id""", city);
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO task (campaign_id, title, category, lead_unit_id, weight, start_date, due_date,
+                        progress, light, light_reasons, created_at, updated_at, version)
+                    VALUES (?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?, '节点“完成方案”已逾期3天',
+                        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")) {
+                for (int i = 0; i < bulk; i++) {
+                    ps.setLong(1, campaignId);
+                    ps.setString(2, "批量任务" + i);
+                    ps.setString(3, CATEGORIES.get(i % CATEGORIES.size()));
+                    ps.setLong(4, leads.get(i % leads.size()));
+                    ps.setInt(5, (i * 37) % 100);
+                    ps.setString(6, LIGHTS.get(i % LIGHTS.size()));
+                    ps.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("""
+                        INSERT INTO indicator (task_id, name, unit, baseline, target, direction, sort_order)
+                        SELECT id, '完成量', '个', 0, 100, 'HIGHER_IS_BETTER', 0 FROM task WHERE campaign_id = %d""".formatted(campaignId));
+                st.executeUpdate("""
+                        INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)
+                        SELECT id, campaign_id, lead_unit_id, category, TRUE, light FROM task WHERE campaign_id = %d""".formatted(campaignId));
+                st.executeUpdate("""
+                        INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
+                        SELECT campaign_id, lead_unit_id, category, TRUE, light, COUNT(*) FROM task WHERE campaign_id = %d
+                        GROUP BY campaign_id, lead_unit_id, category, light""".formatted(campaignId));
+                st.executeUpdate("""
+                        INSERT INTO task_light_period (task_id, campaign_id, light, reasons, since_date, until_date)
+                        SELECT id, campaign_id, light, '节点“完成方案”已逾期3天', DATE '2026-05-01', NULL FROM task
+                        WHERE campaign_id = %d""".formatted(campaignId));
+            }
+            c.commit();
+            try (Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("ANALYZE");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ run
+
+    long campaignId;
+    String admin;
+    String office;
+
+    void run() throws Exception {
+        Properties state = new Properties();
+        try (var r = Files.newBufferedReader(out.resolve("state.properties"))) {
+            state.load(r);
+        }
+        campaignId = Long.parseLong(state.getProperty("campaign"));
+        admin = token("admin");
+        office = token("duchashi");
+        Map<String, String> facts = Machine.facts(jdbcUrl, pid);
+        long county = queryLong("SELECT id FROM unit WHERE code = 'P01C01K01'");
+        List<Long> townships = queryIds("SELECT id FROM unit WHERE parent_id = ? AND kind = 'TOWNSHIP' ORDER BY id", county);
+        String startup = env("BENCH_STARTUP_MS", "");
+        if (!startup.isBlank()) {
+            Histogram h = new Histogram(3);
+            for (String s : startup.split(",")) {
+                h.recordValue(Long.parseLong(s.trim()) * 1000);
+            }
+            results.add(new Result("start-up to listening (existing database)", h.getTotalCount(), 0,
+                    h.getTotalCount(), h, "ms from `java -jar` to the port answering; value = p50"));
+        }
+        long tasksBefore = queryLong("SELECT count(*) FROM task");
+
+        // 1. task create: parents (one indicator), then subtasks one request each (the issue's 500 + 4,500)
+        List<long[]> subtasks = Collections.synchronizedList(new ArrayList<>());
+        long[] parentIds = new long[parents];
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        parallel("task create: parent (POST /campaigns/{id}/tasks)", parents, clients, i -> {
+            ObjectNode body = JSON.createObjectNode().put("title", "性能任务" + run + "-" + i)
+                    .put("category", CATEGORIES.get(i % CATEGORIES.size())).put("leadUnitId", townships.get(i % townships.size()))
+                    .put("startDate", "2026-01-01").put("dueDate", "2026-12-31");
+            body.putArray("indicators").addObject().put("name", "完成量").put("unit", "个").put("baseline", 0)
+                    .put("target", 100 * subsPerParent).put("direction", "HIGHER_IS_BETTER");
+            Reply reply = call("POST", "/api/v1/campaigns/" + campaignId + "/tasks", admin, body);
+            if (reply.ok()) {
+                parentIds[i] = reply.json().get("id").asLong();
+            }
+            return reply;
+        }, "");
+        parallel("task create: subtask (POST /tasks/{id}/subtasks)", parents * subsPerParent, clients, i -> {
+            int p = i / subsPerParent;
+            ObjectNode body = JSON.createObjectNode().put("title", "分解" + (i % subsPerParent))
+                    .put("leadUnitId", townships.get(p % townships.size())).put("target", 100).put("dueDate", "2026-12-31");
+            Reply reply = call("POST", "/api/v1/tasks/" + parentIds[p] + "/subtasks", admin, body);
+            if (reply.ok()) {
+                JsonNode sub = reply.json().get("subtasks").get(0);
+                subtasks.add(new long[] {sub.get("id").asLong(), sub.get("indicators").get(0).get("id").asLong(), p});
+            }
+            return reply;
+        }, "");
+        combine("task create (parent + subtask, all)", results.get(results.size() - 2), results.get(results.size() - 1));
+
+        // 2. progress update = create + submit + approve, on distinct subtasks; siblings share a parent (contention)
+        subtasks.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> calibration = subtasks.subList(0, 20);
+        List<long[]> targets = spread(subtasks.subList(20, subtasks.size()), updates);
+        Writes writes = Writes.calibrate(this, calibration);
+        String jfr = out.resolve("update.jfr").toString();
+        jcmd("JFR.start", "name=update", "settings=profile", "filename=" + jfr);
+        ConcurrentHistogram create = new ConcurrentHistogram(3_600_000_000L, 3);
+        ConcurrentHistogram submit = new ConcurrentHistogram(3_600_000_000L, 3);
+        ConcurrentHistogram approve = new ConcurrentHistogram(3_600_000_000L, 3);
+        Result update = parallel("progress update (create + submit + approve)", targets.size(), clients,
+                i -> progressUpdate(targets.get(i), create, submit, approve), "one op = 3 requests");
+        jcmd("JFR.stop", "name=update");
+        results.add(new Result("  of which: create report", update.requests(), 0, update.seconds(), create, ""));
+        results.add(new Result("  of which: submit", update.requests(), 0, update.seconds(), submit, ""));
+        results.add(new Result("  of which: approve", update.requests(), 0, update.seconds(), approve, ""));
+        long landed = queryLong("SELECT count(*) FROM progress_report WHERE status = 'APPROVED' AND task_id = ANY (?)",
+                (Object) targets.stream().map(t -> t[0]).toArray(Long[]::new));
+        notes.append("\nProgress updates landed (approved reports on the ").append(targets.size())
+                .append(" target subtasks): ").append(landed).append('\n');
+        Result floor = writes.floor(targets.size(), clients);
+        notes.append(String.format(Locale.ROOT, "%nProgress update rate / JDBC floor rate: %.1f / %.1f = **%.3f**%n",
+                update.rate(), floor.rate(), update.rate() / floor.rate()));
+        notes.append("\n### Hot spots during the progress updates (JFR execution samples)\n\n").append(Profile.hotSpots(Path.of(jfr)));
+
+        // 3. reads
+        List<Long> leads = queryIds("SELECT DISTINCT lead_unit_id FROM task WHERE campaign_id = ? ORDER BY 1", campaignId);
+        parallel("task list: 100 of a lead unit", reads, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/tasks?size=100&leadUnitId=" + leads.get(i % leads.size()), admin, null), "");
+        parallel("task list: 100 by light + category", reads, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/tasks?size=100&light=" + LIGHTS.get(i % 5) + "&category="
+                + java.net.URLEncoder.encode(CATEGORIES.get(i % CATEGORIES.size()), StandardCharsets.UTF_8), admin, null), "");
+        parallel("task list: page 1 unfiltered (50)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/tasks", admin, null), "");
+        parallel("dashboard: whole campaign (admin)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/dashboard", admin, null), "");
+        parallel("dashboard: county (unitId)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/dashboard?unitId=" + county, office, null), "");
+
+        // 4. documents
+        List<Long> pledges = new ArrayList<>();
+        for (Long township : townships) {
+            Reply reply = call("POST", "/api/v1/campaigns/" + campaignId + "/pledges", admin,
+                    JSON.createObjectNode().put("unitId", township));
+            if (reply.ok()) {
+                pledges.add(reply.json().get("id").asLong());
+            } else {
+                notes.append("\nPledge create for unit ").append(township).append(": ").append(reply.status()).append(' ')
+                        .append(reply.text()).append('\n');
+                break;
+            }
+        }
+        if (!pledges.isEmpty()) {
+            parallel("pledge PDF", 100, clients, i -> call("GET", "/api/v1/pledges/" + pledges.get(i % pledges.size())
+                    + "/pdf", admin, null), "");
+        }
+        parallel("briefing .docx (2026-11)", 16, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/briefings/2026-11.docx", admin, null), "");
+        parallel("briefing .pdf (2026-11)", 16, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/briefings/2026-11.pdf", admin, null), "");
+
+        // 5. evaluation of all tasks (every campaign in scope), sequential
+        long allTasks = queryLong("SELECT count(*) FROM task");
+        parallel("supervision evaluate, all " + allTasks + " tasks", 2, 1, i -> call("POST",
+                "/api/v1/supervision/evaluate?asOf=" + LocalDate.now(), admin, null), "sequential");
+
+        // 6. import 10,000 rows, then export the bench campaign with the heap watched
+        byte[] xlsx = Workbooks.tasks(importRows, run, townships.stream().map(id -> {
+            try {
+                return queryCode(id);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList());
+        parallel("xlsx import, " + importRows + " rows", 1, 1, i -> call("POST", "/api/v1/campaigns/" + campaignId
+                + "/tasks/import", admin, xlsx), "all-or-nothing; one request");
+        long exported = queryLong("SELECT count(*) FROM task WHERE campaign_id = ?", campaignId);
+        String heapJfr = out.resolve("export.jfr").toString();
+        jcmd("GC.run");
+        jcmd("JFR.start", "name=export", "settings=default", "filename=" + heapJfr);
+        HeapSampler sampler = HeapSampler.start(pid);
+        Result export = parallel("xlsx export, " + exported + " tasks", 1, 1, i -> call("GET", "/api/v1/campaigns/"
+                + campaignId + "/tasks/export", admin, null), "");
+        String sampled = sampler == null ? "heap not sampled (no BENCH_PID)" : sampler.stop();
+        jcmd("JFR.stop", "name=export");
+        notes.append("\nExport of ").append(exported).append(" tasks: ").append(sampled).append("; ")
+                .append(Profile.heap(Path.of(heapJfr))).append('\n');
+
+        facts.put("tasks before the run", String.valueOf(tasksBefore));
+        facts.put("tasks after the run", String.valueOf(queryLong("SELECT count(*) FROM task")));
+        facts.put("load average after", Machine.loadAverage());
+        Files.writeString(out.resolve("writes.md"), writes.table());
+        Report.scale(out, scale, facts, results, notes.toString() + "\n" + writes.table());
+    }
+
+    String queryCode(long unitId) throws SQLException {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT code FROM unit WHERE id = ?")) {
+            ps.setLong(1, unitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    void combine(String name, Result a, Result b) {
+        Histogram h = a.ms().copy();
+        h.add(b.ms());
+        results.add(new Result(name, a.requests() + b.requests(), a.errors() + b.errors(), a.seconds() + b.seconds(), h, ""));
+    }
+
+    /** {@code n} subtasks, taking every sibling group in turn, so concurrent updates hit the same parents. */
+    static List<long[]> spread(List<long[]> subtasks, int n) {
+        return new ArrayList<>(subtasks.subList(0, Math.min(n, subtasks.size())));
+    }
+
+    Reply progressUpdate(long[] target, Histogram create, Histogram submit, Histogram approve) {
+        ObjectNode body = JSON.createObjectNode().put("progressText", "按计划推进，本月完成入户走访。")
+                .put("problems", "无").put("nextSteps", "继续推进");
+        body.putArray("indicatorValues").addObject().put("indicatorId", target[1]).put("value", 40 + target[0] % 50);
+        long t0 = System.nanoTime();
+        Reply created = call("POST", "/api/v1/tasks/" + target[0] + "/reports", admin, body);
+        long t1 = System.nanoTime();
+        create.recordValue((t1 - t0) / 1000);
+        if (!created.ok()) {
+            return created;
+        }
+        long report = created.json().get("id").asLong();
+        Reply submitted = call("POST", "/api/v1/reports/" + report + "/submit", admin, null);
+        long t2 = System.nanoTime();
+        submit.recordValue((t2 - t1) / 1000);
+        if (!submitted.ok()) {
+            return submitted;
+        }
+        Reply approved = call("POST", "/api/v1/reports/" + report + "/approve", office, null);
+        approve.recordValue((System.nanoTime() - t2) / 1000);
+        return approved;
+    }
+
+    void jcmd(String... command) {
+        if (pid.isBlank()) {
+            return;
+        }
+        List<String> cmd = new ArrayList<>(List.of("jcmd", pid));
+        cmd.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            if (p.exitValue() != 0) {
+                System.out.println("jcmd " + String.join(" ", command) + ": " + output);
+            }
+        } catch (IOException e) {
+            System.out.println("jcmd failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String stack(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

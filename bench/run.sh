@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Issue #18 load harness: ./bench/run.sh county city [province]
+# Builds the jar and the harness, and for each scale: a fresh PostgreSQL database gj_bench_<scale>, the demo loaded at
+# that scale by the app itself, bulk background tasks, two timed restarts on the existing database, then the HTTP
+# workloads at 8 clients. Results: bench/results/<date>-<scales>/<scale>/results.{md,csv} and a side-by-side README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SCALES=("$@")
+[ ${#SCALES[@]} -eq 0 ] && SCALES=(county city)
+PORT=${BENCH_PORT:-18800}
+PGHOST=${BENCH_PGHOST:-127.0.0.1}
+PGUSER=${BENCH_PGUSER:-postgres}
+CLIENTS=${BENCH_CLIENTS:-8}
+RUN_DIR=${BENCH_RUN_DIR:-bench/results/$(date -u +%Y-%m-%d)-$(IFS=-; echo "${SCALES[*]}")}
+WORK=$ROOT/target/bench
+mkdir -p "$RUN_DIR" "$WORK"
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  ./mvnw -B -q package -Dmaven.test.skip=true
+  ./mvnw -B -q -f bench/load/pom.xml package -Dmaven.test.skip=true
+fi
+export BENCH_APP_COMMIT=$(git rev-parse --short HEAD)
+JAR=$(ls target/gongjian-*.jar | grep -v original | head -1)
+BENCH_CP="bench/load/target/classes:bench/load/target/lib/*"
+
+APP_PID=
+start_app() { # $1 scale, $2 demo scale, $3 log
+  GONGJIAN_DB_URL="jdbc:postgresql://$PGHOST:5432/gj_bench_$1" GONGJIAN_DB_USER=$PGUSER GONGJIAN_DB_PASSWORD= \
+  GONGJIAN_DEMO=true GONGJIAN_DEMO_SCALE=$2 GONGJIAN_SCHEDULING=false GONGJIAN_EVIDENCE_DIR="$WORK/evidence-$1" \
+    java ${BENCH_APP_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --management.server.port=$((PORT + 1)) >"$3" 2>&1 &
+  APP_PID=$!
+}
+wait_listening() { # prints ms from now until the port answers
+  local t0; t0=$(date +%s%N)
+  for _ in $(seq 1 18000); do
+    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/login"; then
+      echo $(( ($(date +%s%N) - t0) / 1000000 )); return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { echo "app died" >&2; return 1; }
+    sleep 0.05
+  done
+  return 1
+}
+wait_log() { # $1 log, $2 pattern
+  for _ in $(seq 1 7200); do grep -q "$2" "$1" && return 0; kill -0 "$APP_PID" 2>/dev/null || return 1; sleep 0.5; done; return 1
+}
+stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+trap stop_app EXIT
+
+for SCALE in "${SCALES[@]}"; do
+  case $SCALE in
+    county) DEMO=COUNTY; BULK=${BENCH_BULK_COUNTY:-0} ;;
+    city) DEMO=CITY; BULK=${BENCH_BULK_CITY:-100000} ;;
+    province) DEMO=PROVINCE; BULK=${BENCH_BULK_PROVINCE:-1000000} ;;
+    *) echo "unknown scale $SCALE (county|city|province)"; exit 2 ;;
+  esac
+  OUT=$RUN_DIR/$SCALE; mkdir -p "$OUT"
+  DB=gj_bench_$SCALE
+  echo "== $SCALE: fresh database $DB"
+  psql -h "$PGHOST" -U "$PGUSER" -q -c "DROP DATABASE IF EXISTS $DB" postgres
+  psql -h "$PGHOST" -U "$PGUSER" -q -c "CREATE DATABASE $DB" postgres
+  rm -rf "$WORK/evidence-$SCALE"
+  t0=$(date +%s)
+  start_app "$SCALE" "$DEMO" "$OUT/app-load.log"
+  wait_listening >/dev/null
+  wait_log "$OUT/app-load.log" "演示账号"
+  echo "   demo $DEMO loaded in $(( $(date +%s) - t0 )) s (migrations + demo through the app's services)"
+  export BENCH_URL=http://127.0.0.1:$PORT BENCH_JDBC="jdbc:postgresql://$PGHOST:5432/$DB?user=$PGUSER" \
+         BENCH_SCALE=$SCALE BENCH_OUT=$OUT BENCH_BULK=$BULK BENCH_CLIENTS=$CLIENTS
+  java -cp "$BENCH_CP" bench.Bench prepare
+  stop_app
+  STARTS=
+  for i in 1 2; do
+    start_app "$SCALE" "$DEMO" "$OUT/app-start$i.log"
+    ms=$(wait_listening); STARTS="${STARTS:+$STARTS,}$ms"
+    wait_log "$OUT/app-start$i.log" "演示账号"
+    echo "   start-up $i to listening: $ms ms"
+    [ "$i" = 1 ] && stop_app
+  done
+  BENCH_PID=$APP_PID BENCH_STARTUP_MS=$STARTS java -cp "$BENCH_CP" bench.Bench run | tee "$OUT/console.txt"
+  stop_app
+  cp "$OUT/app-start2.log" "$OUT/app-run.log" 2>/dev/null || true
+done
+java -cp "$BENCH_CP" bench.Bench report "$RUN_DIR" "${SCALES[@]}" >/dev/null
+echo "Results: $RUN_DIR/README.md"
