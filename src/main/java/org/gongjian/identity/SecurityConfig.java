@@ -53,6 +53,7 @@ class SecurityConfig {
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(a -> AdminSeparation.api(a)
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity/public-key").permitAll()
                         // Role checks before the body is read, so a wrong role gets 403 whatever it sends.
                         .requestMatchers(HttpMethod.POST, "/api/v1/units/*/evidence").hasAnyRole(EVIDENCE_UPLOADERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/units/**", "/api/v1/people/**").hasAnyRole(ORG_WRITERS)

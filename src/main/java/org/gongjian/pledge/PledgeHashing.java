@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gongjian.pledge.PledgeStore.SignatureRecord;
 import org.gongjian.shared.CanonicalJson;
+import org.gongjian.shared.ChainKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,20 @@ final class PledgeHashing {
         return CanonicalJson.sha256(text);
     }
 
-    /** One link of the chain: previous link, this version's content hash, who signed it and when. */
+    /**
+     * The text a keyed link covers: previous link, this version's content hash, who signed it and when, and the
+     * status it was sealed in ({@code SIGNED}).
+     */
+    static String linkText(@Nullable String previous, String contentHash, String signatures) {
+        return (previous == null ? GENESIS : previous) + "|" + contentHash + "|" + signatures + "|" + PledgeStatus.SIGNED.name();
+    }
+
+    /** One keyed link: HMAC-SHA-256 of {@link #linkText} under the chain key {@code keyId}. */
+    static String link(ChainKeys keys, String keyId, @Nullable String previous, String contentHash, String signatures) {
+        return keys.mac(keyId, linkText(previous, contentHash, signatures));
+    }
+
+    /** One unkeyed link of the first release (plain SHA-256): previous link, content hash, signatures. Read only to re-link. */
     static String link(@Nullable String previous, String contentHash, String signatures) {
         return sha256((previous == null ? GENESIS : previous) + "|" + contentHash + "|" + signatures);
     }

@@ -41,9 +41,12 @@ public class PledgeService {
     private final PledgeFulfilment fulfilment;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PledgeChain chain;
 
     PledgeService(PledgeStore pledges, CampaignService campaigns, TaskService tasks, OrgService org,
-                  PledgeSigning signing, PledgeFulfilment fulfilment, ApplicationEventPublisher events, Clock clock) {
+                  PledgeSigning signing, PledgeFulfilment fulfilment, ApplicationEventPublisher events, Clock clock,
+                  PledgeChain chain) {
+        this.chain = chain;
         this.pledges = pledges;
         this.campaigns = campaigns;
         this.tasks = tasks;
@@ -157,28 +160,27 @@ public class PledgeService {
     @Transactional(readOnly = true)
     public Verification verify(long id, DataScope scope) {
         record(id, scope);
-        String previous = null;
-        int checked = 0;
-        for (VersionRecord v : pledges.versions(id)) {
-            if (v.status() != PledgeStatus.SIGNED && v.status() != PledgeStatus.SUPERSEDED) {
-                continue;
-            }
-            checked++;
-            String hash = PledgeHashing.sha256(v.contentJson());
-            if (!hash.equals(v.contentHash())) {
-                return new Verification(false, checked, v.versionNo(), "第" + v.versionNo() + "版内容与签署时的哈希不一致");
-            }
-            List<SignatureRecord> signatures = pledges.signatures(v.id());
-            if (signatures.size() != 2 || signatures.stream().anyMatch(s -> !s.contentHash().equals(hash))) {
-                return new Verification(false, checked, v.versionNo(), "第" + v.versionNo() + "版的签名与内容哈希不符");
-            }
-            if (!Objects.equals(previous, v.previousHash())
-                    || !PledgeHashing.link(previous, hash, PledgeHashing.signatureLine(signatures)).equals(v.chainHash())) {
-                return new Verification(false, checked, v.versionNo(), "第" + v.versionNo() + "版的哈希链接断开");
-            }
-            previous = v.chainHash();
-        }
-        return new Verification(true, checked, null, null);
+        return chain.verify(id);
+    }
+
+    /** Every pledge's chain, checked (for the integrity module; no scope: a system check). */
+    @Transactional(readOnly = true)
+    public List<org.gongjian.shared.ChainCheck> verifyAllChains() {
+        return chain.chainedPledges().stream().map(id -> {
+            Verification v = chain.verify(id);
+            return new org.gongjian.shared.ChainCheck("pledge", id, v.valid(), v.versionsChecked(), v.brokenAtVersion(), v.reason());
+        }).toList();
+    }
+
+    /** Every link of every pledge chain (pledge, version, hash, key id), for the daily anchor. */
+    @Transactional(readOnly = true)
+    public List<org.gongjian.shared.ChainLink> chainLinks() {
+        return chain.links();
+    }
+
+    /** Re-links the first release's unkeyed pledge chains under the current key; returns the links re-linked. */
+    public int relinkLegacyChains() {
+        return chain.relinkLegacy();
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import org.gongjian.org.OrgService;
 import org.gongjian.pledge.PledgeStore.PledgeRecord;
 import org.gongjian.pledge.PledgeStore.VersionRecord;
 import org.gongjian.shared.AuditableChange;
+import org.gongjian.shared.ChainKeys;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.Forbidden;
@@ -33,9 +34,11 @@ class PledgeSigning {
     private final UserService users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ChainKeys keys;
 
     PledgeSigning(PledgeStore pledges, CampaignService campaigns, OrgService org, UserService users,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, ChainKeys keys) {
+        this.keys = keys;
         this.pledges = pledges;
         this.campaigns = campaigns;
         this.org = org;
@@ -71,12 +74,14 @@ class PledgeSigning {
         boolean advanced;
         if (role == SignatureRole.SIGNATORY) {
             advanced = pledges.advance(current.id(), current.lockVersion(), PledgeStatus.DRAFT,
-                    PledgeStatus.SIGNATORY_SIGNED, contentHash, null, null, null);
+                    PledgeStatus.SIGNATORY_SIGNED, contentHash, null, null, null, null);
         } else {
             String previous = previousChain(id, current.versionNo());
-            String chain = PledgeHashing.link(previous, contentHash, PledgeHashing.signatureLine(pledges.signatures(current.id())));
+            String key = keys.currentKeyId();
+            String chain = PledgeHashing.link(keys, key, previous, contentHash,
+                    PledgeHashing.signatureLine(pledges.signatures(current.id())));
             advanced = pledges.advance(current.id(), current.lockVersion(), PledgeStatus.SIGNATORY_SIGNED,
-                    PledgeStatus.SIGNED, contentHash, previous, chain, now);
+                    PledgeStatus.SIGNED, contentHash, previous, chain, now, key);
             pledges.versions(id).stream().filter(v -> v.versionNo() < current.versionNo()).forEach(v -> pledges.supersede(v.id()));
         }
         if (!advanced) {

@@ -29,7 +29,7 @@ class PledgeStore {
     record VersionRecord(long id, long pledgeId, int versionNo, PledgeStatus status, String contentJson,
                          @Nullable String contentHash, @Nullable String previousHash, @Nullable String chainHash,
                          @Nullable String amendmentReason, Instant createdAt, String createdBy,
-                         @Nullable Instant signedAt, int lockVersion) {}
+                         @Nullable Instant signedAt, int lockVersion, @Nullable String chainKeyId) {}
 
     record SignatureRecord(long id, long versionId, SignatureRole role, long userId, String signerName,
                            Instant signedAt, @Nullable String clientAddress, String contentHash) {}
@@ -97,13 +97,14 @@ class PledgeStore {
     }
 
     boolean advance(long versionId, int lockVersion, PledgeStatus from, PledgeStatus to, String contentHash,
-                    @Nullable String previousHash, @Nullable String chainHash, @Nullable Instant signedAt) {
+                    @Nullable String previousHash, @Nullable String chainHash, @Nullable Instant signedAt,
+                    @Nullable String chainKeyId) {
         return jdbc.sql("""
                 UPDATE pledge_version SET status = :to, content_hash = :hash, previous_hash = :prev, chain_hash = :chain,
-                    signed_at = :signed, lock_version = lock_version + 1
+                    chain_key_id = :key, signed_at = :signed, lock_version = lock_version + 1
                 WHERE id = :id AND lock_version = :lock AND status = :from""")
                 .param("to", to.name()).param("hash", contentHash).param("prev", previousHash, Types.VARCHAR)
-                .param("chain", chainHash, Types.VARCHAR)
+                .param("chain", chainHash, Types.VARCHAR).param("key", chainKeyId, Types.VARCHAR)
                 .param("signed", signedAt == null ? null : Timestamp.from(signedAt), Types.TIMESTAMP)
                 .param("id", versionId).param("lock", lockVersion).param("from", from.name()).update() == 1;
     }
@@ -158,6 +159,32 @@ class PledgeStore {
      * Signed versions (current or superseded) of pledges in a campaign that name this task, newest first. Two
      * versions can share a signing instant (a pinned clock, a fast amendment), so the version number breaks the tie.
      */
+    /** Re-links a legacy (unkeyed) signed version with its keyed hash (start-up, once). */
+    void relink(long versionId, @Nullable String previousHash, String chainHash, String keyId) {
+        jdbc.sql("UPDATE pledge_version SET previous_hash = :prev, chain_hash = :chain, chain_key_id = :key WHERE id = :id")
+                .param("prev", previousHash, Types.VARCHAR).param("chain", chainHash).param("key", keyId)
+                .param("id", versionId).update();
+    }
+
+    /** Pledges with at least one chained (signed) version. */
+    List<Long> chainedPledges() {
+        return jdbc.sql("SELECT DISTINCT pledge_id FROM pledge_version WHERE chain_hash IS NOT NULL OR status IN ('SIGNED', 'SUPERSEDED') ORDER BY pledge_id")
+                .query(Long.class).list();
+    }
+
+    /** Pledges with a signed version whose link is unkeyed (legacy). */
+    List<Long> pledgesWithLegacyLinks() {
+        return jdbc.sql("SELECT DISTINCT pledge_id FROM pledge_version WHERE chain_hash IS NOT NULL AND chain_key_id IS NULL ORDER BY pledge_id")
+                .query(Long.class).list();
+    }
+
+    /** Every link of every pledge's chain (pledge, version number, hash, key id), for the anchors. */
+    List<org.gongjian.shared.ChainLink> links() {
+        return jdbc.sql("SELECT pledge_id, version_no, chain_hash, chain_key_id FROM pledge_version WHERE chain_hash IS NOT NULL ORDER BY pledge_id, version_no")
+                .query((rs, n) -> new org.gongjian.shared.ChainLink("pledge", rs.getLong(1), rs.getInt(2),
+                        rs.getString(3), rs.getString(4))).list();
+    }
+
     List<VersionRecord> signedVersionsNaming(long taskId) {
         return jdbc.sql("""
                 SELECT v.* FROM pledge_version v WHERE v.status IN ('SIGNED', 'SUPERSEDED')
@@ -171,6 +198,6 @@ class PledgeStore {
                 PledgeStatus.valueOf(rs.getString("status")), rs.getString("content_json"), rs.getString("content_hash"),
                 rs.getString("previous_hash"), rs.getString("chain_hash"), rs.getString("amendment_reason"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                signed == null ? null : signed.toInstant(), rs.getInt("lock_version"));
+                signed == null ? null : signed.toInstant(), rs.getInt("lock_version"), rs.getString("chain_key_id"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.gongjian.shared.CanonicalJson;
+import org.gongjian.shared.ChainKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +30,10 @@ final class ProblemChain {
 
     /** A stored seal, as verification reads it. */
     record Seal(long id, int seq, long problemId, String contentJson, String contentHash, String previousHash,
-                String chainHash) {}
+                String chainHash, @Nullable String keyId) {}
+
+    /** A problem as it stands now: its status, how often it was reopened, its canonical content when signed off. */
+    record Live(ProblemStatus status, int reopenCount, @Nullable String signedOffJson) {}
 
     /** The first broken link of a campaign's chain, or none. */
     public record Verification(long campaignId, boolean intact, int checked, @Nullable Long brokenProblemId,
@@ -51,16 +55,37 @@ final class ProblemChain {
                 p.signedOffAt(), p.signoffReason());
     }
 
-    static String link(String previous, String contentHash) {
+    /** The text a link's HMAC covers: the previous link, the content hash and the status sealed ({@code SIGNED_OFF}). */
+    static String linkText(String previous, String contentHash) {
+        return previous + "|" + contentHash + "|" + ProblemStatus.SIGNED_OFF.name();
+    }
+
+    /** A keyed link: HMAC-SHA-256 under the chain key {@code keyId}. */
+    static String link(ChainKeys keys, String keyId, String previous, String contentHash) {
+        return keys.mac(keyId, linkText(previous, contentHash));
+    }
+
+    /** The unkeyed link of the first release (plain SHA-256); only read to re-link legacy chains. */
+    static String legacyLink(String previous, String contentHash) {
         return CanonicalJson.sha256(previous + "|" + contentHash);
     }
 
     /**
-     * Walks a campaign's seals in chain order. {@code current} gives the live canonical JSON of a problem that is
-     * signed off now (null otherwise); only its latest seal must match it.
+     * Walks a campaign's seals in chain order. {@code live} gives a problem as it stands now; only its latest seal
+     * must match it: while signed off, its content must be the sealed one; otherwise it must have been reopened
+     * since (its reopen count above the sealed one), so a status set back by hand is caught.
      */
-    static Verification verify(long campaignId, List<Seal> seals,
-                               java.util.function.Function<Long, @Nullable String> current) {
+    static Verification verify(long campaignId, List<Seal> seals, java.util.function.Function<Long, Live> live,
+                               ChainKeys keys) {
+        return walk(campaignId, seals, live, keys, false);
+    }
+
+    static boolean legacyIntact(long campaignId, List<Seal> seals, java.util.function.Function<Long, Live> live) {
+        return walk(campaignId, seals, live, null, true).intact();
+    }
+
+    private static Verification walk(long campaignId, List<Seal> seals, java.util.function.Function<Long, Live> live,
+                                     @Nullable ChainKeys keys, boolean legacy) {
         String previous = CanonicalJson.GENESIS;
         java.util.Map<Long, Integer> latest = new java.util.HashMap<>();
         for (Seal s : seals) {
@@ -75,12 +100,23 @@ final class ProblemChain {
                 problem = "存档内容与其哈希不符";
             } else if (!previous.equals(s.previousHash())) {
                 problem = "与上一条销号记录的链接断开";
-            } else if (!link(previous, s.contentHash()).equals(s.chainHash())) {
-                problem = "链哈希不符";
-            } else if (latest.get(s.problemId()) == s.seq()) {
-                String live = current.apply(s.problemId());
-                if (live != null && !live.equals(s.contentJson())) {
-                    problem = "问题数据与销号存档不符（销号后被改动）";
+            } else if (legacy) {
+                if (s.keyId() != null || !legacyLink(previous, s.contentHash()).equals(s.chainHash())) {
+                    problem = "链哈希不符";
+                }
+            } else if (keys == null || !keys.knows(s.keyId())) {
+                problem = s.keyId() == null ? "链接未用密钥计算（旧版或被替换的链接）" : "链接的密钥「" + s.keyId() + "」未配置";
+            } else if (!keys.verify(s.keyId(), linkText(previous, s.contentHash()), s.chainHash())) {
+                problem = "链哈希不符（密钥化哈希校验失败：内容或链接被改动）";
+            }
+            if (problem == null && latest.get(s.problemId()) == s.seq()) {
+                Live now = live.apply(s.problemId());
+                if (now.status() == ProblemStatus.SIGNED_OFF) {
+                    if (!s.contentJson().equals(now.signedOffJson())) {
+                        problem = "问题数据与销号存档不符（销号后被改动）";
+                    }
+                } else if (now.reopenCount() <= CanonicalJson.read(s.contentJson(), Content.class).reopenCount()) {
+                    problem = "已销号问题的状态被改为「" + now.status().label() + "」（没有反弹记录）";
                 }
             }
             if (problem != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gongjian.shared.CanonicalJson;
+import org.gongjian.shared.ChainKeys;
 import org.gongjian.shared.Conflict;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +17,15 @@ import org.springframework.stereotype.Component;
 class ProblemSeals {
 
     private final JdbcClient jdbc;
+    private final ChainKeys keys;
 
-    ProblemSeals(JdbcClient jdbc) {
+    ProblemSeals(JdbcClient jdbc, ChainKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    ChainKeys keys() {
+        return keys;
     }
 
     void seal(long campaignId, long problemId, String json, Instant at) {
@@ -29,14 +36,44 @@ class ProblemSeals {
         try {
             jdbc.sql("""
                     INSERT INTO rectification_seal (campaign_id, chain_seq, problem_id, content_json, content_hash,
-                        previous_hash, chain_hash, sealed_at)
-                    VALUES (:c, :seq, :p, :json, :hash, :previous, :chain, :at)""")
+                        previous_hash, chain_hash, chain_key_id, sealed_at)
+                    VALUES (:c, :seq, :p, :json, :hash, :previous, :chain, :key, :at)""")
                     .param("c", campaignId).param("seq", seq).param("p", problemId).param("json", json)
-                    .param("hash", hash).param("previous", previous).param("chain", ProblemChain.link(previous, hash))
+                    .param("hash", hash).param("previous", previous).param("chain", ProblemChain.link(keys, keys.currentKeyId(), previous, hash))
+                    .param("key", keys.currentKeyId())
                     .param("at", Timestamp.from(at)).update();
         } catch (DuplicateKeyException e) {
             throw new Conflict("problem.chain-busy", "同一攻坚行动的另一个问题正在销号，请稍后重试");
         }
+    }
+
+    /** Re-links a campaign's legacy (unkeyed) chain under the current key; returns the links re-linked. */
+    int relink(List<ProblemChain.Seal> chain) {
+        String key = keys.currentKeyId();
+        String previous = CanonicalJson.GENESIS;
+        for (ProblemChain.Seal s : chain) {
+            String link = ProblemChain.link(keys, key, previous, s.contentHash());
+            jdbc.sql("UPDATE rectification_seal SET previous_hash = :previous, chain_hash = :chain, chain_key_id = :key WHERE id = :id")
+                    .param("previous", previous).param("chain", link).param("key", key).param("id", s.id()).update();
+            previous = link;
+        }
+        return chain.size();
+    }
+
+    List<Long> chainedCampaigns() {
+        return jdbc.sql("SELECT DISTINCT campaign_id FROM rectification_seal ORDER BY campaign_id").query(Long.class).list();
+    }
+
+    List<Long> campaignsWithLegacyLinks() {
+        return jdbc.sql("SELECT DISTINCT campaign_id FROM rectification_seal WHERE chain_key_id IS NULL ORDER BY campaign_id")
+                .query(Long.class).list();
+    }
+
+    /** Every sign-off link (campaign, seq, hash, key id), for the anchors. */
+    List<org.gongjian.shared.ChainLink> links() {
+        return jdbc.sql("SELECT campaign_id, chain_seq, chain_hash, chain_key_id FROM rectification_seal ORDER BY campaign_id, chain_seq")
+                .query((rs, n) -> new org.gongjian.shared.ChainLink("signoff", rs.getLong(1), rs.getInt(2),
+                        rs.getString(3), rs.getString(4))).list();
     }
 
     List<ProblemChain.Seal> seals(long campaignId) {
@@ -56,10 +93,10 @@ class ProblemSeals {
     }
 
     private static final String SELECT = """
-            SELECT id, chain_seq, problem_id, content_json, content_hash, previous_hash, chain_hash FROM rectification_seal""";
+            SELECT id, chain_seq, problem_id, content_json, content_hash, previous_hash, chain_hash, chain_key_id FROM rectification_seal""";
 
     private static ProblemChain.Seal seal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new ProblemChain.Seal(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7));
+                rs.getString(6), rs.getString(7), rs.getString(8));
     }
 }

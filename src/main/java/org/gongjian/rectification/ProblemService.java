@@ -362,10 +362,40 @@ public class ProblemService {
     @Transactional(readOnly = true)
     public ProblemChain.Verification verify(long campaignId, DataScope scope) {
         campaigns.campaign(campaignId, scope);
-        return ProblemChain.verify(campaignId, seals.seals(campaignId), problemId -> {
-            ProblemView p = problem(problemId, DataScope.everything());
-            return p.status() == ProblemStatus.SIGNED_OFF ? canonical(p) : null;
-        });
+        return ProblemChain.verify(campaignId, seals.seals(campaignId), this::live, seals.keys());
+    }
+
+    private ProblemChain.Live live(long problemId) {
+        ProblemView p = problem(problemId, DataScope.everything());
+        return new ProblemChain.Live(p.status(), p.reopenCount(), p.status() == ProblemStatus.SIGNED_OFF ? canonical(p) : null);
+    }
+
+    /** Every campaign's sign-off chain, checked (for the integrity module; no scope: a system check). */
+    @Transactional(readOnly = true)
+    public List<org.gongjian.shared.ChainCheck> verifyAllChains() {
+        return seals.chainedCampaigns().stream().map(campaignId -> {
+            ProblemChain.Verification v = ProblemChain.verify(campaignId, seals.seals(campaignId), this::live, seals.keys());
+            return new org.gongjian.shared.ChainCheck("signoff", campaignId, v.intact(), v.checked(),
+                    v.intact() ? null : v.checked(), v.problem());
+        }).toList();
+    }
+
+    /** Every link of every sign-off chain (campaign, seq, hash, key id), for the daily anchor. */
+    @Transactional(readOnly = true)
+    public List<org.gongjian.shared.ChainLink> chainLinks() {
+        return seals.links();
+    }
+
+    /** Re-links the first release's unkeyed sign-off chains that are intact under the current key. */
+    public int relinkLegacyChains() {
+        int relinked = 0;
+        for (long campaignId : seals.campaignsWithLegacyLinks()) {
+            List<ProblemChain.Seal> chain = seals.seals(campaignId);
+            if (ProblemChain.legacyIntact(campaignId, chain, this::live)) {
+                relinked += seals.relink(chain);
+            }
+        }
+        return relinked;
     }
 
     // ---- the campaign's setting ----

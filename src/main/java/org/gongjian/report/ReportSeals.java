@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.gongjian.shared.CanonicalJson;
+import org.gongjian.shared.ChainKeys;
 import org.gongjian.shared.Conflict;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ class ReportSeals {
 
     private final ReportStore reports;
     private final EvidenceService evidence;
+    private final ChainKeys keys;
 
-    ReportSeals(ReportStore reports, EvidenceService evidence) {
+    ReportSeals(ReportStore reports, EvidenceService evidence, ChainKeys keys) {
         this.reports = reports;
         this.evidence = evidence;
+        this.keys = keys;
     }
 
     void seal(ReportView approved) {
@@ -30,11 +33,41 @@ class ReportSeals {
         String previous = last == null ? CanonicalJson.GENESIS : Objects.requireNonNull(last.chainHash());
         int seq = last == null ? 1 : Objects.requireNonNull(last.chainSeq()) + 1;
         try {
-            reports.seal(approved.id(), seq, json, hash, previous, ReportChain.link(previous, hash));
+            String key = keys.currentKeyId();
+            reports.seal(approved.id(), seq, json, hash, previous,
+                    ReportChain.link(keys, key, previous, hash, ReportStatus.APPROVED), key);
         } catch (DuplicateKeyException e) {
             // Two approvals of the same task's reports at the same instant: one links first, the other retries.
             throw new Conflict("report.chain-busy", "同一任务的另一份报告正在审核，请稍后重试");
         }
+    }
+
+    /**
+     * Re-links, under the current key, every task chain that still has unkeyed links from the first release and
+     * is intact under that release's rules (a broken one is left as it is, for verification to report).
+     * Returns the number of links re-linked.
+     */
+    int relinkLegacy(java.util.function.Function<ReportStore.ReportRow, ReportChain.Content> current) {
+        int relinked = 0;
+        String key = keys.currentKeyId();
+        for (long taskId : reports.tasksWithLegacyLinks()) {
+            List<ReportStore.ReportRow> chain = reports.sealed(taskId);
+            if (!ReportChain.legacyIntact(taskId, chain, current)) {
+                continue;
+            }
+            String previous = CanonicalJson.GENESIS;
+            for (ReportStore.ReportRow row : chain) {
+                String link = ReportChain.link(keys, key, previous, Objects.requireNonNull(row.contentHash()), row.status());
+                reports.relink(row.id(), previous, link, key);
+                previous = link;
+                relinked++;
+            }
+        }
+        return relinked;
+    }
+
+    ChainKeys keys() {
+        return keys;
     }
 
     List<String> evidenceHashes(long reportId) {

@@ -242,7 +242,32 @@ public class ReportService {
     @Transactional(readOnly = true)
     public ReportChain.Verification verify(long taskId, DataScope scope) {
         tasks.task(taskId, scope);
-        return ReportChain.verify(taskId, reports.sealed(taskId), row -> ReportChain.content(view(row), seals.evidenceHashes(row.id())));
+        return ReportChain.verify(taskId, reports.sealed(taskId), this::sealedContent, seals.keys());
+    }
+
+    private ReportChain.Content sealedContent(ReportStore.ReportRow row) {
+        return ReportChain.content(view(row), seals.evidenceHashes(row.id()));
+    }
+
+    /** Every task's chain of approved reports, checked (for the integrity module; no scope: a system check). */
+    @Transactional(readOnly = true)
+    public List<org.gongjian.shared.ChainCheck> verifyAllChains() {
+        return reports.chainedTasks().stream().map(taskId -> {
+            ReportChain.Verification v = ReportChain.verify(taskId, reports.sealed(taskId), this::sealedContent, seals.keys());
+            return new org.gongjian.shared.ChainCheck("report", taskId, v.intact(), v.checked(),
+                    v.intact() ? null : v.checked(), v.problem() == null ? null : v.brokenPeriod() + "：" + v.problem());
+        }).toList();
+    }
+
+    /** Every link of every report chain (task, seq, hash, key id), for the daily anchor. */
+    @Transactional(readOnly = true)
+    public List<org.gongjian.shared.ChainLink> chainLinks() {
+        return reports.links();
+    }
+
+    /** Re-links the first release's unkeyed report chains under the current key; returns the links re-linked. */
+    public int relinkLegacyChains() {
+        return seals.relinkLegacy(this::sealedContent);
     }
 
     /** Reports waiting for this user's review, oldest first. */

@@ -48,7 +48,7 @@ class ReportStore {
                      @Nullable Instant submittedAt, @Nullable String submittedBy, @Nullable Instant approvedAt,
                      @Nullable String approvedBy, @Nullable String contentJson, @Nullable String contentHash,
                      @Nullable Integer chainSeq, @Nullable String previousHash, @Nullable String chainHash,
-                     int version) {}
+                     int version, @Nullable String chainKeyId) {}
 
     record NewReport(long taskId, long campaignId, long unitId, String period, int revision,
                      @Nullable Long correctsReportId, LocalDate deadline, String createdBy, @Nullable Long userId) {}
@@ -217,12 +217,38 @@ class ReportStore {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    void seal(long id, int chainSeq, String contentJson, String contentHash, String previousHash, String chainHash) {
+    void seal(long id, int chainSeq, String contentJson, String contentHash, String previousHash, String chainHash,
+              String keyId) {
         jdbc.sql("""
                 UPDATE progress_report SET chain_seq = :seq, content_json = :json, content_hash = :hash,
-                    previous_hash = :previous, chain_hash = :chain WHERE id = :id""")
+                    previous_hash = :previous, chain_hash = :chain, chain_key_id = :key WHERE id = :id""")
                 .param("seq", chainSeq).param("json", contentJson).param("hash", contentHash)
-                .param("previous", previousHash).param("chain", chainHash).param("id", id).update();
+                .param("previous", previousHash).param("chain", chainHash).param("key", keyId).param("id", id).update();
+    }
+
+    /** Re-links a legacy (unkeyed) link with its keyed hash (start-up, once). */
+    void relink(long id, String previousHash, String chainHash, String keyId) {
+        jdbc.sql("UPDATE progress_report SET previous_hash = :previous, chain_hash = :chain, chain_key_id = :key WHERE id = :id")
+                .param("previous", previousHash).param("chain", chainHash).param("key", keyId).param("id", id).update();
+    }
+
+    /** Every task that has a chain of approved reports. */
+    List<Long> chainedTasks() {
+        return jdbc.sql("SELECT DISTINCT task_id FROM progress_report WHERE chain_seq IS NOT NULL ORDER BY task_id")
+                .query(Long.class).list();
+    }
+
+    /** Tasks with at least one unkeyed (legacy) link. */
+    List<Long> tasksWithLegacyLinks() {
+        return jdbc.sql("SELECT DISTINCT task_id FROM progress_report WHERE chain_seq IS NOT NULL AND chain_key_id IS NULL ORDER BY task_id")
+                .query(Long.class).list();
+    }
+
+    /** Every link of every task's chain, for the anchors: task, seq, hash, key id. */
+    List<org.gongjian.shared.ChainLink> links() {
+        return jdbc.sql("SELECT task_id, chain_seq, chain_hash, chain_key_id FROM progress_report WHERE chain_seq IS NOT NULL ORDER BY task_id, chain_seq")
+                .query((rs, n) -> new org.gongjian.shared.ChainLink("report", rs.getLong(1), rs.getInt(2),
+                        trim(rs.getString(3)), rs.getString(4))).list();
     }
 
     /** Whether a later period of the task already has an approved report. */
@@ -277,7 +303,7 @@ class ReportStore {
                 instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "approved_at"),
                 rs.getString("approved_by"), rs.getString("content_json"), trim(rs.getString("content_hash")),
                 (Integer) rs.getObject("chain_seq", Integer.class), trim(rs.getString("previous_hash")),
-                trim(rs.getString("chain_hash")), rs.getInt("version"));
+                trim(rs.getString("chain_hash")), rs.getInt("version"), rs.getString("chain_key_id"));
     }
 
     private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
