@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.MalformedInput;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
 import org.jspecify.annotations.Nullable;
@@ -79,6 +80,14 @@ class TaskApiController {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'UNIT_HEAD')")
     ResponseEntity<TaskService.Decomposition> decompose(@PathVariable long id, @RequestBody JsonNode body,
                                                          DataScope scope) {
+        if (body == null || !body.isArray() && !body.isObject()) {
+            throw MalformedInput.of("body", "请以一个分解份额对象或其数组提交");
+        }
+        for (JsonNode share : body.isArray() ? body : List.<JsonNode>of()) {
+            if (!share.isObject()) {
+                throw MalformedInput.of("body", "分解份额数组中的每一项都应是对象");
+            }
+        }
         List<SubtaskCommand> shares = body.isArray()
                 ? json.readerForListOf(SubtaskCommand.class).readValue(body)
                 : List.of(json.treeToValue(body, SubtaskCommand.class));

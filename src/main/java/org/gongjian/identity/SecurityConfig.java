@@ -97,6 +97,8 @@ class SecurityConfig {
                 // After authorisation: bodies are capped/parsed only for callers allowed to send them, and a
                 // retried write is only replayed to the caller who made it.
                 .addFilterAfter(guards.bodyLimit(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                // NUL characters, over-long file names, unparseable multipart: 400/422 before anything stores them.
+                .addFilterAfter(new org.gongjian.web.InputHygieneFilter(true), org.gongjian.web.RequestBodyLimitFilter.class)
                 .addFilterAfter(guards.idempotency(), org.gongjian.web.RequestBodyLimitFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
@@ -106,14 +108,19 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain ui(HttpSecurity http, LoginAuthenticationProvider provider, UserStore users,
-                           LoginSuccessHandler loginSuccess, LoginSettings loginSettings, java.time.Clock clock) throws Exception {
+                           LoginSuccessHandler loginSuccess, LoginSettings loginSettings, java.time.Clock clock,
+                           org.springframework.core.env.Environment env) throws Exception {
         // Our own manager without a parent: the global one holds the same provider, and a wrong password
         // tried by both would count twice towards the lockout.
         http.authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(a -> AdminSeparation.ui(a)
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/actuator/health/**",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/favicon.ico", "/actuator/health/**").permitAll()
+                        // API docs: open in the demo only; elsewhere behind login (issue #17, docs/security.md).
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").access(
+                                org.gongjian.shared.DemoMode.isOn(env)
+                                        ? (auth, context) -> new org.springframework.security.authorization.AuthorizationDecision(true)
+                                        : org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated())
                         // The unread badge polls; without a session it answers empty rather than a login redirect.
                         .requestMatchers(HttpMethod.GET, "/inbox/count").permitAll()
                         .requestMatchers("/admin/deliveries/**").hasRole("ADMIN")

@@ -17,6 +17,7 @@ import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.Forbidden;
+import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -130,6 +131,7 @@ public class ReportService {
     /** Replaces a draft's content; {@code version} is what the editor loaded, so a concurrent edit is a 409. */
     public ReportView update(long id, int version, ReportCommand command, CurrentUser user, DataScope scope) {
         ProgressReport report = load(id, scope);
+        samePeriod(report, command.period());
         report.edit(user, version);
         ReportView before = view(report.loaded());
         TaskView task = tasks.task(report.taskId(), DataScope.everything());
@@ -143,6 +145,17 @@ public class ReportService {
         ReportView after = report(id, DataScope.everything());
         events.publishEvent(AuditableChange.updated("report", id, before, after));
         return after;
+    }
+
+    /** A PUT names the report's own period or none: an invalid one is 400, another one 422, and neither touches the draft. */
+    private void samePeriod(ProgressReport report, @Nullable String period) {
+        if (period == null) {
+            return;
+        }
+        CampaignView campaign = campaigns.campaign(report.campaignId(), DataScope.everything());
+        if (!ReportingPeriod.parse(period, campaign).label().equals(report.period())) {
+            throw InvalidInput.of("period", "报告的周期不能修改：本报告是" + ReportingPeriod.displayName(report.period()) + "的报告");
+        }
     }
 
     public ReportView submit(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.ReportingFrequency;
-import org.gongjian.shared.InvalidInput;
+import org.gongjian.shared.MalformedInput;
 
 /**
  * A reporting period (报送周期): an ISO week ({@code 2026-W23}) or a calendar month ({@code 2026-06}), with the day
@@ -45,7 +45,7 @@ public record ReportingPeriod(ReportingFrequency frequency, String label, LocalD
         return containing(date, campaign.reportingFrequency(), campaign.reportDeadlineDay());
     }
 
-    /** Parses {@code 2026-W23} or {@code 2026-06} for the campaign's frequency; anything else is a 422. */
+    /** Parses {@code 2026-W23} or {@code 2026-06} for the campaign's frequency; anything else is a 400 ({@link MalformedInput}). */
     public static ReportingPeriod parse(String label, CampaignView campaign) {
         String text = label.trim();
         if (campaign.reportingFrequency() == ReportingFrequency.WEEKLY) {
@@ -59,7 +59,7 @@ public record ReportingPeriod(ReportingFrequency frequency, String label, LocalD
                     return containing(anyDay.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week), campaign);
                 }
             }
-            throw InvalidInput.of("period", "报送周期“" + abbreviate(text) + "”无效：周报应写作 2026-W23");
+            throw MalformedInput.of("period", "报送周期“" + abbreviate(text) + "”无效：周报应写作 2026-W23");
         }
         Matcher m = MONTH.matcher(text);
         if (m.matches()) {
@@ -68,7 +68,7 @@ public record ReportingPeriod(ReportingFrequency frequency, String label, LocalD
                 return containing(LocalDate.of(Integer.parseInt(m.group(1)), month, 1), campaign);
             }
         }
-        throw InvalidInput.of("period", "报送周期“" + abbreviate(text) + "”无效：月报应写作 2026-06");
+        throw MalformedInput.of("period", "报送周期“" + abbreviate(text) + "”无效：月报应写作 2026-06");
     }
 
     /** Periods overlapping [from, to], oldest first. */

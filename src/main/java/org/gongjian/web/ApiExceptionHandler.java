@@ -8,6 +8,7 @@ import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DomainException;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.InvalidInput.FieldProblem;
+import org.gongjian.shared.MalformedInput;
 import org.gongjian.shared.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", "请求的" + label(e.entity()) + "不存在或不在您的数据范围内");
+    }
+
+    @ExceptionHandler(MalformedInput.class)
+    ProblemDetail malformed(MalformedInput e) {
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "malformed", "请求格式有误", e.getMessage()), e.problems());
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -126,6 +132,27 @@ class ApiExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "未找到", "没有这个地址");
     }
 
+    /**
+     * Everything else: a framework exception that knows its status keeps it; anything unexpected is a 500 that
+     * names no class, message or stack (those go to the log). Security's exceptions go on to its own handlers
+     * (401/403), and 406 to the error page, which writes problem+json whatever the client accepts.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException
+                || e instanceof org.springframework.web.HttpMediaTypeNotAcceptableException) {
+            throw e;
+        }
+        if (e instanceof org.springframework.web.ErrorResponse r && r.getStatusCode().value() < 500) {
+            HttpStatus status = HttpStatus.valueOf(r.getStatusCode().value());
+            return problem(status, "http-" + status.value(), ErrorPageController.title(status.value()),
+                    ErrorPageController.detail(status.value()));
+        }
+        log.error("Unexpected failure answered with 500", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误", "服务器处理请求时出错，请稍后重试；如果一再出现，请联系管理员");
+    }
+
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("https://gongjian.org/problems/" + type));
@@ -140,9 +167,11 @@ class ApiExceptionHandler {
             Map.entry("不符合业务规则", "Breaks a business rule"), Map.entry("数据已被他人修改", "Changed by someone else"),
             Map.entry("与现有数据冲突", "Conflicts with existing data"), Map.entry("请求格式有误", "Malformed request"),
             Map.entry("文件过大", "File too large"), Map.entry("上传有误", "Bad upload"),
-            Map.entry("不支持的请求方法", "Method not supported"), Map.entry("不支持的内容类型", "Unsupported media type"));
+            Map.entry("不支持的请求方法", "Method not supported"), Map.entry("不支持的内容类型", "Unsupported media type"),
+            Map.entry("服务器内部错误", "Internal server error"), Map.entry("无法提供所需格式", "Not acceptable"),
+            Map.entry("请求头过大", "Request header too large"), Map.entry("未认证", "Unauthenticated"));
 
-    private static String title(String chinese) {
+    static String title(String chinese) {
         return "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
                 ? ENGLISH_TITLES.getOrDefault(chinese, chinese) : chinese;
     }

@@ -47,6 +47,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 return;
             } catch (ServletException | IOException e) {
                 // A malformed body, not a size problem: the usual handling further down answers it.
+            } catch (RuntimeException e) {
+                // Tomcat's InvalidFileNameException (a NUL in a file name): InputHygieneFilter answers it with 400.
+                request.setAttribute(InputHygieneFilter.UNREADABLE_PARTS, e);
             }
             chain.doFilter(request, response);
             return;

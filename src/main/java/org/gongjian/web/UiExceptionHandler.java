@@ -32,6 +32,18 @@ class UiExceptionHandler {
         return page(HttpStatus.BAD_REQUEST, messages.getMessage("error.400", null, locale));
     }
 
+    /** A value the page can't read (a period "2026-13", a NUL character): 400 with the reason. */
+    @ExceptionHandler(org.gongjian.shared.MalformedInput.class)
+    ModelAndView malformed(org.gongjian.shared.MalformedInput e) {
+        return page(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A rule broken by input that reached no form to re-render (a link with a bad parameter): 422 with the reason. */
+    @ExceptionHandler(org.gongjian.shared.InvalidInput.class)
+    ModelAndView invalid(org.gongjian.shared.InvalidInput e) {
+        return page(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
     @ExceptionHandler(DomainException.class)
     ModelAndView domain(DomainException e) {
         HttpStatus status = e instanceof org.gongjian.shared.Forbidden ? HttpStatus.FORBIDDEN

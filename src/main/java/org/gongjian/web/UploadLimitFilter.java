@@ -55,6 +55,9 @@ class UploadLimitFilter extends OncePerRequestFilter {
             return;
         } catch (ServletException | IOException e) {
             // Not a size problem (a malformed body): leave it to the usual handling further down.
+        } catch (RuntimeException e) {
+            // Tomcat's InvalidFileNameException (a NUL in a file name): InputHygieneFilter answers it with 400.
+            request.setAttribute(InputHygieneFilter.UNREADABLE_PARTS, e);
         }
         chain.doFilter(request, response);
     }

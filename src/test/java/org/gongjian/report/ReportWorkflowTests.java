@@ -240,7 +240,7 @@ class ReportWorkflowTests extends IntegrationTest {
         String liaison = Logins.token(mvc, s.liaison());
         ReportFixtures.Setup other = fixtures.county(ReportingFrequency.MONTHLY, false);
         long before = count(s);
-        create(liaison, s.task().id(), Map.of("period", "2026-13")).andExpect(status().isUnprocessableContent())
+        create(liaison, s.task().id(), Map.of("period", "2026-13")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("period"));
         create(liaison, s.task().id(), Map.of("period", "2026-09")).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value("2026年9月尚未开始，不能提前报送"));
