@@ -10,17 +10,32 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} on the REST API; a bad token answers 401 at once. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} on the REST API; a bad token answers 401 at once, a token whose
+ * user must first change their password 403 (type {@code password-change-required}).
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
     private final AuthenticationEntryPoint entryPoint;
+    private final AccessDeniedHandler passwordChangeRequired;
 
-    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint) {
+    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint, AccessDeniedHandler passwordChangeRequired) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+        this.passwordChangeRequired = passwordChangeRequired;
+    }
+
+    /** With an initial, reset or expired password a token may only change it, read who it is, or end itself. */
+    private static boolean mayCallBeforeChange(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String method = request.getMethod();
+        return ("POST".equals(method) && "/api/v1/me/password".equals(path))
+                || ("GET".equals(method) && "/api/v1/me".equals(path))
+                || ("DELETE".equals(method) && "/api/v1/auth/tokens/current".equals(path));
     }
 
     @Override
@@ -37,9 +52,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("令牌无效或已过期"));
             return;
         }
+        if (user.get().passwordChangeDue() && !mayCallBeforeChange(request)) {
+            passwordChangeRequired.handle(request, response, null);
+            return;
+        }
+        CurrentUser current = user.get().user();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
-                user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null,
+                current.getAuthorities()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -5,9 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code gongjian.identity.*}: token lifetime and the lockout rule (5 failures lock the account for 15 minutes). */
+/** {@code gongjian.identity.*}: the API token lifetime. The login throttle and password rules: {@link LoginSettings}. */
 @ConfigurationProperties("gongjian.identity")
-public record IdentitySettings(@DefaultValue("8h") Duration tokenTtl,
-                               @DefaultValue("5") int maxFailedAttempts,
-                               @DefaultValue("15m") Duration lockDuration) {
+public record IdentitySettings(@DefaultValue("8h") Duration tokenTtl) {
 }

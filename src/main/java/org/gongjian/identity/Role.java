@@ -38,7 +38,10 @@ public enum Role {
         return "ROLE_" + name();
     }
 
-    /** An administrator of the system (not of the campaign): it must be the user's only role. */
+    /**
+     * An administrator of the system (not of the campaign): it must be the user's only role, and it needs a second
+     * factor at login (TOTP, outside the demo).
+     */
     public boolean isAdministrator() {
         return this == ADMIN || SEPARATED_ADMINISTRATORS.contains(this);
     }

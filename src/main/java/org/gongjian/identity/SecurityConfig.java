@@ -44,7 +44,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, LockingAuthenticationProvider provider,
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, LoginAuthenticationProvider provider,
                             org.gongjian.web.ApiWriteGuards guards) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> problem(response, 401, "未认证",
                 e instanceof LockedException ? e.getMessage() : "请先获取令牌并以 Authorization: Bearer 发送");
@@ -91,7 +91,9 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, (request, response, e) -> problem(response, 403,
+                        "password-change-required", "须先修改密码", "初始密码、重置后的密码或已过期的密码须先修改：POST /api/v1/me/password")),
+                        UsernamePasswordAuthenticationFilter.class)
                 // After authorisation: bodies are capped/parsed only for callers allowed to send them, and a
                 // retried write is only replayed to the caller who made it.
                 .addFilterAfter(guards.bodyLimit(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
@@ -105,8 +107,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, LockingAuthenticationProvider provider, UserStore users,
-                       org.springframework.core.env.Environment env) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, LoginAuthenticationProvider provider, UserStore users,
+                           LoginSuccessHandler loginSuccess, LoginSettings loginSettings, java.time.Clock clock,
+                           org.springframework.core.env.Environment env) throws Exception {
         // Our own manager without a parent: the global one holds the same provider, and a wrong password
         // tried by both would count twice towards the lockout.
         http.authenticationManager(new ProviderManager(provider))
@@ -144,7 +147,7 @@ class SecurityConfig {
                         .requestMatchers("/campaigns/*/reports/template", "/campaigns/*/reports/import")
                                 .hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(f -> f.loginPage("/login").successHandler(loginSuccess)
                         .failureHandler((request, response, e) -> {
                             request.getSession().setAttribute("LOGIN_ERROR",
                                     e instanceof AuthenticationServiceException ? "登录服务暂时不可用" : e.getMessage());
@@ -152,7 +155,7 @@ class SecurityConfig {
                         }).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .addFilterAfter(new DisabledAccountFilter(users),
+                .addFilterAfter(new LoginStepsFilter(users, loginSettings, clock),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -163,10 +166,16 @@ class SecurityConfig {
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
+        problem(response, status, null, title, detail);
+    }
+
+    private static void problem(HttpServletResponse response, int status, @org.jspecify.annotations.Nullable String type,
+                                String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
+        String uri = type == null ? "about:blank" : "https://gongjian.org/problems/" + type;
+        response.getWriter().write("{\"type\":\"" + uri + "\",\"title\":\"" + json(title) + "\",\"status\":" + status
                 + ",\"detail\":\"" + json(detail) + "\"}");
     }
 

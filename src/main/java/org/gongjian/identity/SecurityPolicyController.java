@@ -15,23 +15,27 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * 安全策略 for the security administrator (三员分立): the authentication and access-control policies in force, who
- * holds the administrator roles, and the accounts locked now (each one click from 解锁).
+ * holds the administrator roles, and the accounts the login throttle holds back now (each one click from 解除限制).
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")
 class SecurityPolicyController {
 
-    record Policy(int passwordMinLength, int maxFailedAttempts, long lockMinutes, long tokenHours, long sessionMinutes,
-                  long readRetentionDays, Map<Role, Long> administrators) {}
+    /** The login throttle's figures replace the old lockout (issue #17: no lock an attacker can hold). */
+    record Policy(int passwordMinLength, int freeAttempts, long firstWaitSeconds, long maxWaitMinutes, int addressLimit,
+                  long windowMinutes, int passwordHistory, @org.jspecify.annotations.Nullable Long passwordMaxAgeDays,
+                  long tokenHours, long sessionMinutes, long readRetentionDays, Map<Role, Long> administrators) {}
 
     private final UserStore users;
     private final IdentitySettings settings;
+    private final LoginSettings login;
     private final Environment env;
     private final Clock clock;
 
-    SecurityPolicyController(UserStore users, IdentitySettings settings, Environment env, Clock clock) {
+    SecurityPolicyController(UserStore users, IdentitySettings settings, LoginSettings login, Environment env, Clock clock) {
         this.users = users;
         this.settings = settings;
+        this.login = login;
         this.env = env;
         this.clock = clock;
     }
@@ -39,7 +43,8 @@ class SecurityPolicyController {
     @GetMapping("/security/policy")
     String page(DataScope scope, Model model) {
         model.addAttribute("policy", policy());
-        List<UserStore.UserRow> locked = users.locked(scope.path(), scope.isEverything(), clock.instant());
+        List<UserStore.UserRow> locked = users.throttled(scope.path(), scope.isEverything(),
+                clock.instant().minus(login.pairWindow()), login.freeAttempts());
         model.addAttribute("locked", locked);
         model.addAttribute("duties", List.of(Role.SYS_ADMIN, Role.SEC_ADMIN, Role.AUDIT_ADMIN, Role.ADMIN));
         return "identity/security-policy";
@@ -61,7 +66,9 @@ class SecurityPolicyController {
                 administrators.put(role, holders.getOrDefault(role, 0L));
             }
         }
-        return new Policy(PasswordPolicy.MIN_LENGTH, settings.maxFailedAttempts(), settings.lockDuration().toMinutes(),
+        return new Policy(PasswordPolicy.MIN_LENGTH, login.freeAttempts(), login.firstWait().toSeconds(),
+                login.maxWait().toMinutes(), login.addressLimit(), login.window().toMinutes(), login.passwordHistory(),
+                login.passwordMaxAge() == null ? null : login.passwordMaxAge().toDays(),
                 settings.tokenTtl().toHours(), session.toMinutes(), retention.toDays(), administrators);
     }
 }

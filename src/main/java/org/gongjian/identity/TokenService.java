@@ -20,11 +20,17 @@ class TokenService {
     private final SecureRandom random = new SecureRandom();
     private final UserStore users;
     private final IdentitySettings settings;
+    private final LoginSettings login;
     private final Clock clock;
 
-    TokenService(UserStore users, IdentitySettings settings, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    TokenService(UserStore users, IdentitySettings settings, LoginSettings login, Clock clock,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.settings = settings;
+        this.login = login;
         this.clock = clock;
     }
 
@@ -41,15 +47,29 @@ class TokenService {
         return new IssuedToken(token, expiresAt);
     }
 
+    /** The token's user, and whether they must change their password before anything else. */
+    record Resolved(CurrentUser user, boolean passwordChangeDue) {}
+
     @Transactional(readOnly = true)
-    Optional<CurrentUser> resolve(String token) {
+    Optional<Resolved> resolve(String token) {
         if (token.length() > 100) {
             return Optional.empty();
         }
         return users.userIdForToken(hash(token), clock.instant())
                 .flatMap(users::findById)
-                .filter(u -> u.enabled() && !u.lockedAt(clock.instant()))
-                .map(UserStore.UserRow::toCurrentUser);
+                .filter(UserStore.UserRow::enabled)
+                .map(u -> new Resolved(u.toCurrentUser(), u.passwordChangeDue(clock.instant(), login.passwordMaxAge())));
+    }
+
+    /** {@code DELETE /api/v1/auth/tokens/current}: the caller ends the token they call with. */
+    @Transactional
+    boolean revoke(String token, CurrentUser user) {
+        boolean revoked = token.length() <= 100 && users.deleteToken(hash(token), user.id());
+        if (revoked) {
+            events.publishEvent(new org.gongjian.shared.AuditableChange("token.revoke", "user", String.valueOf(user.id()),
+                    null, java.util.Map.of("username", user.getUsername())));
+        }
+        return revoked;
     }
 
     private static String hash(String token) {

@@ -60,6 +60,15 @@ class UserController {
         return "identity/user-list";
     }
 
+    /** 长期未使用的账号: accounts in scope nobody has used for the dormant period, to be disabled. */
+    @GetMapping("/users/dormant")
+    String dormant(DataScope scope, Model model) {
+        model.addAttribute("accounts", users.dormant(scope));
+        model.addAttribute("days", users.dormantAfter().toDays());
+        model.addAttribute("zone", users.zone());
+        return "identity/user-dormant";
+    }
+
     @GetMapping("/users/{id}/roles")
     @PersonalDataRead("user-roles")
     @PreAuthorize("hasAnyRole('ADMIN', 'SEC_ADMIN')")

@@ -17,7 +17,6 @@ import org.gongjian.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.gongjian.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,16 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
 
     private final UserStore users;
-    private final LockingAuthenticationProvider authentication;
+    private final LoginAuthenticationProvider authentication;
+    private final LoginThrottle throttle;
+    private final LoginSettings settings;
     private final OrgService org;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    UserService(UserStore users, LockingAuthenticationProvider authentication, OrgService org, PasswordEncoder encoder,
+    UserService(UserStore users, LoginAuthenticationProvider authentication, OrgService org, PasswordEncoder encoder,
                 ApplicationEventPublisher events, Clock clock,
-                org.springframework.transaction.support.TransactionTemplate transactions) {
+                org.springframework.transaction.support.TransactionTemplate transactions, LoginThrottle throttle,
+                LoginSettings settings) {
+        this.throttle = throttle;
+        this.settings = settings;
         this.transactions = transactions;
         this.users = users;
         this.authentication = authentication;
@@ -82,7 +86,9 @@ public class UserService {
                 throw InvalidInput.of("personId", "该干部不在所选数据范围内");
             }
         }
-        PasswordPolicy.weakness(command.password(), command.username()).ifPresent(reason -> {
+        String personName = command.personId() == null ? null
+                : org.personUnscoped(command.personId()).map(PersonView::name).orElse(null);
+        PasswordPolicy.weakness(command.password(), command.username(), personName).ifPresent(reason -> {
             throw InvalidInput.of("password", reason);
         });
         if (users.findByUsername(command.username()).isPresent()) {
@@ -90,6 +96,8 @@ public class UserService {
         }
         long id = users.insert(command.username(), encoder.encode(command.password()), command.personId(),
                 command.scopeUnitId(), command.roles(), clock.instant());
+        // An initial password is handed over by an administrator: the user replaces it at the first login.
+        users.requirePasswordChange(id);
         if (command.email() != null && !command.email().isBlank()) {
             users.setEmail(id, command.email().trim());
         }
@@ -143,27 +151,32 @@ public class UserService {
         return after;
     }
 
-    /** Lifts a lockout before its 15 minutes are up (the user called the office). */
+    /** Lifts the login waits on the account before they run out (the user called the office). */
     public UserView unlock(long id, DataScope scope) {
         UserView before = user(id, scope);
-        users.unlock(id);
+        throttle.clear(before.username());
         UserView after = user(id, scope);
         events.publishEvent(new AuditableChange("user.unlock", "user", String.valueOf(id), before, after));
         return after;
     }
 
-    /** Sets a new password (forgotten, or handed over on rotation); old API tokens stop working. */
+    /** As below, by an administrator who may act on this account (三员分立). */
     public UserView resetPassword(long id, String password, CurrentUser by, DataScope scope) {
         AdminRoles.guardAccount(user(id, scope), by);
         return resetPassword(id, password, scope);
     }
 
+    /**
+     * Sets a new password (forgotten, or handed over on rotation); old API tokens stop working, and the user must
+     * replace it at the next login.
+     */
     public UserView resetPassword(long id, String password, DataScope scope) {
         UserView user = user(id, scope);
-        PasswordPolicy.weakness(password == null ? "" : password, user.username()).ifPresent(reason -> {
-            throw InvalidInput.of("password", reason);
-        });
-        users.setPassword(id, encoder.encode(password));
+        PasswordPolicy.weakness(password == null ? "" : password, user.username(), personName(user.personId()))
+                .ifPresent(reason -> {
+                    throw InvalidInput.of("password", reason);
+                });
+        users.setPassword(id, encoder.encode(password), true, clock.instant());
         events.publishEvent(new AuditableChange("user.password-reset", "user", String.valueOf(id), null,
                 java.util.Map.of("username", user.username())));
         return user(id, scope);
@@ -180,16 +193,19 @@ public class UserService {
         if (newPassword == null || newPassword.isEmpty()) {
             throw InvalidInput.of("newPassword", "请输入新密码");
         }
-        PasswordPolicy.weakness(newPassword, user.getUsername()).ifPresent(reason -> {
+        PasswordPolicy.weakness(newPassword, user.getUsername(), personName(user.personId())).ifPresent(reason -> {
             throw InvalidInput.of("newPassword", reason);
         });
         if (newPassword.equals(oldPassword)) {
             throw InvalidInput.of("newPassword", "新密码不能与原密码相同");
         }
         confirmPassword(user, oldPassword == null ? "" : oldPassword, "oldPassword");
+        if (usedRecently(user.id(), newPassword)) {
+            throw InvalidInput.of("newPassword", "新密码不能与最近 " + settings.passwordHistory() + " 次使用过的密码相同");
+        }
         String hash = encoder.encode(newPassword);
         transactions.executeWithoutResult(status -> {
-            users.setPassword(user.id(), hash);
+            users.setPassword(user.id(), hash, false, clock.instant());
             events.publishEvent(new AuditableChange("user.password-change", "user", String.valueOf(user.id()), null,
                     java.util.Map.of("username", user.getUsername())));
         });
@@ -208,8 +224,8 @@ public class UserService {
     private void confirmPassword(CurrentUser user, String password, String field) {
         try {
             authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.getUsername(), password == null ? "" : password));
-        } catch (LockedException e) {
-            throw new DomainException("locked", e.getMessage());
+        } catch (LoginThrottledException e) {
+            throw new DomainException("login-throttled", e.getMessage());
         } catch (AuthenticationException e) {
             throw InvalidInput.of(field, "密码不正确，请输入您的登录密码");
         }
@@ -257,6 +273,43 @@ public class UserService {
         return users.idsOfPerson(personId);
     }
 
+    /**
+     * Enabled accounts in scope not used for {@code gongjian.identity.login.dormant-after} (or never used since
+     * created that long ago), the longest unused first: candidates for disabling (等保: 及时删除或停用多余的、过期的账户).
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<DormantAccount> dormant(DataScope scope) {
+        java.time.Instant cutoff = clock.instant().minus(settings.dormantAfter());
+        return users.dormant(scope.path(), scope.isEverything(), cutoff, 500).stream()
+                .map(row -> new DormantAccount(view(row), row.lastLoginAt())).toList();
+    }
+
+    public java.time.Duration dormantAfter() {
+        return settings.dormantAfter();
+    }
+
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public record DormantAccount(UserView user, java.time.@Nullable Instant lastLoginAt) {}
+
+    /** The new password against the current one and the history (the last {@code password-history} in all). */
+    private boolean usedRecently(long userId, String password) {
+        int keep = settings.passwordHistory();
+        if (keep <= 0) {
+            return false;
+        }
+        java.util.List<String> hashes = new java.util.ArrayList<>();
+        users.findById(userId).ifPresent(row -> hashes.add(row.passwordHash()));
+        hashes.addAll(users.passwordHistory(userId, Math.max(0, keep - 1)));
+        return hashes.stream().anyMatch(hash -> encoder.matches(password, hash));
+    }
+
+    private @Nullable String personName(@Nullable Long personId) {
+        return personId == null ? null : org.personUnscoped(personId).map(PersonView::name).orElse(null);
+    }
+
     private boolean visible(UserRow user, DataScope scope) {
         if (user.scopePath() == null) {
             return scope.isEverything();
@@ -265,7 +318,9 @@ public class UserService {
     }
 
     private UserView view(UserRow row) {
+        // "locked" now means held back by the login throttle (waits, never a lock an attacker could keep on).
+        boolean held = throttle.recentFailures(row.username()) >= settings.freeAttempts();
         return new UserView(row.id(), row.username(), row.personId(), row.roles(), row.scopeUnitId(), row.enabled(),
-                row.lockedAt(clock.instant()), row.email());
+                held, row.email());
     }
 }

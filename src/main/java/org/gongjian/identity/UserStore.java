@@ -34,20 +34,24 @@ class UserStore {
 
     record UserRow(long id, String username, String passwordHash, @Nullable Long personId, @Nullable Long scopeUnitId,
                    @Nullable String scopePath, boolean enabled, int failedAttempts, @Nullable Instant lockedUntil,
-                   Set<Role> roles, @Nullable String email) {
+                   Set<Role> roles, @Nullable String email, boolean mustChangePassword,
+                   @Nullable Instant passwordChangedAt, @Nullable Instant lastLoginAt) {
 
         CurrentUser toCurrentUser() {
             return new CurrentUser(id, username, personId, scopeUnitId, roles);
         }
 
-        boolean lockedAt(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
+        /** An initial or reset password, or one older than the maximum age (when one is set), must be changed now. */
+        boolean passwordChangeDue(Instant now, java.time.@Nullable Duration maxAge) {
+            return mustChangePassword || (maxAge != null && !maxAge.isZero() && passwordChangedAt != null
+                    && passwordChangedAt.plus(maxAge).isBefore(now));
         }
     }
 
     private static final String SELECT = """
             SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled, a.failed_attempts,
-                   a.locked_until, a.email, u.path AS scope_path
+                   a.locked_until, a.email, a.must_change_password, a.password_changed_at, a.last_login_at,
+                   u.path AS scope_path
             FROM app_user a LEFT JOIN unit u ON u.id = a.scope_unit_id
             """;
 
@@ -77,11 +81,16 @@ class UserStore {
         return PageResult.of(items, total, page);
     }
 
-    /** Users in scope locked at this moment (for the security administrator's policy page). */
-    List<UserRow> locked(String scopePath, boolean includeGlobal, Instant now) {
+    /**
+     * Users in scope the login throttle holds back now: at least {@code failures} failed logins since {@code since}
+     * (for the security administrator's policy page; nothing locks an account any more).
+     */
+    List<UserRow> throttled(String scopePath, boolean includeGlobal, Instant since, int failures) {
         return jdbc.sql(SELECT + " WHERE (u.path LIKE :scope" + (includeGlobal ? " OR a.scope_unit_id IS NULL)" : ")")
-                        + " AND a.locked_until > :now ORDER BY a.username LIMIT 200")
-                .param("scope", scopePath + "%").param("now", Timestamp.from(now)).query(this::map).list();
+                        + " AND LOWER(a.username) IN (SELECT f.username FROM login_failure f WHERE f.failed_at > :since"
+                        + " GROUP BY f.username HAVING COUNT(*) >= :failures) ORDER BY a.username LIMIT 200")
+                .param("scope", scopePath + "%").param("since", Timestamp.from(since)).param("failures", failures)
+                .query(this::map).list();
     }
 
     /** How many enabled accounts hold each role. */
@@ -101,8 +110,9 @@ class UserStore {
                 Set<Role> roles, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, person_id, scope_unit_id, enabled, failed_attempts, created_at)
-                VALUES (:username, :hash, :person, :scope, TRUE, 0, :now)""")
+                INSERT INTO app_user (username, password_hash, person_id, scope_unit_id, enabled, failed_attempts, created_at,
+                                      password_changed_at)
+                VALUES (:username, :hash, :person, :scope, TRUE, 0, :now, :now)""")
                 .param("username", username).param("hash", passwordHash)
                 .param("person", personId, Types.BIGINT).param("scope", scopeUnitId, Types.BIGINT)
                 .param("now", Timestamp.from(now)).update(keys, "id");
@@ -163,36 +173,66 @@ class UserStore {
                 .param("person", personId).query(Long.class).list();
     }
 
-    /** Counts a failed login atomically; returns the count after this failure. */
-    int recordFailure(long id) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE id = :id").param("id", id).update();
-        return jdbc.sql("SELECT failed_attempts FROM app_user WHERE id = :id").param("id", id)
-                .query(Integer.class).single();
-    }
-
-    void lock(long id, Instant until) {
-        jdbc.sql("UPDATE app_user SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
-                .param("until", Timestamp.from(until)).param("id", id).update();
-    }
-
     void setEnabled(long id, boolean enabled) {
         jdbc.sql("UPDATE app_user SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", id).update();
     }
 
-    void unlock(long id) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
-    }
-
-    void setPassword(long id, String hash) {
-        jdbc.sql("UPDATE app_user SET password_hash = :hash, failed_attempts = 0, locked_until = NULL WHERE id = :id")
-                .param("hash", hash).param("id", id).update();
+    /**
+     * Sets a new password and keeps the old one's hash in the history. {@code mustChange}: an administrator's reset,
+     * which the user must replace at the next login.
+     */
+    void setPassword(long id, String hash, boolean mustChange, Instant now) {
+        jdbc.sql("""
+                INSERT INTO password_history (user_id, password_hash, changed_at)
+                SELECT id, password_hash, :now FROM app_user WHERE id = :id""")
+                .param("id", id).param("now", Timestamp.from(now)).update();
+        jdbc.sql("""
+                UPDATE app_user SET password_hash = :hash, must_change_password = :must, password_changed_at = :now
+                WHERE id = :id""")
+                .param("hash", hash).param("must", mustChange).param("now", Timestamp.from(now)).param("id", id).update();
         // A new password ends every API token issued under the old one.
         jdbc.sql("DELETE FROM api_token WHERE user_id = :id").param("id", id).update();
     }
 
-    void recordSuccess(long id) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
-                .param("id", id).update();
+    /** A new user's password is an initial one, handed over by an administrator: to be changed at first login. */
+    void requirePasswordChange(long id) {
+        jdbc.sql("UPDATE app_user SET must_change_password = TRUE WHERE id = :id").param("id", id).update();
+    }
+
+    /** The hashes of the user's last {@code count} earlier passwords, newest first. */
+    List<String> passwordHistory(long id, int count) {
+        return jdbc.sql("SELECT password_hash FROM password_history WHERE user_id = :id ORDER BY changed_at DESC, id DESC LIMIT :n")
+                .param("id", id).param("n", count).query(String.class).list();
+    }
+
+    record LastLogin(Instant at, @Nullable String address) {}
+
+    /** Records this login and returns the one before it, if any. */
+    Optional<LastLogin> recordLogin(long id, Instant now, String address) {
+        Optional<LastLogin> previous = jdbc.sql("SELECT last_login_at, last_login_address FROM app_user WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    Timestamp at = rs.getTimestamp("last_login_at");
+                    return at == null ? null : new LastLogin(at.toInstant(), rs.getString("last_login_address"));
+                }).optional();
+        jdbc.sql("UPDATE app_user SET last_login_at = :now, last_login_address = :address WHERE id = :id")
+                .param("now", Timestamp.from(now)).param("address", address).param("id", id).update();
+        return previous;
+    }
+
+    /** Enabled users in scope whose last login (or creation, when they never logged in) is before the cutoff. */
+    List<UserRow> dormant(String scopePath, boolean includeGlobal, Instant cutoff, int limit) {
+        return jdbc.sql(SELECT + " WHERE (u.path LIKE :scope" + (includeGlobal ? " OR a.scope_unit_id IS NULL)" : ")")
+                        + " AND a.enabled = TRUE AND COALESCE(a.last_login_at, a.created_at) < :cutoff"
+                        + " ORDER BY COALESCE(a.last_login_at, a.created_at), a.username LIMIT :limit")
+                .param("scope", scopePath + "%").param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    /** Ends one API token of the user (the one they are calling with). */
+    boolean deleteToken(String tokenHash, long userId) {
+        return jdbc.sql("DELETE FROM api_token WHERE token_hash = :hash AND user_id = :user")
+                .param("hash", tokenHash).param("user", userId).update() > 0;
     }
 
     void insertToken(String tokenHash, long userId, Instant expiresAt, Instant now) {
@@ -213,9 +253,13 @@ class UserStore {
         long scope = rs.getLong("scope_unit_id");
         Long scopeId = rs.wasNull() ? null : scope;
         Timestamp locked = rs.getTimestamp("locked_until");
+        Timestamp changed = rs.getTimestamp("password_changed_at");
+        Timestamp lastLogin = rs.getTimestamp("last_login_at");
         return new UserRow(id, rs.getString("username"), rs.getString("password_hash"), personId, scopeId,
                 rs.getString("scope_path"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), roles(id), rs.getString("email"));
+                locked == null ? null : locked.toInstant(), roles(id), rs.getString("email"),
+                rs.getBoolean("must_change_password"), changed == null ? null : changed.toInstant(),
+                lastLogin == null ? null : lastLogin.toInstant());
     }
 
     private Set<Role> roles(long userId) {

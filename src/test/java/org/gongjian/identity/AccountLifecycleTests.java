@@ -72,9 +72,9 @@ class AccountLifecycleTests extends IntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"123456\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("password"));
         mvc.perform(post("/api/v1/users/" + liaison + "/password").header("Authorization", admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"New-Strong-Pass-1\"}")).andExpect(status().isOk());
+                .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Tide&Rock-39x\"}")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").header("Authorization", old)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/me").header("Authorization", Logins.token(mvc, c.liaisonAUser(), "New-Strong-Pass-1")))
+        mvc.perform(get("/api/v1/me").header("Authorization", Logins.token(mvc, c.liaisonAUser(), "Tide&Rock-39x")))
                 .andExpect(status().isOk());
         long audits = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'user.password-reset' AND entity_id = :id")
                 .param("id", String.valueOf(liaison)).query(Long.class).single();

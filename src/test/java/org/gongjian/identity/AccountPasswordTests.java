@@ -60,22 +60,22 @@ class AccountPasswordTests extends IntegrationTest {
     }
 
     @Test
-    void wrongOldPasswordsCountTowardsTheLockoutAsAtLogin() throws Exception {
+    void wrongOldPasswordsCountTowardsTheThrottleAsAtLogin() throws Exception {
         String user = fixtures.county().liaisonAUser();
         String token = Logins.token(mvc, user);
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= 5; i++) {
             mvc.perform(post("/api/v1/me/password").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
                             .content(body("guess-" + i, NEW)))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.errors[0].field").value("oldPassword"));
         }
         mvc.perform(post("/api/v1/me/password").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
-                        .content(body("guess-5", NEW)))
+                        .content(body(OrgFixtures.PASSWORD, NEW)))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/locked")));
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/login-throttled")));
         mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + user + "\",\"password\":\"" + OrgFixtures.PASSWORD + "\"}"))
-                .andExpect(status().isLocked());
+                .andExpect(status().isTooManyRequests());
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
  */
 class AdminSeparationTests extends IntegrationTest {
 
-    private static final String STRONG = "Strong-Pass-2026";
+    private static final String STRONG = "Hx7-Lantern-Q2026";
 
     @Autowired
     MockMvc mvc;

@@ -3,10 +3,12 @@ package org.gongjian.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongjian.support.OrgFixtures.PASSWORD;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -31,8 +33,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Logging in over the token endpoint and the login form: token lifetime, Chinese problem details, the lockout rule
- * (5 wrong passwords lock for 15 minutes, a success resets the count), expired and forged tokens, and the audit trail.
+ * Logging in over the token endpoint and the login form: token lifetime, Chinese problem details, the throttle as a
+ * client sees it (5 wrong passwords make the name wait from that address, 429 with Retry-After; a success resets the
+ * count; no lock), expired and forged tokens, and the audit trail.
  */
 class AuthenticationTests extends IntegrationTest {
 
@@ -82,22 +85,24 @@ class AuthenticationTests extends IntegrationTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() throws Exception {
+    void fiveWrongPasswordsMakeTheNameWaitFromThatAddressButNeverLockIt() throws Exception {
         String user = c.liaisonAUser();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             tokenRequest(user, "Wrong-Pass-2026").andExpect(status().isUnauthorized());
         }
-        tokenRequest(user, "Wrong-Pass-2026").andExpect(status().isLocked())
+        tokenRequest(user, PASSWORD).andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(containsString("锁定")));
-
-        tokenRequest(user, PASSWORD).andExpect(status().isLocked());
+                .andExpect(jsonPath("$.type").value(endsWith("/login-throttled")))
+                .andExpect(jsonPath("$.detail").value(containsString("30 秒")));
         MockHttpSession refused = formLogin(user, PASSWORD);
         mvc.perform(get("/login").session(refused)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("账户因多次密码错误已锁定")));
+                .andExpect(content().string(containsString("登录失败次数过多")));
+        // The user from another address is not held back: nobody can keep an account out.
+        tokenRequest(user, PASSWORD, "10.20.30.40").andExpect(status().isCreated());
 
-        clock.advance(Duration.ofMinutes(15).minusSeconds(1));
-        tokenRequest(user, PASSWORD).andExpect(status().isLocked());
+        clock.advance(Duration.ofSeconds(29));
+        tokenRequest(user, PASSWORD).andExpect(status().isTooManyRequests());
         clock.advance(Duration.ofSeconds(2));
         tokenRequest(user, PASSWORD).andExpect(status().isCreated());
         Logins.session(mvc, user);
@@ -143,35 +148,44 @@ class AuthenticationTests extends IntegrationTest {
     }
 
     @Test
-    void lockoutAndLoginsAreAudited() throws Exception {
+    void throttlingAndLoginsAreAudited() throws Exception {
         String user = c.orgDeptUser();
         for (int i = 0; i < 5; i++) {
             tokenRequest(user, "Wrong-Pass-2026");
         }
-        tokenRequest(user, PASSWORD).andExpect(status().isLocked());
-        clock.advance(Duration.ofMinutes(16));
+        tokenRequest(user, PASSWORD).andExpect(status().isTooManyRequests());
+        clock.advance(Duration.ofMinutes(1));
         tokenRequest(user, PASSWORD).andExpect(status().isCreated());
         tokenRequest("ghost" + c.tag(), PASSWORD).andExpect(status().isUnauthorized());
 
         assertThat(actions(user)).containsExactly("login.failure", "login.failure", "login.failure", "login.failure",
-                "account.locked", "login.refused", "login.success");
+                "login.failure", "login.throttled", "login.success");
         assertThat(actions("ghost" + c.tag())).containsExactly("login.failure");
         // the successful login is the user's own act, not "system"'s
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE entity_type = 'user' AND entity_id = :u"
                 + " AND action = 'login.success'").param("u", user).query(String.class).single()).isEqualTo(user);
-        String locked = jdbc.sql("SELECT after_state FROM audit_event WHERE entity_type = 'user' AND entity_id = :u"
-                        + " AND action = 'account.locked'").param("u", user).query(String.class).single();
-        assertThat(locked).contains("\"failures\":5").contains("lockedUntil");
+        String throttled = jdbc.sql("SELECT after_state FROM audit_event WHERE entity_type = 'user' AND entity_id = :u"
+                        + " AND action = 'login.throttled'").param("u", user).query(String.class).single();
+        assertThat(throttled).contains("\"address\":\"127.0.0.1\"").contains("\"retryAfterSeconds\":30");
     }
 
     @Test
-    void lockedAccountsTokensStopWorking() throws Exception {
+    void wrongPasswordsDoNotEndTheUsersTokens() throws Exception {
         String user = c.orgDeptAUser();
         String token = Logins.token(mvc, user);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             tokenRequest(user, "Wrong-Pass-2026");
         }
-        mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isOk());
+    }
+
+    private ResultActions tokenRequest(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })
+                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
     }
 
     private ResultActions tokenRequest(String username, String password) throws Exception {

@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 class UserApiTests extends IntegrationTest {
 
-    private static final String STRONG = "Strong-Pass-2026";
+    private static final String STRONG = "Hx7-Lantern-Q2026";
 
     @Autowired
     MockMvc mvc;

@@ -80,7 +80,7 @@ class DeliveryTests extends IntegrationTest {
     void emailsAUserWithAnAddressWithAChineseSubjectAfterCommit() throws Exception {
         String admin = Logins.token(mvc, c.adminUser());
         String body = """
-                {"username":"mail%s","password":"Strong-Pass-2026","roles":["LIAISON"],"scopeUnitId":%d,
+                {"username":"mail%s","password":"Hx7-Lantern-Q2026","roles":["LIAISON"],"scopeUnitId":%d,
                  "email":"lianluo%s@example.cn"}""".formatted(c.tag(), c.townshipA().id(), c.tag());
         String created = mvc.perform(post("/api/v1/users").header("Authorization", admin)
                         .contentType(MediaType.APPLICATION_JSON).content(body))

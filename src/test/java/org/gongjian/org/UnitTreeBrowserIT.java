@@ -116,12 +116,20 @@ class UnitTreeBrowserIT extends IntegrationTest {
         browser.find("user-save").click();
         browser.waitForText("密码至少");
         browser.screenshot("user-form-error");
-        browser.find("user-password").sendKeys("Aa1-long-enough-password");
+        browser.find("user-password").sendKeys("Hx7-Lantern-Q2026");
         browser.find("user-save").click();
         browser.waitForText("已为" + c.cadreA().name() + "开通账号");
         browser.screenshot("users");
         browser.logout();
-        browser.login("acct" + c.tag(), "Aa1-long-enough-password");
+        browser.login("acct" + c.tag(), "Hx7-Lantern-Q2026");
+        // The initial password was the administrator's: it must be replaced before anything else.
+        browser.find("password-due");
+        browser.find("old-password").sendKeys("Hx7-Lantern-Q2026");
+        browser.find("new-password").sendKeys("Tide&Rock-39x");
+        browser.find("confirm-password").sendKeys("Tide&Rock-39x");
+        browser.click("password-save");
+        browser.waitForText("密码已修改");
+        browser.open("/");
         assertThat(browser.find("welcome").getText()).as("greeted by name, not login").contains(c.cadreA().name());
         assertThat(browser.bodyText()).contains(c.townshipA().name());
         browser.logout();

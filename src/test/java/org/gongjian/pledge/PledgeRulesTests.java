@@ -112,23 +112,23 @@ class PledgeRulesTests extends IntegrationTest {
     }
 
     @Test
-    void wrongPasswordsWhileSigningCountTowardTheLockout() throws Exception {
+    void wrongPasswordsWhileSigningCountTowardTheLoginThrottle() throws Exception {
         String token = Logins.token(mvc, s.headA());
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             mvc.perform(signRequest(token, "wrong-" + i, null)).andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.detail", containsString("密码不正确")));
         }
-        mvc.perform(signRequest(token, "wrong-5", null)).andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail", containsString("锁定")));
-        // Locked: the right password no longer helps, the token stops working and a fresh login is refused.
-        mvc.perform(signRequest(token, OrgFixtures.PASSWORD, null)).andExpect(status().isUnauthorized());
+        // Throttled: even the right password must wait, and so must a fresh login from here; nothing is locked.
+        mvc.perform(signRequest(token, OrgFixtures.PASSWORD, null)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", containsString("登录失败次数过多")));
         mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + s.headA() + "\",\"password\":\"" + OrgFixtures.PASSWORD + "\"}"))
-                .andExpect(status().is4xxClientError());
+                .andExpect(status().isTooManyRequests());
         assertStillUnsigned();
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE entity_type = 'user' AND entity_id = :u AND action <> 'user.create' ORDER BY id")
                 .param("u", s.headA()).query(String.class).list())
-                .containsSubsequence("login.failure", "login.failure", "login.failure", "login.failure", "account.locked");
+                .containsSubsequence("login.failure", "login.failure", "login.failure", "login.failure", "login.failure",
+                        "login.throttled");
     }
 
     // --- order and repetition --------------------------------------------------------------------------------

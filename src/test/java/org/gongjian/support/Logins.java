@@ -8,20 +8,37 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Real logins for tests: the form login (returns the session) and the token endpoint (returns the token). */
+/**
+ * Real logins for tests: the form login (returns the session) and the token endpoint (returns the token). Both
+ * send the code of the fixtures' authenticator secret, which only administrators are asked for.
+ */
 public final class Logins {
 
     private Logins() {
     }
 
+    /** The form login; an administrator then gives the code of the fixtures' authenticator at the code step. */
     public static MockHttpSession session(MockMvc mvc, String username) throws Exception {
+        return sessionWith(mvc, username, OrgFixtures.PASSWORD);
+    }
+
+    public static MockHttpSession sessionWith(MockMvc mvc, String username, String password) throws Exception {
         MvcResult result = mvc.perform(post("/login").param("username", username)
-                        .param("password", OrgFixtures.PASSWORD).with(csrf()))
+                        .param("password", password).with(csrf()))
                 .andReturn();
         if (result.getResponse().getStatus() != 302 || result.getResponse().getRedirectedUrl().contains("error")) {
             throw new IllegalStateException("login failed for " + username + ": " + result.getResponse().getRedirectedUrl());
         }
-        return (MockHttpSession) result.getRequest().getSession(false);
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        if (result.getResponse().getRedirectedUrl().endsWith("/login/code")) {
+            MvcResult code = mvc.perform(post("/login/code").param("code", OrgFixtures.totpCode()).session(session)
+                    .with(csrf())).andReturn();
+            if (code.getResponse().getStatus() != 302) {
+                throw new IllegalStateException("code step failed for " + username);
+            }
+            session = (MockHttpSession) code.getRequest().getSession(false);
+        }
+        return session;
     }
 
     public static String token(MockMvc mvc, String username) throws Exception {
@@ -30,7 +47,8 @@ public final class Logins {
 
     public static String token(MockMvc mvc, String username, String password) throws Exception {
         String body = mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password
+                                + "\",\"code\":\"" + OrgFixtures.totpCode() + "\"}"))
                 .andReturn().getResponse().getContentAsString();
         int start = body.indexOf("\"token\":\"") + 9;
         if (start < 9) {

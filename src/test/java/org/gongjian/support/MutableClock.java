@@ -13,8 +13,18 @@ public class MutableClock extends Clock {
     private volatile Instant now = START;
     private final ZoneId zone;
 
+    /** The clock of the running test application, for test code that has no Spring context (TOTP codes). */
+    private static volatile MutableClock latest;
+
     public MutableClock(ZoneId zone) {
         this.zone = zone;
+        latest = this;
+    }
+
+    /** The test application's clock, or the real one when no test application has started. */
+    public static Clock current() {
+        MutableClock clock = latest;
+        return clock == null ? Clock.systemUTC() : clock;
     }
 
     public void set(Instant instant) {

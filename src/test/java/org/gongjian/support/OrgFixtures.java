@@ -25,11 +25,31 @@ public class OrgFixtures {
 
     public static final String PASSWORD = "Fixture-Pass-2026";
 
+    /**
+     * Every administrator a fixture makes has this authenticator secret enrolled (administrators need a second
+     * factor); {@link #totpCode()} computes the current code for it, as the phone app would.
+     */
+    public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /** The code an authenticator app shows now (by the test application's clock) for {@link #TOTP_SECRET}. */
+    public static String totpCode() {
+        try {
+            long step = MutableClock.current().instant().getEpochSecond() / 30;
+            return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(TOTP_SECRET, step);
+        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final OrgService org;
     private final UserService users;
     private final String passwordHash;
 
-    OrgFixtures(OrgService org, UserService users, PasswordEncoder encoder) {
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    OrgFixtures(OrgService org, UserService users, PasswordEncoder encoder,
+                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.org = org;
         this.users = users;
         this.passwordHash = encoder.encode(PASSWORD);
@@ -62,13 +82,23 @@ public class OrgFixtures {
     }
 
     public String user(String username, UnitView scope, Role role) {
-        users.createPrehashed(username, passwordHash, null, scope.id(), EnumSet.of(role));
+        long id = users.createPrehashed(username, passwordHash, null, scope.id(), EnumSet.of(role));
+        enrolAdministrator(id, role);
         return username;
     }
 
     /** A user who is the given cadre (a leader's 包保 tasks are found through the person). */
     public String user(String username, UnitView scope, Role role, long personId) {
-        users.createPrehashed(username, passwordHash, personId, scope.id(), EnumSet.of(role));
+        long id = users.createPrehashed(username, passwordHash, personId, scope.id(), EnumSet.of(role));
+        enrolAdministrator(id, role);
         return username;
+    }
+
+    /** As if the administrator had scanned the QR code: test data only, the app enrols through its own page. */
+    private void enrolAdministrator(long userId, Role role) {
+        if (role.isAdministrator()) {
+            jdbc.sql("INSERT INTO user_totp (user_id, secret, enrolled_at) VALUES (:id, :secret, CURRENT_TIMESTAMP)")
+                    .param("id", userId).param("secret", TOTP_SECRET).update();
+        }
     }
 }

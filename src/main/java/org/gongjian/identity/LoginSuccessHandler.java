@@ -1,0 +1,56 @@
+package org.gongjian.identity;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the password: a login that owes a second factor goes to the code step (or to enrolment); a complete one
+ * records this login and leaves the previous one in the session for the banner (上次登录), then goes where the
+ * user was headed.
+ */
+@Component
+class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+    static final String LAST_LOGIN_NOTICE = "LAST_LOGIN_NOTICE";
+
+    private final LoginAuthenticationProvider logins;
+    private final Clock clock;
+
+    LoginSuccessHandler(LoginAuthenticationProvider logins, Clock clock) {
+        this.logins = logins;
+        this.clock = clock;
+        setDefaultTargetUrl("/");
+        setAlwaysUseDefaultTargetUrl(false);
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws IOException, ServletException {
+        if (authentication instanceof PendingSecondFactor pending) {
+            String step = pending.enrolled() ? LoginStepsFilter.CODE_STEP : LoginStepsFilter.ENROLMENT;
+            response.sendRedirect(request.getContextPath() + step);
+            return;
+        }
+        remember(request, (CurrentUser) authentication.getPrincipal());
+        super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    /** Records the login; the notice of the one before it is shown once on the next page. */
+    void remember(HttpServletRequest request, CurrentUser user) {
+        var previous = logins.recordLogin(user, clock.instant());
+        String notice = previous.map(last -> "上次登录：" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .withZone(clock.getZone()).format(last.at())
+                        + (last.address() == null ? "" : "，来自 " + last.address())
+                        + "。如非本人操作，请立即修改密码并报告管理员。")
+                .orElse("这是您首次登录本系统。");
+        request.getSession().setAttribute(LAST_LOGIN_NOTICE, notice);
+    }
+}
