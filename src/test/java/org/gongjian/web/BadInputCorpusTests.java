@@ -62,6 +62,12 @@ class BadInputCorpusTests extends IntegrationTest {
     static final List<String> VOLATILE = List.of("audit_", "api_token", "login_", "spring_session", "idempotency",
             "shedlock", "event_publication", "flyway_schema_history");
 
+    /**
+     * Per operation, a table its refusals legitimately write: a wrong old password counts towards the lockout
+     * (the failure count on app_user), by design of the login hardening.
+     */
+    static final Map<String, String> VOLATILE_FOR = Map.of("POST /api/v1/me/password", "app_user");
+
     private static final List<String> INJECTIONS = List.of("' OR 1=1--", "<script>alert(1)</script>", "${7*7}",
             "../../etc/passwd", "%s%n%x", "'; DROP TABLE task;--");
     private static final Pattern ID_NAME = Pattern.compile("(?i).*id$|.*ids$");
@@ -124,6 +130,11 @@ class BadInputCorpusTests extends IntegrationTest {
                     send(c);
                 }
                 Map<String, String> after = fingerprint();
+                String own = VOLATILE_FOR.get(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                if (own != null) {
+                    before.remove(own);
+                    after.remove(own);
+                }
                 if (!before.equals(after)) {
                     List<String> changed = new ArrayList<>();
                     after.forEach((t, h) -> {
@@ -328,9 +339,11 @@ class BadInputCorpusTests extends IntegrationTest {
                 for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> f = it.next();
                     JsonNode fs = resolve(f.getValue());
-                    if (ID_NAME.matcher(f.getKey()).matches() && "integer".equals(fs.path("type").asString(""))) {
-                        o.put(f.getKey(), f.getKey().toLowerCase(Locale.ROOT).contains("person")
-                                || f.getKey().toLowerCase(Locale.ROOT).contains("cadre") ? otherPerson : otherUnit);
+                    String t = fs.path("type").asString("");
+                    boolean ids = "array".equals(t) && "integer".equals(resolve(fs.path("items")).path("type").asString(""));
+                    if (ID_NAME.matcher(f.getKey()).matches() && ("integer".equals(t) || ids)) {
+                        long id = idFor(f.getKey());
+                        o.set(f.getKey(), ids ? NODES.arrayNode().add(id) : NODES.numberNode(id));
                     } else {
                         o.set(f.getKey(), sample(fs, depth + 1));
                     }
@@ -353,6 +366,19 @@ class BadInputCorpusTests extends IntegrationTest {
                     default -> "语料";
                 });
         }
+    }
+
+    /** Units and people are the other county's; ids of anything else do not exist. */
+    private long idFor(String field) {
+        String n = field.toLowerCase(Locale.ROOT);
+        if (n.contains("unit") || n.contains("parent")) {
+            return otherUnit;
+        }
+        if (n.contains("person") || n.contains("cadre") || n.contains("participant") || n.contains("leader")
+                || n.contains("member") || n.contains("people")) {
+            return otherPerson;
+        }
+        return 987_654_321L;
     }
 
     private JsonNode resolve(JsonNode schema) {
