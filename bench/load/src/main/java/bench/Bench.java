@@ -281,6 +281,10 @@ public final class Bench {
         state.setProperty("campaign", String.valueOf(campaignId));
         state.setProperty("city", String.valueOf(city));
         long started = System.nanoTime();
+        int addCounties = Integer.parseInt(env("BENCH_ADD_COUNTIES", "0"));
+        if (addCounties > 0) {
+            addCounties(city, addCounties);
+        }
         if (bulk > 0) {
             bulkTasks(campaignId, city);
         }
@@ -289,6 +293,48 @@ public final class Bench {
             state.store(w, "bench state");
         }
         System.out.printf("prepared campaign %d with %d bulk tasks%n", campaignId, bulk);
+    }
+
+    /**
+     * A city from the county demo: {@code n} more counties of 12 townships × 25 villages under the city, straight into
+     * the unit table (code, materialised path, depth as the app writes them), for a city-scale unit tree in minutes.
+     */
+    void addCounties(long city, int n) throws SQLException {
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            for (int k = 2; k <= n + 1; k++) {
+                long county = unit(c, city, "COUNTY", "测试县" + k, "P01C01K%02d".formatted(k));
+                for (int t = 1; t <= 12; t++) {
+                    long town = unit(c, county, "TOWNSHIP", "测试县" + k + "第" + t + "镇", "P01C01K%02dT%02d".formatted(k, t));
+                    for (int v = 1; v <= 25; v++) {
+                        unit(c, town, "VILLAGE", "测试县" + k + "第" + t + "镇" + v + "村", "P01C01K%02dT%02dV%02d".formatted(k, t, v));
+                    }
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private long unit(Connection c, long parent, String kind, String name, String code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO unit (parent_id, kind, name, code, path, depth, sort_order, created_at)
+                SELECT id, ?, ?, ?, path, depth + 1, 0, CURRENT_TIMESTAMP FROM unit WHERE id = ? RETURNING id""")) {
+            ps.setString(1, kind);
+            ps.setString(2, name);
+            ps.setString(3, code);
+            ps.setLong(4, parent);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                try (PreparedStatement up = c.prepareStatement("UPDATE unit SET path = path || ? || '/', sort_order = ? WHERE id = ?")) {
+                    up.setString(1, String.valueOf(id));
+                    up.setLong(2, id);
+                    up.setLong(3, id);
+                    up.executeUpdate();
+                }
+                return id;
+            }
+        }
     }
 
     /** Background volume: tasks with their light state, maintained counts and light history, over the city's townships and villages. */
@@ -320,18 +366,18 @@ public final class Bench {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("""
                         INSERT INTO indicator (task_id, name, unit, baseline, target, direction, sort_order)
-                        SELECT id, '完成量', '个', 0, 100, 'HIGHER_IS_BETTER', 0 FROM task WHERE campaign_id = %d""".formatted(campaignId));
+                        SELECT id, '完成量', '个', 0, 100, 'HIGHER_IS_BETTER', 0 FROM task WHERE campaign_id = %d AND title LIKE '批量任务%%'""".formatted(campaignId));
                 st.executeUpdate("""
                         INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)
-                        SELECT id, campaign_id, lead_unit_id, category, TRUE, light FROM task WHERE campaign_id = %d""".formatted(campaignId));
+                        SELECT id, campaign_id, lead_unit_id, category, TRUE, light FROM task WHERE campaign_id = %d AND title LIKE '批量任务%%'""".formatted(campaignId));
                 st.executeUpdate("""
                         INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
                         SELECT campaign_id, lead_unit_id, category, TRUE, light, COUNT(*) FROM task WHERE campaign_id = %d
-                        GROUP BY campaign_id, lead_unit_id, category, light""".formatted(campaignId));
+                        AND title LIKE '批量任务%%' GROUP BY campaign_id, lead_unit_id, category, light""".formatted(campaignId));
                 st.executeUpdate("""
                         INSERT INTO task_light_period (task_id, campaign_id, light, reasons, since_date, until_date)
                         SELECT id, campaign_id, light, '节点“完成方案”已逾期3天', DATE '2026-05-01', NULL FROM task
-                        WHERE campaign_id = %d""".formatted(campaignId));
+                        WHERE campaign_id = %d AND title LIKE '批量任务%%'""".formatted(campaignId));
             }
             c.commit();
             try (Statement st = c.createStatement()) {
