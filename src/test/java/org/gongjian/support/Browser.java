@@ -107,10 +107,15 @@ public final class Browser implements AutoCloseable {
         find("password").sendKeys(password);
         find("login-submit").click();
         // Administrators owe a second factor: the fixtures' authenticator gives the code.
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                !d.findElements(By.cssSelector("[data-test='navbar']")).isEmpty()
-                        || !d.findElements(By.cssSelector("[data-test='code-form']")).isEmpty()
-                        || !d.findElements(By.cssSelector("[data-test='login-error']")).isEmpty());
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                    !d.findElements(By.cssSelector("[data-test='navbar']")).isEmpty()
+                            || !d.findElements(By.cssSelector("[data-test='code-form']")).isEmpty()
+                            || !d.findElements(By.cssSelector("[data-test='login-error']")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("login as " + username + " ended on " + driver.getCurrentUrl() + "; page text:\n"
+                    + bodyText(), e);
+        }
         if (!driver.findElements(By.cssSelector("[data-test='code-form']")).isEmpty()) {
             find("code").sendKeys(OrgFixtures.totpCode());
             find("code-submit").click();
