@@ -83,9 +83,10 @@ class TaskApiController {
         if (body == null || !body.isArray() && !body.isObject()) {
             throw MalformedInput.of("body", "请以一个分解份额对象或其数组提交");
         }
-        for (JsonNode share : body.isArray() ? body : List.<JsonNode>of()) {
-            if (!share.isObject()) {
-                throw MalformedInput.of("body", "分解份额数组中的每一项都应是对象");
+        for (int i = 0; body.isArray() && i < body.size(); i++) {
+            if (!body.get(i).isObject()) {
+                // The element's index as the field, like the other list errors, so the form can point at the row.
+                throw MalformedInput.of("[" + i + "]", "分解份额数组中的每一项都应是对象");
             }
         }
         List<SubtaskCommand> shares = body.isArray()

@@ -84,6 +84,10 @@ public final class RuntimeGrants implements Callback {
             st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + s + " TO " + r);
             st.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + s + " TO " + r);
             st.execute("REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON " + s + ".audit_event FROM " + r);
+            // The read trail: rows are appended, and deleted only by the retention job once old enough (its trigger
+            // refuses younger ones); nobody rewrites or empties it, and the retention floor row can't be removed.
+            st.execute("REVOKE UPDATE, TRUNCATE, TRIGGER, REFERENCES ON " + s + ".audit_read FROM " + r);
+            st.execute("REVOKE DELETE, TRUNCATE, TRIGGER, REFERENCES ON " + s + ".audit_read_policy FROM " + r);
             st.execute("REVOKE ALL ON " + s + ".flyway_schema_history FROM " + r);
             st.execute("GRANT SELECT ON " + s + ".flyway_schema_history TO " + r);
             log.info("least privilege: runtime user {} may only SELECT and INSERT on {}.audit_event", runtimeUser, schema);

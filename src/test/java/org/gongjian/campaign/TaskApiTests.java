@@ -117,7 +117,7 @@ class TaskApiTests extends IntegrationTest {
         TaskView parent = campaigns.jobsTask(campaign, "稳就业攻坚", c.county());
         decompose(parent.id(), "[{\"title\":\"甲镇新增就业\",\"leadUnitId\":%d,\"target\":400},null]"
                 .formatted(c.townshipA().id()))
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("[1]"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("[1]"));
     }
 
     @Test

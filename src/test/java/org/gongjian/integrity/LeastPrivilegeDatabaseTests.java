@@ -80,6 +80,9 @@ class LeastPrivilegeDatabaseTests {
             refused(st, "SET session_replication_role = replica", "permission denied");
             refused(st, "DROP TABLE audit_event", "must be owner");
             refused(st, "DELETE FROM flyway_schema_history", "permission denied");
+            refused(st, "UPDATE audit_read SET actor = 'someone else'", "permission denied");
+            refused(st, "TRUNCATE audit_read", "permission denied");
+            refused(st, "DELETE FROM audit_read_policy", "permission denied");
         }
         try (Connection c = as(runtime); Statement st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM audit_event")) {
             rs.next();

@@ -17,8 +17,14 @@ public class MutableClock extends Clock {
     private static volatile MutableClock latest;
 
     public MutableClock(ZoneId zone) {
+        this(zone, true);
+    }
+
+    private MutableClock(ZoneId zone, boolean theApplications) {
         this.zone = zone;
-        latest = this;
+        if (theApplications) {
+            latest = this;
+        }
     }
 
     /** The test application's clock, or the real one when no test application has started. */
@@ -46,7 +52,8 @@ public class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock clock = new MutableClock(zone);
+        // A frozen copy in another zone: it must not become "the application's clock" for TOTP codes.
+        MutableClock clock = new MutableClock(zone, false);
         clock.set(now);
         return clock;
     }

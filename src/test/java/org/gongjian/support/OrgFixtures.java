@@ -33,8 +33,13 @@ public class OrgFixtures {
 
     /** The code an authenticator app shows now (by the test application's clock) for {@link #TOTP_SECRET}. */
     public static String totpCode() {
+        return totpCode(MutableClock.current());
+    }
+
+    /** The code for the given application clock (several test contexts, each with its own clock, may be cached). */
+    public static String totpCode(java.time.Clock clock) {
         try {
-            long step = MutableClock.current().instant().getEpochSecond() / 30;
+            long step = clock.instant().getEpochSecond() / 30;
             return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(TOTP_SECRET, step);
         } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
             throw new IllegalStateException(e);
