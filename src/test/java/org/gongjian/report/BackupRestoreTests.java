@@ -20,6 +20,7 @@ import org.gongjian.GongjianApplication;
 import org.gongjian.campaign.ReportingFrequency;
 import org.gongjian.identity.Role;
 import org.gongjian.support.Logins;
+import org.gongjian.support.MutableClock;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.TestClockConfig;
 import org.gongjian.support.TestDatabase;
@@ -160,9 +161,9 @@ class BackupRestoreTests {
             copyTree(anchorCopy, restoredAnchors);
             String restoredUrl = "jdbc:postgresql://" + pg.getHost() + ":" + (pg.getPort() < 0 ? 5432 : pg.getPort())
                     + "/" + restored;
-            // The second node: the application on the restored copies only (no actuator port of its own; the test
-            // clock at the same instant as the first node's, so the administrator's code is computed alike). The
-            // settings go as command-line arguments: builder defaults would lose to application-test.properties.
+            // The second node: the application on the restored copies only (no actuator port of its own; a test clock
+            // of its own, by which the administrator's code is computed). The settings go as command-line arguments:
+            // builder defaults would lose to application-test.properties.
             try (ConfigurableApplicationContext node = new SpringApplicationBuilder(GongjianApplication.class,
                     TestClockConfig.class)
                     .profiles("test")
@@ -176,7 +177,7 @@ class BackupRestoreTests {
                             "--gongjian.scheduling.enabled=false")) {
                 assertThat(node.getEnvironment().getProperty("spring.datasource.url")).startsWith(restoredUrl);
                 String base = "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
-                verifyRestored(base, restoredUrl + "?currentSchema=" + schema, reports, evidence);
+                verifyRestored(base, node.getBean(MutableClock.class), restoredUrl + "?currentSchema=" + schema, reports, evidence);
             }
         } finally {
             try (Connection c = TestDatabase.connect()) {
@@ -243,7 +244,8 @@ class BackupRestoreTests {
         return approved;
     }
 
-    private void verifyRestored(String base, String url, long reports, List<Map<String, Object>> evidence) throws Exception {
+    private void verifyRestored(String base, MutableClock nodeClock, String url, long reports,
+                                List<Map<String, Object>> evidence) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String token = "Bearer " + JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
@@ -287,7 +289,7 @@ class BackupRestoreTests {
         String audit = "Bearer " + JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + auditor + "\",\"password\":\""
-                        + OrgFixtures.PASSWORD + "\",\"code\":\"" + OrgFixtures.totpCode() + "\"}"))
+                        + OrgFixtures.PASSWORD + "\",\"code\":\"" + OrgFixtures.totpCode(nodeClock) + "\"}"))
                 .build(), 201)).get("token").asText();
         JsonNode integrity = JSON.readTree(send(http, httpGet(base + "/api/v1/integrity/verify", audit), 200));
         assertThat(integrity.get("valid").asBoolean()).as("integrity of the restored copy: %s", integrity).isTrue();
