@@ -62,6 +62,7 @@ class UserController {
 
     /** 长期未使用的账号: accounts in scope nobody has used for the dormant period, to be disabled. */
     @GetMapping("/users/dormant")
+    @PersonalDataRead("user-list")
     String dormant(DataScope scope, Model model) {
         model.addAttribute("accounts", users.dormant(scope));
         model.addAttribute("days", users.dormantAfter().toDays());

@@ -158,7 +158,7 @@ class EvidenceAccessTests extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("文件过大");
+        assertThat(response.body()).contains("上传的文件超过了允许的大小");
     }
 
     /** The same in the browser: the form posts with its hidden CSRF field; the answer is the Chinese error page. */

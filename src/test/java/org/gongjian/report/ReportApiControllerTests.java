@@ -51,6 +51,9 @@ class ReportApiControllerTests {
     @Autowired MockMvc mvc;
     @MockitoBean ReportService reports;
     @MockitoBean OrgService org;
+    /** The personal-data read trail's interceptor is part of every MVC slice; it writes through JDBC. */
+    @MockitoBean org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @MockitoBean java.time.Clock clock;
 
     @Test
     void anApprovalPassesIfMatchOnAsTheVersionAndAnswersTheReport() throws Exception {
