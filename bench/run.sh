@@ -9,6 +9,8 @@ ROOT=$(pwd)
 SCALES=("$@")
 [ ${#SCALES[@]} -eq 0 ] && SCALES=(county city)
 PORT=${BENCH_PORT:-18800}
+# several people benchmarking on one PostgreSQL keep apart with their own prefix (gj_bench_ by default)
+DBP=${BENCH_DB_PREFIX:-gj_bench_}
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGUSER=${BENCH_PGUSER:-postgres}
 CLIENTS=${BENCH_CLIENTS:-8}
@@ -26,7 +28,7 @@ BENCH_CP="bench/load/target/classes:bench/load/target/lib/*"
 
 APP_PID=
 start_app() { # $1 scale, $2 demo scale, $3 log
-  GONGJIAN_DB_URL="jdbc:postgresql://$PGHOST:5432/gj_bench_$1" GONGJIAN_DB_USER=$PGUSER GONGJIAN_DB_PASSWORD= \
+  GONGJIAN_DB_URL="jdbc:postgresql://$PGHOST:5432/${DBP}$1" GONGJIAN_DB_USER=$PGUSER GONGJIAN_DB_PASSWORD= \
   GONGJIAN_DEMO=true GONGJIAN_DEMO_SCALE=$2 GONGJIAN_SCHEDULING=false GONGJIAN_EVIDENCE_DIR="$WORK/evidence-$1" \
     java ${BENCH_APP_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --management.server.port=$((PORT + 1)) >"$3" 2>&1 &
   APP_PID=$!
@@ -56,7 +58,7 @@ for SCALE in "${SCALES[@]}"; do
     *) echo "unknown scale $SCALE (county|city|province)"; exit 2 ;;
   esac
   OUT=$RUN_DIR/$SCALE; mkdir -p "$OUT"
-  DB=gj_bench_$SCALE
+  DB=${DBP}$SCALE
   echo "== $SCALE: fresh database $DB"
   psql -h "$PGHOST" -U "$PGUSER" -q -c "DROP DATABASE IF EXISTS $DB" postgres
   rm -rf "$WORK/evidence-$SCALE"
@@ -64,7 +66,7 @@ for SCALE in "${SCALES[@]}"; do
   if [ "$SCALE" = city ] && [ -n "${BENCH_CITY_FROM_COUNTY:-}" ]; then
     # quicker on a busy machine: the county's database (after its run) plus 9 counties of units written straight
     # into the unit table, instead of the demo generator's CITY scale through the services
-    psql -h "$PGHOST" -U "$PGUSER" -q -c "CREATE DATABASE $DB TEMPLATE gj_bench_county" postgres
+    psql -h "$PGHOST" -U "$PGUSER" -q -c "CREATE DATABASE $DB TEMPLATE ${DBP}county" postgres
     cp -r "$WORK/evidence-county" "$WORK/evidence-$SCALE" 2>/dev/null || true
     DEMO=COUNTY; ADD_COUNTIES=9
   else
