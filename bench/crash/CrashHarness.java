@@ -43,6 +43,8 @@ public class CrashHarness {
     static final int LOAD_SECONDS = Integer.parseInt(env("CRASH_LOAD_SECONDS", "15"));
     static final String LEASE = env("CRASH_LEASE", "5");
     static final Path WORK = Path.of(env("CRASH_WORK", "target/crash"));
+    /** How long a node may take to open its port (an overloaded 2-core machine took 168 s for one). */
+    static final int START_MINUTES = Integer.parseInt(env("CRASH_START_MINUTES", "10"));
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
@@ -80,9 +82,15 @@ public class CrashHarness {
 
     boolean run() throws Exception {
         Files.createDirectories(WORK);
-        for (int i = 0; i < nodes; i++) { // one after the other: the first loads the demo county
+        // One after the other, and the second only once the first has loaded the demo county: the load runs after
+        // the port opens, in one transaction, so a node started during it would find no units and load it again.
+        for (int i = 0; i < nodes; i++) {
             start(i, "start");
             awaitUp(i);
+            base = "http://127.0.0.1:" + port(i);
+            long t = System.nanoTime();
+            token = login();
+            log("node %d up, demo county there (token after %.1f s more)", i + 1, (System.nanoTime() - t) / 1e9);
         }
         base = nodes == 1 ? "http://127.0.0.1:" + port(0) : proxy();
         token = login();
@@ -251,7 +259,8 @@ public class CrashHarness {
     }
 
     void awaitUp(int node) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(START_MINUTES).toNanos();
         while (System.nanoTime() < deadline) {
             if (!apps[node].isAlive()) {
                 throw new IllegalStateException("node " + (node + 1) + " died; see " + WORK.resolve("node" + (node + 1) + ".log"));
@@ -260,6 +269,7 @@ public class CrashHarness {
                 HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(node) + "/login"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
+                    log("node %d answers after %.1f s", node + 1, (System.nanoTime() - started) / 1e9);
                     return;
                 }
             } catch (IOException e) {
@@ -267,7 +277,7 @@ public class CrashHarness {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("node " + (node + 1) + " did not come up");
+        throw new IllegalStateException("node " + (node + 1) + " did not come up within " + START_MINUTES + " minutes");
     }
 
     /** A tiny round-robin HTTP proxy: each request to the next node; a node that does not answer is a 502. */

@@ -22,15 +22,27 @@ document.addEventListener('htmx:responseError', function (event) {
     }
 });
 // The unread badge: a plain fetch of the server-rendered fragment on load and every minute (no htmx on every page).
-document.addEventListener('DOMContentLoaded', function () {
+// Each poll refreshes the session, so an open tab would never reach the idle timeout: polling stops once the page has
+// been idle (no load, no htmx request) for the session's idle timeout less 90 s (data-idle-seconds, from the server);
+// the next click then lands on the login page's timeout notice. gjBadgePoll() answers whether it polled.
+var gjLastActivity = Date.now();
+document.addEventListener('htmx:afterRequest', function () { gjLastActivity = Date.now(); });
+function gjBadgePoll() {
+    var polled = false;
     document.querySelectorAll('[data-badge-src]').forEach(function (badge) {
-        var refresh = function () {
-            fetch(badge.getAttribute('data-badge-src'), {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
-                .then(function (response) { return response.ok ? response.text() : ''; })
-                .then(function (html) { badge.innerHTML = html; })
-                .catch(function () { /* offline: keep the last count */ });
-        };
-        refresh();
-        setInterval(refresh, 60000);
+        var idleSeconds = parseInt(badge.getAttribute('data-idle-seconds'), 10);
+        if (idleSeconds > 0 && (Date.now() - gjLastActivity) / 1000 > idleSeconds - 90) {
+            return;
+        }
+        polled = true;
+        fetch(badge.getAttribute('data-badge-src'), {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+            .then(function (response) { return response.ok ? response.text() : ''; })
+            .then(function (html) { badge.innerHTML = html; })
+            .catch(function () { /* offline: keep the last count */ });
     });
+    return polled;
+}
+document.addEventListener('DOMContentLoaded', function () {
+    gjBadgePoll();
+    setInterval(gjBadgePoll, 60000);
 });

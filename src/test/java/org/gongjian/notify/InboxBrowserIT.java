@@ -51,4 +51,30 @@ class InboxBrowserIT extends IntegrationTest {
             browser.waitForText("未读 0");
         }
     }
+
+    /**
+     * The badge polls every minute, and each poll refreshes the session: on an open tab the idle timeout would never
+     * come. The page carries the session's idle timeout (30 min as configured), and the poll stops once the page has
+     * been idle that long less 90 s, so the session can run out.
+     */
+    @Test
+    void theBadgeStopsPollingWhenThePageHasBeenIdleForTheSessionTimeout() throws Exception {
+        County c = fixtures.county();
+        try (Browser browser = Browser.start(port)) {
+            browser.login(c.liaisonAUser(), OrgFixtures.PASSWORD);
+            browser.find("nav-inbox");
+            var badge = browser.driver().findElement(org.openqa.selenium.By.cssSelector("[data-badge-src]"));
+            org.assertj.core.api.Assertions.assertThat(badge.getAttribute("data-idle-seconds")).isEqualTo("1800");
+            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            org.assertj.core.api.Assertions.assertThat(js.executeScript("return gjBadgePoll();")).isEqualTo(true);
+            // Idle for 28 min: still polls. Idle for 28.5 min and more: no longer.
+            org.assertj.core.api.Assertions.assertThat(js.executeScript(
+                    "gjLastActivity = Date.now() - 1680 * 1000; return gjBadgePoll();")).isEqualTo(true);
+            org.assertj.core.api.Assertions.assertThat(js.executeScript(
+                    "gjLastActivity = Date.now() - 1711 * 1000; return gjBadgePoll();")).isEqualTo(false);
+            // An htmx request counts as activity.
+            org.assertj.core.api.Assertions.assertThat(js.executeScript(
+                    "document.dispatchEvent(new Event('htmx:afterRequest')); return gjBadgePoll();")).isEqualTo(true);
+        }
+    }
 }
