@@ -330,14 +330,18 @@ public class CrashHarness {
         return "http://127.0.0.1:" + (BASE_PORT + 20);
     }
 
-    /** The demo county is loaded after the port opens: retry until its administrator exists (at most 5 minutes). */
+    /**
+     * The demo county is loaded after the port opens, in one transaction: wait (by SQL, up to CRASH_START_MINUTES) until
+     * its administrator is there, then log in once. Trying the login meanwhile would count as wrong passwords and the
+     * login throttle (per name and address) would then refuse the real one for minutes.
+     */
     String login() throws Exception {
-        for (int i = 0; i < 600; i++) {
-            try {
-                return loginOnce();
-            } catch (IllegalStateException e) {
-                Thread.sleep(500);
+        long deadline = System.nanoTime() + Duration.ofMinutes(START_MINUTES).toNanos();
+        while (psqlLong("SELECT count(*) FROM app_user WHERE username = 'admin'") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo county was not loaded within " + START_MINUTES + " minutes");
             }
+            Thread.sleep(1000);
         }
         return loginOnce();
     }
