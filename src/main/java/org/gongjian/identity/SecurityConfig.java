@@ -109,7 +109,10 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain ui(HttpSecurity http, LoginAuthenticationProvider provider, UserStore users,
                            LoginSuccessHandler loginSuccess, LoginSettings loginSettings, java.time.Clock clock,
-                           org.springframework.core.env.Environment env) throws Exception {
+                           org.springframework.core.env.Environment env,
+                           org.springframework.security.core.session.SessionRegistry sessions,
+                           @org.springframework.beans.factory.annotation.Value("${gongjian.session.max-per-user:3}") int maxSessions)
+            throws Exception {
         // Our own manager without a parent: the global one holds the same provider, and a wrong password
         // tried by both would count twice towards the lockout.
         http.authenticationManager(new ProviderManager(provider))
@@ -153,10 +156,17 @@ class SecurityConfig {
                                     e instanceof AuthenticationServiceException ? "登录服务暂时不可用" : e.getMessage());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }).permitAll())
-                .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .addFilterAfter(new LoginStepsFilter(users, loginSettings, clock),
+                // The cookie goes too: a stale session id on the next request would read as an idle timeout.
+                .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("SESSION", "JSESSIONID"))
+                // A new login beyond the limit ends the user's least recently used session (never refuses the
+                // login: a phone left logged in somewhere must not lock its owner out); that session's next
+                // request lands on the login page saying why.
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
+                        .maximumSessions(maxSessions).maxSessionsPreventsLogin(false)
+                        .sessionRegistry(sessions).expiredUrl("/login?expired"))
+                .addFilterAfter(new IdleTimeoutRedirect(),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterAfter(new LoginStepsFilter(users, loginSettings, clock), IdleTimeoutRedirect.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
