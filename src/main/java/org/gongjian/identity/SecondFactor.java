@@ -136,7 +136,6 @@ class SecondFactor implements org.springframework.boot.ApplicationRunner {
             Long last = jdbc.sql("SELECT last_step FROM user_totp WHERE user_id = :id").param("id", userId)
                     .query(Long.class).optional().orElse(null);
             Optional<Long> step = matchingStep(secret.get(), given, last);
-            org.slf4j.LoggerFactory.getLogger("DBGTOTP").warn("verify user={} given={} last={} step={} now={} secret={}", userId, given, last, step, clock.instant(), secret.get());
             // Only one request can move last_step past a step: a replay, here or on another node, finds it moved.
             return step.isPresent() && jdbc.sql("""
                     UPDATE user_totp SET last_step = :step
