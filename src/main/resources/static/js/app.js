@@ -22,17 +22,9 @@ document.addEventListener('htmx:responseError', function (event) {
     }
 });
 // The unread badge: a plain fetch of the server-rendered fragment on load and every minute (no htmx on every page).
-// Each poll would keep the session alive, so polling stops once the page has been idle for (nearly) the session's
-// idle timeout; the next click then meets the timeout notice on the login page.
-var gjLastActivity = Date.now();
-document.addEventListener('htmx:afterRequest', function () { gjLastActivity = Date.now(); });
 document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-badge-src]').forEach(function (badge) {
-        var idleSeconds = parseInt(badge.getAttribute('data-idle-seconds'), 10);
         var refresh = function () {
-            if (idleSeconds > 0 && (Date.now() - gjLastActivity) / 1000 > idleSeconds - 90) {
-                return;
-            }
             fetch(badge.getAttribute('data-badge-src'), {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
                 .then(function (response) { return response.ok ? response.text() : ''; })
                 .then(function (html) { badge.innerHTML = html; })

@@ -70,12 +70,7 @@ public class Shell implements HandlerInterceptor, WebMvcConfigurer {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         view.addObject("nav", Navigation.view(roles, path));
-        HttpSession session = request.getSession(false);
-        view.addObject("me", me(user, session, LocaleContextHolder.getLocale()));
-        if (session != null) {
-            // The badge stops polling once the page has been idle this long, so an open tab doesn't keep the session alive.
-            view.addObject("idleSeconds", session.getMaxInactiveInterval());
-        }
+        view.addObject("me", me(user, request.getSession(false), LocaleContextHolder.getLocale()));
     }
 
     /** Looked up once per session and language: the shell must not cost a query on every page. */
