@@ -77,6 +77,13 @@ public final class Bench {
     final int bulk = Integer.parseInt(env("BENCH_BULK", "0"));
     final int reads = Integer.parseInt(env("BENCH_READS", "1000"));
     final String pid = env("BENCH_PID", "");
+    /** BENCH_ONLY=create,update,floor runs only those workloads (empty: all); update needs create, floor needs update. */
+    final java.util.Set<String> only = java.util.Set.of(env("BENCH_ONLY", "").split("\\s*,\\s*")).stream()
+            .filter(w -> !w.isBlank()).collect(java.util.stream.Collectors.toSet());
+
+    boolean wanted(String workload) {
+        return only.isEmpty() || only.contains(workload);
+    }
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -444,11 +451,40 @@ public final class Bench {
         }, "");
         combine("task create (parent + subtask, all)", results.get(results.size() - 2), results.get(results.size() - 1));
 
+        if (wanted("update") || wanted("floor")) {
+            progressUpdates(subtasks);
+        }
+        if (wanted("reads")) {
+            reads(county);
+        }
+        if (wanted("documents")) {
+            documents(townships);
+        }
+        if (wanted("evaluate")) {
+            evaluate();
+        }
+        if (wanted("import") || wanted("export")) {
+            importExport(townships, run);
+        }
+
+        facts.put("tasks before the run", String.valueOf(tasksBefore));
+        facts.put("tasks after the run", String.valueOf(queryLong("SELECT count(*) FROM task")));
+        facts.put("load average after", Machine.loadAverage());
+        if (!only.isEmpty()) {
+            facts.put("workloads (BENCH_ONLY)", String.join(",", new java.util.TreeSet<>(only)));
+        }
+        Report.scale(out, scale, facts, results, notes.toString() + (writes == null ? "" : "\n" + writes.table()));
+    }
+
+    Writes writes;
+
+    void progressUpdates(List<long[]> subtasks) throws Exception {
         // 2. progress update = create + submit + approve, on distinct subtasks; siblings share a parent (contention)
         subtasks.sort((a, b) -> Long.compare(a[0], b[0]));
         List<long[]> calibration = subtasks.subList(0, 20);
         List<long[]> targets = spread(subtasks.subList(20, subtasks.size()), updates);
-        Writes writes = Writes.calibrate(this, calibration);
+        writes = Writes.calibrate(this, calibration);
+        Files.writeString(out.resolve("writes.md"), writes.table());
         String jfr = out.resolve("update.jfr").toString();
         jcmd("JFR.start", "name=update", "settings=profile", "filename=" + jfr);
         ConcurrentHistogram create = new ConcurrentHistogram(3_600_000_000L, 3);
@@ -468,7 +504,9 @@ public final class Bench {
         notes.append(String.format(Locale.ROOT, "%nProgress update rate / JDBC floor rate: %.1f / %.1f = **%.3f**%n",
                 update.rate(), floor.rate(), update.rate() / floor.rate()));
         notes.append("\n### Hot spots during the progress updates (JFR execution samples)\n\n").append(Profile.hotSpots(Path.of(jfr)));
+    }
 
+    void reads(long county) throws Exception {
         // 3. reads
         List<Long> leads = queryIds("SELECT DISTINCT lead_unit_id FROM task WHERE campaign_id = ? ORDER BY 1", campaignId);
         parallel("task list: 100 of a lead unit", reads, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
@@ -483,6 +521,9 @@ public final class Bench {
         parallel("dashboard: county (unitId)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
                 + "/dashboard?unitId=" + county, office, null), "");
 
+    }
+
+    void documents(List<Long> townships) {
         // 4. documents
         List<Long> pledges = new ArrayList<>();
         for (Long township : townships) {
@@ -505,11 +546,17 @@ public final class Bench {
         parallel("briefing .pdf (2026-11)", 16, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
                 + "/briefings/2026-11.pdf", admin, null), "");
 
+    }
+
+    void evaluate() throws Exception {
         // 5. evaluation of all tasks (every campaign in scope), sequential
         long allTasks = queryLong("SELECT count(*) FROM task");
         parallel("supervision evaluate, all " + allTasks + " tasks", 2, 1, i -> call("POST",
                 "/api/v1/supervision/evaluate?asOf=" + LocalDate.now(), admin, null), "sequential");
 
+    }
+
+    void importExport(List<Long> townships, String run) throws Exception {
         // 6. import 10,000 rows, then export the bench campaign with the heap watched
         byte[] xlsx = Workbooks.tasks(importRows, run, townships.stream().map(id -> {
             try {
@@ -531,12 +578,6 @@ public final class Bench {
         jcmd("JFR.stop", "name=export");
         notes.append("\nExport of ").append(exported).append(" tasks: ").append(sampled).append("; ")
                 .append(Profile.heap(Path.of(heapJfr))).append('\n');
-
-        facts.put("tasks before the run", String.valueOf(tasksBefore));
-        facts.put("tasks after the run", String.valueOf(queryLong("SELECT count(*) FROM task")));
-        facts.put("load average after", Machine.loadAverage());
-        Files.writeString(out.resolve("writes.md"), writes.table());
-        Report.scale(out, scale, facts, results, notes.toString() + "\n" + writes.table());
     }
 
     String queryCode(long unitId) throws SQLException {

@@ -50,15 +50,18 @@ class TokenService {
     /** The token's user, and whether they must change their password before anything else. */
     record Resolved(CurrentUser user, boolean passwordChangeDue) {}
 
-    @Transactional(readOnly = true)
+    /**
+     * Runs on every API request: one statement on the token's primary key (token, user, scope unit and roles
+     * joined), outside any transaction, and no cache — revoking a token, disabling a user or changing their roles
+     * takes effect on the very next request on every node.
+     */
     Optional<Resolved> resolve(String token) {
         if (token.length() > 100) {
             return Optional.empty();
         }
-        return users.userIdForToken(hash(token), clock.instant())
-                .flatMap(users::findById)
-                .filter(UserStore.UserRow::enabled)
-                .map(u -> new Resolved(u.toCurrentUser(), u.passwordChangeDue(clock.instant(), login.passwordMaxAge())));
+        Instant now = clock.instant();
+        return users.userForToken(hash(token), now)
+                .map(u -> new Resolved(u.toCurrentUser(), u.passwordChangeDue(now, login.passwordMaxAge())));
     }
 
     /** {@code DELETE /api/v1/auth/tokens/current}: the caller ends the token they call with. */

@@ -241,12 +241,43 @@ class UserStore {
                 .param("expires", Timestamp.from(expiresAt)).param("now", Timestamp.from(now)).update();
     }
 
-    Optional<Long> userIdForToken(String tokenHash, Instant now) {
-        return jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = :hash AND expires_at > :now")
-                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(Long.class).optional();
+    /**
+     * The enabled user of an unexpired token with their roles, in one statement over the token's primary key (one row
+     * per role; a user without roles gives one row with a null role). Every API request runs it, so it is a single
+     * round trip in autocommit: no transaction, no second read of the user or the roles.
+     */
+    Optional<UserRow> userForToken(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled, a.failed_attempts,
+                       a.locked_until, a.email, a.must_change_password, a.password_changed_at, a.last_login_at,
+                       u.path AS scope_path, r.role
+                FROM api_token t
+                JOIN app_user a ON a.id = t.user_id
+                LEFT JOIN unit u ON u.id = a.scope_unit_id
+                LEFT JOIN user_role r ON r.user_id = a.id
+                WHERE t.token_hash = :hash AND t.expires_at > :now AND a.enabled = TRUE""")
+                .param("hash", tokenHash).param("now", Timestamp.from(now))
+                .query(rs -> {
+                    UserRow user = null;
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    while (rs.next()) {
+                        if (user == null) {
+                            user = map(rs, roles);
+                        }
+                        String role = rs.getString("role");
+                        if (role != null) {
+                            roles.add(Role.valueOf(role));
+                        }
+                    }
+                    return Optional.ofNullable(user);
+                });
     }
 
     private UserRow map(ResultSet rs, int row) throws SQLException {
+        return map(rs, roles(rs.getLong("id")));
+    }
+
+    private UserRow map(ResultSet rs, Set<Role> roles) throws SQLException {
         long id = rs.getLong("id");
         long person = rs.getLong("person_id");
         Long personId = rs.wasNull() ? null : person;
@@ -257,7 +288,7 @@ class UserStore {
         Timestamp lastLogin = rs.getTimestamp("last_login_at");
         return new UserRow(id, rs.getString("username"), rs.getString("password_hash"), personId, scopeId,
                 rs.getString("scope_path"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), roles(id), rs.getString("email"),
+                locked == null ? null : locked.toInstant(), roles, rs.getString("email"),
                 rs.getBoolean("must_change_password"), changed == null ? null : changed.toInstant(),
                 lastLogin == null ? null : lastLogin.toInstant());
     }

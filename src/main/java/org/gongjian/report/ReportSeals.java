@@ -26,16 +26,23 @@ class ReportSeals {
         this.keys = keys;
     }
 
-    void seal(ReportView approved) {
-        String json = CanonicalJson.write(ReportChain.content(approved, evidenceHashes(approved.id())));
+    /**
+     * Seals the approved report as read in this transaction (its evidence included, so the files' hashes are not read
+     * again) and returns it as sealed: the same view with its content hash and chain link, which is exactly what a
+     * fresh read would give — nothing else in the approving transaction touches the report, its values or evidence.
+     */
+    ReportView seal(ReportView approved) {
+        String json = CanonicalJson.write(ReportChain.content(approved,
+                approved.evidence().stream().map(EvidenceView::sha256).toList()));
         String hash = CanonicalJson.sha256(json);
         ReportStore.ReportRow last = reports.lastSealed(approved.taskId()).orElse(null);
         String previous = last == null ? CanonicalJson.GENESIS : Objects.requireNonNull(last.chainHash());
         int seq = last == null ? 1 : Objects.requireNonNull(last.chainSeq()) + 1;
         try {
             String key = keys.currentKeyId();
-            reports.seal(approved.id(), seq, json, hash, previous,
-                    ReportChain.link(keys, key, previous, hash, ReportStatus.APPROVED), key);
+            String link = ReportChain.link(keys, key, previous, hash, ReportStatus.APPROVED);
+            reports.seal(approved.id(), seq, json, hash, previous, link, key);
+            return approved.sealed(hash, link);
         } catch (DuplicateKeyException e) {
             // Two approvals of the same task's reports at the same instant: one links first, the other retries.
             throw new Conflict("report.chain-busy", "同一任务的另一份报告正在审核，请稍后重试");

@@ -195,11 +195,10 @@ public class ReportService {
             return saved(report, "report.unit-approve", stage);
         }
         reports.save(report);
-        ReportView approved = report(id, DataScope.everything());
-        seal(approved);
-        report.applied(progress.apply(reported(approved)));
+        // read once after the save; the seal gives the view as sealed, so the report is not read a second time
+        ReportView after = seal(report(id, DataScope.everything()));
+        report.applied(progress.apply(reported(after)));
         report.events().forEach(events::publishEvent);
-        ReportView after = report(id, DataScope.everything());
         events.publishEvent(new AuditableChange("report.approve", "report", String.valueOf(id), was, after));
         return after;
     }
@@ -291,8 +290,8 @@ public class ReportService {
     }
 
     /** Seals an approved report into its task's hash chain (see {@link ReportSeals}). */
-    void seal(ReportView approved) {
-        seals.seal(approved);
+    ReportView seal(ReportView approved) {
+        return seals.seal(approved);
     }
 
     private long insert(ReportStore.NewReport row, ReportCommand content, TaskView task) {
@@ -305,8 +304,8 @@ public class ReportService {
             // Two people (or two retries without a key) starting the same period at once: one report, not two.
             throw new Conflict("report.exists", "该周期的报告已由他人创建，请刷新后在原报告上修改");
         }
-        reports.replaceValues(id, values);
-        reports.replaceMilestones(id, done);
+        reports.addValues(id, values);
+        reports.addMilestones(id, done);
         return id;
     }
 

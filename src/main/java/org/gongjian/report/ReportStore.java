@@ -127,6 +127,11 @@ class ReportStore {
 
     void replaceValues(long reportId, List<ReportView.IndicatorValue> values) {
         jdbc.sql("DELETE FROM report_indicator_value WHERE report_id = :id").param("id", reportId).update();
+        addValues(reportId, values);
+    }
+
+    /** The values of a report inserted in this transaction (nothing to replace yet). */
+    void addValues(long reportId, List<ReportView.IndicatorValue> values) {
         for (ReportView.IndicatorValue v : values) {
             jdbc.sql("INSERT INTO report_indicator_value (report_id, indicator_id, reported_value) VALUES (:r, :i, :v)")
                     .param("r", reportId).param("i", v.indicatorId()).param("v", v.value()).update();
@@ -135,6 +140,11 @@ class ReportStore {
 
     void replaceMilestones(long reportId, List<ReportView.MilestoneDone> done) {
         jdbc.sql("DELETE FROM report_milestone WHERE report_id = :id").param("id", reportId).update();
+        addMilestones(reportId, done);
+    }
+
+    /** The milestones of a report inserted in this transaction (nothing to replace yet). */
+    void addMilestones(long reportId, List<ReportView.MilestoneDone> done) {
         for (ReportView.MilestoneDone m : done) {
             jdbc.sql("INSERT INTO report_milestone (report_id, milestone_id, done_on) VALUES (:r, :m, :d)")
                     .param("r", reportId).param("m", m.milestoneId()).param("d", Date.valueOf(m.doneOn())).update();

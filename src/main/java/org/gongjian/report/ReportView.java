@@ -18,6 +18,14 @@ public record ReportView(long id, long taskId, String taskTitle, long campaignId
                          @Nullable String contentHash, @Nullable String chainHash, List<ReviewStep> reviews,
                          List<EvidenceView> evidence, int version) {
 
+    /** This report as its seal leaves it: the same content with its content hash and chain link. */
+    ReportView sealed(String newContentHash, String newChainHash) {
+        return new ReportView(id, taskId, taskTitle, campaignId, unitId, unitName, period, periodName, deadline, revision,
+                correctsReportId, indicatorValues, progressText, problems, nextSteps, milestonesDone, status, reviewStage,
+                late, createdBy, createdAt, submittedAt, submittedBy, approvedAt, approvedBy, newContentHash, newChainHash,
+                reviews, evidence, version);
+    }
+
     public record IndicatorValue(long indicatorId, BigDecimal value) {}
 
     public record MilestoneDone(long milestoneId, @Nullable LocalDate doneOn) {}
