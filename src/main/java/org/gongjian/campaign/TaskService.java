@@ -303,6 +303,21 @@ public class TaskService {
         return true;
     }
 
+    /** One task's light as supervision computed it; {@code before} is the light read with the task. */
+    public record LightUpdate(long taskId, @Nullable Light before, Light light, List<String> reasons) {}
+
+    /** {@link #applyLight} for a whole evaluation at once: batched writes, the same audit per changed light. */
+    public void applyLights(List<LightUpdate> updates) {
+        boolean[] changed = tasks.setLights(updates);
+        for (int i = 0; i < updates.size(); i++) {
+            LightUpdate u = updates.get(i);
+            if (changed[i] && u.before() != u.light()) {
+                events.publishEvent(new AuditableChange("task.light", "task", String.valueOf(u.taskId()), u.before(),
+                        u.light()));
+            }
+        }
+    }
+
     static String actor() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();

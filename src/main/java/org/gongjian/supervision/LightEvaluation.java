@@ -103,6 +103,7 @@ public class LightEvaluation {
         Map<Long, LightStore.CountKey> counted = store.countedOfCampaign(campaignId);
         Map<Long, Light> computed = new HashMap<>();
         Summary summary = new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
+        Pending pending = new Pending();
         for (TaskView task : all) {
             LightVerdict own = LightRules.evaluate(TaskFacts.of(task, campaign),
                     reporting.getOrDefault(task.id(), ReportingFacts.none()), campaign.thresholds(), asOf);
@@ -110,8 +111,9 @@ public class LightEvaluation {
                     .map(c -> new LightRules.ChildLight(c.title(), computed.get(c.id()))).toList());
             computed.put(task.id(), verdict.light());
             summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(task.id()),
-                    counted.get(task.id())));
+                    counted.get(task.id()), pending));
         }
+        write(pending);
         return summary;
     }
 
@@ -161,6 +163,7 @@ public class LightEvaluation {
         Map<Long, List<TaskRow>> children = tasks.subtasksOf(chain.subList(1, chain.size()));
         Map<Long, LightStore.CountKey> counted = store.counted(chain);
         Map<Long, Light> computed = new HashMap<>();
+        Pending pending = new Pending();
         for (long id : chain) {
             TaskView task = byId.get(id);
             LightVerdict own = LightRules.evaluate(TaskFacts.of(task, campaign),
@@ -168,8 +171,10 @@ public class LightEvaluation {
             LightVerdict verdict = LightRules.rollUp(own, children.getOrDefault(id, List.of()).stream()
                     .map(c -> new LightRules.ChildLight(c.title(), computed.getOrDefault(c.id(), c.light()))).toList());
             computed.put(id, verdict.light());
-            summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(id), counted.get(id)));
+            summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(id), counted.get(id),
+                    pending));
         }
+        write(pending);
         return summary;
     }
 
@@ -187,26 +192,42 @@ public class LightEvaluation {
      */
     boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf) {
         List<Long> one = List.of(task.id());
-        return apply(task, verdict, asOf, store.current(one).get(task.id()), store.counted(one).get(task.id()));
+        Pending pending = new Pending();
+        boolean changed = apply(task, verdict, asOf, store.current(one).get(task.id()), store.counted(one).get(task.id()),
+                pending);
+        write(pending);
+        return changed;
+    }
+
+    /** The writes an evaluation collects as it goes: history and counts (supervision's), lights on the tasks. */
+    private record Pending(LightStore.Writes store, List<TaskService.LightUpdate> lights) {
+        Pending() {
+            this(new LightStore.Writes(), new ArrayList<>());
+        }
+    }
+
+    private void write(Pending pending) {
+        store.write(pending.store());
+        tasks.applyLights(pending.lights());
     }
 
     private boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf, LightStore.@Nullable Period current,
-                          LightStore.@Nullable CountKey counted) {
+                          LightStore.@Nullable CountKey counted, Pending pending) {
         boolean changed = false;
         if (current == null || current.light() != verdict.light()) {
             if (current != null) {
-                store.close(current.id(), asOf.isBefore(current.since()) ? current.since() : asOf);
+                pending.store().close(current.id(), asOf.isBefore(current.since()) ? current.since() : asOf);
             }
-            store.open(task.id(), task.campaignId(), verdict.light(), verdict.reasons(), asOf);
+            pending.store().open(task.id(), task.campaignId(), verdict.light(), verdict.reasons(), asOf);
             changed = true;
         }
         var key = new LightStore.CountKey(task.campaignId(), task.leadUnitId(), task.category(),
                 task.parentTaskId() == null, verdict.light());
         if (counted == null || !counted.equals(key)) {
-            store.move(task.id(), counted, key);
+            pending.store().move(task.id(), counted, key);
         }
         if (task.light() != verdict.light() || !task.lightReasons().equals(verdict.reasons())) {
-            tasks.applyLight(task.id(), task.light(), verdict.light(), verdict.reasons());
+            pending.lights().add(new TaskService.LightUpdate(task.id(), task.light(), verdict.light(), verdict.reasons()));
         }
         if (changed) {
             events.publishEvent(new LightChanged(task.id(), task.title(), task.campaignId(), task.leadUnitId(),

@@ -2,13 +2,16 @@ package org.gongjian.supervision;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.gongjian.campaign.Light;
 import org.gongjian.shared.DataScope;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +20,98 @@ import org.springframework.stereotype.Repository;
 class LightStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    LightStore(JdbcClient jdbc) {
+    LightStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * The history and count writes of one evaluation, collected while it runs and sent by {@link #write} as JDBC
+     * batches: a first evaluation of 100,000 new tasks is a few hundred round trips, not several per task.
+     */
+    static final class Writes {
+
+        private record Closing(long periodId, LocalDate until) {}
+
+        private record Opening(long taskId, long campaignId, Light light, List<String> reasons, LocalDate since) {}
+
+        private record Counted(long taskId, CountKey key) {}
+
+        private final List<Closing> closings = new ArrayList<>();
+        private final List<Opening> openings = new ArrayList<>();
+        private final List<Counted> inserted = new ArrayList<>();
+        private final List<Counted> moved = new ArrayList<>();
+        private final Map<CountKey, Integer> deltas = new LinkedHashMap<>();
+
+        void close(long periodId, LocalDate until) {
+            closings.add(new Closing(periodId, until));
+        }
+
+        void open(long taskId, long campaignId, Light light, List<String> reasons, LocalDate since) {
+            openings.add(new Opening(taskId, campaignId, light, reasons, since));
+        }
+
+        /** Moves the task from its old count to its new one (decrement old, increment new). */
+        void move(long taskId, @Nullable CountKey from, CountKey to) {
+            if (from != null) {
+                deltas.merge(from, -1, Integer::sum);
+                moved.add(new Counted(taskId, to));
+            } else {
+                inserted.add(new Counted(taskId, to));
+            }
+            deltas.merge(to, 1, Integer::sum);
+        }
+    }
+
+    private static final int BATCH = 1_000;
+
+    /** Sends what an evaluation collected, in batches of {@value #BATCH} rows (same transaction as the caller). */
+    void write(Writes w) {
+        batched("UPDATE task_light_period SET until_date = ? WHERE id = ?", w.closings,
+                c -> new Object[] {Date.valueOf(c.until()), c.periodId()});
+        batched("""
+                INSERT INTO task_light_period (task_id, campaign_id, light, reasons, since_date, until_date)
+                VALUES (?, ?, ?, ?, ?, NULL)""", w.openings, o -> new Object[] {o.taskId(), o.campaignId(),
+                o.light().name(), joined(o.reasons()), Date.valueOf(o.since())});
+        batched("""
+                INSERT INTO task_light_state (campaign_id, unit_id, category, top_level, light, task_id)
+                VALUES (?, ?, ?, ?, ?, ?)""", w.inserted, c -> keyRow(c.key(), c.taskId()));
+        batched("""
+                UPDATE task_light_state SET campaign_id = ?, unit_id = ?, category = ?, top_level = ?, light = ?
+                WHERE task_id = ?""", w.moved, c -> keyRow(c.key(), c.taskId()));
+        List<Map.Entry<CountKey, Integer>> deltas = w.deltas.entrySet().stream().filter(e -> e.getValue() != 0).toList();
+        List<Map.Entry<CountKey, Integer>> missing = new ArrayList<>();
+        for (int from = 0; from < deltas.size(); from += BATCH) {
+            List<Map.Entry<CountKey, Integer>> slice = deltas.subList(from, Math.min(deltas.size(), from + BATCH));
+            int[] rows = batch.batchUpdate("""
+                    UPDATE light_count SET task_count = task_count + ?
+                    WHERE campaign_id = ? AND unit_id = ? AND category = ? AND top_level = ? AND light = ?""",
+                    slice.stream().map(e -> {
+                        CountKey k = e.getKey();
+                        return new Object[] {e.getValue(), k.campaignId(), k.unitId(), k.category(), k.topLevel(),
+                                k.light().name()};
+                    }).toList());
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] == 0) {
+                    missing.add(slice.get(i));
+                }
+            }
+        }
+        batched("""
+                INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
+                VALUES (?, ?, ?, ?, ?, ?)""", missing, e -> keyRow(e.getKey(), e.getValue()));
+    }
+
+    private static Object[] keyRow(CountKey k, long last) {
+        return new Object[] {k.campaignId(), k.unitId(), k.category(), k.topLevel(), k.light().name(), last};
+    }
+
+    private <T> void batched(String sql, List<T> rows, java.util.function.Function<T, Object[]> row) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batch.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)).stream().map(row).toList());
+        }
     }
 
     record Period(long id, long taskId, Light light, List<String> reasons, LocalDate since, @Nullable LocalDate until) {}
@@ -61,54 +153,11 @@ class LightStore {
                 .param("task", taskId).param("limit", limit).query(LightStore::period).list();
     }
 
-    void close(long periodId, LocalDate until) {
-        jdbc.sql("UPDATE task_light_period SET until_date = :until WHERE id = :id")
-                .param("until", Date.valueOf(until)).param("id", periodId).update();
-    }
-
-    void open(long taskId, long campaignId, Light light, List<String> reasons, LocalDate since) {
-        jdbc.sql("""
-                INSERT INTO task_light_period (task_id, campaign_id, light, reasons, since_date, until_date)
-                VALUES (:task, :campaign, :light, :reasons, :since, NULL)""")
-                .param("task", taskId).param("campaign", campaignId).param("light", light.name())
-                .param("reasons", joined(reasons)).param("since", Date.valueOf(since)).update();
-    }
-
     /** What the counts hold for a task: its light under its lead unit and category. */
     record CountKey(long campaignId, long unitId, String category, boolean topLevel, Light light) {}
 
     Map<Long, CountKey> counted(java.util.Collection<Long> taskIds) {
         return countedWhere("task_id IN (:tasks)", Map.of("tasks", taskIds));
-    }
-
-    /** Moves the task from its old count to its new one (decrement old, increment new; same transaction). */
-    void move(long taskId, @Nullable CountKey from, CountKey to) {
-        if (from != null) {
-            add(from, -1);
-            jdbc.sql("""
-                    UPDATE task_light_state SET campaign_id = :campaign, unit_id = :unit, category = :category,
-                        top_level = :top, light = :light WHERE task_id = :task""")
-                    .params(keyParams(to)).param("task", taskId).update();
-        } else {
-            jdbc.sql("""
-                    INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)
-                    VALUES (:task, :campaign, :unit, :category, :top, :light)""")
-                    .params(keyParams(to)).param("task", taskId).update();
-        }
-        add(to, 1);
-    }
-
-    private void add(CountKey key, int delta) {
-        int rows = jdbc.sql("""
-                UPDATE light_count SET task_count = task_count + :delta
-                WHERE campaign_id = :campaign AND unit_id = :unit AND category = :category AND top_level = :top
-                  AND light = :light""").params(keyParams(key)).param("delta", delta).update();
-        if (rows == 0) {
-            jdbc.sql("""
-                    INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
-                    VALUES (:campaign, :unit, :category, :top, :light, :delta)""")
-                    .params(keyParams(key)).param("delta", delta).update();
-        }
     }
 
     /** One row of the counts: tasks a unit leads in a category with a light. */

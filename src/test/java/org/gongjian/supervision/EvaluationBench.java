@@ -1,0 +1,64 @@
+package org.gongjian.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.gongjian.campaign.Light;
+import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.OrgFixtures;
+import org.gongjian.support.StatementCounter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark: a campaign's light evaluation at {@code -Dbench.tasks} bulk-inserted tasks (default 20,000): the first
+ * evaluation (every task new: history, counts and light written), a second one the next day with no fact changed,
+ * with wall time and statements prepared for each. Printed, not asserted, except that every task got its light.
+ * {@code ./mvnw test -Dtest=EvaluationBench -Dbench=true [-Dbench.tasks=100000]} (add {@code GONGJIAN_TEST_DB=postgres}).
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class EvaluationBench extends IntegrationTest {
+
+    @Autowired OrgFixtures fixtures;
+    @Autowired BulkTasks bulk;
+    @Autowired LightEvaluation lights;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void evaluatesABulkCampaign() {
+        int count = Integer.getInteger("bench.tasks", 20_000);
+        OrgFixtures.County c = fixtures.county();
+        long campaignId = bulk.campaign(c, count);
+        jdbc.execute("ANALYZE");
+        LocalDate day = LocalDate.of(2026, 6, 15);
+
+        long start = System.nanoTime();
+        var first = StatementCounter.count(() -> lights.evaluateCampaign(campaignId, day));
+        double firstMs = (System.nanoTime() - start) / 1e6;
+        start = System.nanoTime();
+        var second = StatementCounter.count(() -> lights.evaluateCampaign(campaignId, day.plusDays(1)));
+        double secondMs = (System.nanoTime() - start) / 1e6;
+
+        assertThat(first.result().evaluated()).isEqualTo(count);
+        assertThat(first.result().changed()).isEqualTo(count);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task WHERE campaign_id = ? AND light IS NULL",
+                Long.class, campaignId)).isZero();
+        System.out.println("\n=== EvaluationBench (" + System.getenv().getOrDefault("GONGJIAN_TEST_DB", "h2") + ", "
+                + count + " tasks) ===");
+        System.out.println(String.format(Locale.ROOT, "first evaluation (all new):   %10.0f ms  %8d statements  %s",
+                firstMs, first.count(), first.result().lights()));
+        System.out.println(String.format(Locale.ROOT, "next day, no fact changed:    %10.0f ms  %8d statements  %s",
+                secondMs, second.count(), second.result().lights()));
+        first.statements().stream().collect(java.util.stream.Collectors.groupingBy(
+                        sql -> sql.replaceAll("\\s+", " ").substring(0, Math.min(70, sql.replaceAll("\\s+", " ").length())),
+                        java.util.stream.Collectors.counting()))
+                .entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.println("  first: " + e.getValue() + " × " + e.getKey()));
+        assertThat(second.result().lights().get(Light.GREEN) + second.result().lights().get(Light.YELLOW)
+                + second.result().lights().get(Light.RED)).isEqualTo(count);
+    }
+}

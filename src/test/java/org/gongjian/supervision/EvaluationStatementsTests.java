@@ -1,0 +1,63 @@
+package org.gongjian.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.gongjian.campaign.Light;
+import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.OrgFixtures;
+import org.gongjian.support.StatementCounter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The statement budget of a campaign's evaluation: what supervision itself sends (reads, history, counts, the lights
+ * on the tasks) is a fixed number of batched statements whatever the number of tasks; only the audit row and the
+ * event publication of each changed light remain one per task. Before the batched writes a first evaluation of
+ * 2,000 new tasks prepared 12,018 statements (6 per task).
+ */
+class EvaluationStatementsTests extends IntegrationTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 6, 15);
+
+    @Autowired OrgFixtures fixtures;
+    @Autowired BulkTasks bulk;
+    @Autowired LightEvaluation lights;
+
+    @Test
+    void aFirstEvaluationsOwnStatementsDoNotGrowWithTheTasks() {
+        OrgFixtures.County c = fixtures.county();
+        long small = bulk.campaign(c, 40);
+        long large = bulk.campaign(c, 400);
+
+        var first40 = StatementCounter.count(() -> lights.evaluateCampaign(small, DAY));
+        var first400 = StatementCounter.count(() -> lights.evaluateCampaign(large, DAY));
+
+        assertThat(first400.result().evaluated()).isEqualTo(400);
+        assertThat(first400.result().changed()).isEqualTo(400);
+        assertThat(first400.result().lights()).containsEntry(Light.RED, 200)
+                .containsEntry(Light.YELLOW, 100).containsEntry(Light.GREEN, 100);
+        // the same statements (the IN lists aside, which bind more ids), each a batch of up to 1,000 rows
+        assertThat(own(first400.statements())).hasSameSizeAs(own(first40.statements())).hasSizeLessThanOrEqualTo(20);
+        assertThat(perChange(first400.statements())).isEqualTo(2 * 400);
+
+        var nextDay = StatementCounter.count(() -> lights.evaluateCampaign(large, DAY.plusDays(1)));
+        assertThat(nextDay.result().changed()).isZero();
+        assertThat(nextDay.count()).isLessThanOrEqualTo(15);
+    }
+
+    private static List<String> own(List<String> statements) {
+        return statements.stream().filter(sql -> !perTask(sql)).toList();
+    }
+
+    private static long perChange(List<String> statements) {
+        return statements.stream().filter(EvaluationStatementsTests::perTask).count();
+    }
+
+    private static boolean perTask(String sql) {
+        String s = sql.toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("insert into audit_event") || s.startsWith("insert into event_publication");
+    }
+}
