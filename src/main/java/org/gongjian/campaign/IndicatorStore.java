@@ -21,11 +21,14 @@ class IndicatorStore {
         this.jdbc = jdbc;
     }
 
-    /** Keeps indicator ids (and their actual values) for indicators the command names by id; others are replaced. */
-    void replace(long taskId, List<TaskCommand.IndicatorInput> indicators) {
+    /**
+     * Keeps indicator ids (and their actual values) for indicators the command names by id; others are replaced.
+     * {@code fresh}: the task was inserted in this transaction and has no indicators yet (no read of them needed).
+     */
+    void replace(long taskId, List<TaskCommand.IndicatorInput> indicators, boolean fresh) {
         List<Long> kept = indicators.stream().map(TaskCommand.IndicatorInput::id).filter(java.util.Objects::nonNull).toList();
-        List<Long> existing = jdbc.sql("SELECT id FROM indicator WHERE task_id = :id").param("id", taskId)
-                .query(Long.class).list();
+        List<Long> existing = fresh ? List.of() : jdbc.sql("SELECT id FROM indicator WHERE task_id = :id")
+                .param("id", taskId).query(Long.class).list();
         for (Long old : existing) {
             if (!kept.contains(old)) {
                 jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", old).update();
@@ -119,6 +122,18 @@ class IndicatorStore {
     }
 
     /** Σ(actual − baseline) of the subtasks' indicators of this name that have an actual; null when none has. */
+    /**
+     * Each subtask's first indicator target (0 without one), in subtask id order: what a split is checked against,
+     * in one statement however many siblings there are.
+     */
+    List<BigDecimal> childrenFirstTargets(long parentId) {
+        return jdbc.sql("""
+                SELECT COALESCE((SELECT i.target FROM indicator i WHERE i.task_id = c.id
+                                 ORDER BY i.sort_order, i.id LIMIT 1), 0)
+                FROM task c WHERE c.parent_task_id = :parent ORDER BY c.id""")
+                .param("parent", parentId).query((rs, n) -> rs.getBigDecimal(1)).list();
+    }
+
     @Nullable BigDecimal childrenMovement(long parentId, String indicatorName) {
         return jdbc.sql("""
                 SELECT SUM(i.actual - i.baseline) FROM indicator i JOIN task c ON c.id = i.task_id

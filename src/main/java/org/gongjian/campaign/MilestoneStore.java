@@ -20,9 +20,14 @@ class MilestoneStore {
         this.jdbc = jdbc;
     }
 
-    /** Replaces a task's milestones with the command's, in its order. */
-    void replace(long taskId, List<TaskCommand.MilestoneInput> milestones) {
-        jdbc.sql("DELETE FROM milestone WHERE task_id = :id").param("id", taskId).update();
+    /**
+     * Replaces a task's milestones with the command's, in its order. {@code fresh}: the task was inserted in this
+     * transaction and has no milestones to delete.
+     */
+    void replace(long taskId, List<TaskCommand.MilestoneInput> milestones, boolean fresh) {
+        if (!fresh) {
+            jdbc.sql("DELETE FROM milestone WHERE task_id = :id").param("id", taskId).update();
+        }
         int sort = 0;
         for (TaskCommand.MilestoneInput m : milestones) {
             jdbc.sql("INSERT INTO milestone (task_id, title, due_date, done_date, sort_order) VALUES (:id, :title, :due, :done, :sort)")

@@ -131,6 +131,11 @@ class TaskQueries {
         return indicators.ofTask(taskId);
     }
 
+    /** Each subtask's first indicator target, in subtask id order (see {@link IndicatorStore#childrenFirstTargets}). */
+    List<java.math.BigDecimal> childrenFirstTargets(long parentId) {
+        return indicators.childrenFirstTargets(parentId);
+    }
+
     TaskView view(TaskRecord record) {
         long id = record.row().id();
         Progress.Result explained = progress.progressOf(id);

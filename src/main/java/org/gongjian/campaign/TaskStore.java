@@ -229,7 +229,7 @@ class TaskStore {
                 .param("start", Date.valueOf(c.startDate())).param("due", Date.valueOf(c.dueDate()))
                 .param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        replaceDetails(id, c);
+        replaceDetails(id, c, true);
         return id;
     }
 
@@ -248,18 +248,21 @@ class TaskStore {
         if (rows == 0) {
             return false;
         }
-        replaceDetails(id, c);
+        replaceDetails(id, c, false);
         return true;
     }
 
-    private void replaceDetails(long taskId, TaskCommand c) {
-        jdbc.sql("DELETE FROM task_cooperating_unit WHERE task_id = :id").param("id", taskId).update();
+    /** {@code fresh}: the task was inserted in this transaction, so there is nothing of it to delete or keep. */
+    private void replaceDetails(long taskId, TaskCommand c, boolean fresh) {
+        if (!fresh) {
+            jdbc.sql("DELETE FROM task_cooperating_unit WHERE task_id = :id").param("id", taskId).update();
+        }
         for (Long unit : c.cooperatingUnitList()) {
             jdbc.sql("INSERT INTO task_cooperating_unit (task_id, unit_id) VALUES (:id, :unit)")
                     .param("id", taskId).param("unit", unit).update();
         }
-        indicators.replace(taskId, c.indicatorList());
-        milestones.replace(taskId, c.milestoneList());
+        indicators.replace(taskId, c.indicatorList(), fresh);
+        milestones.replace(taskId, c.milestoneList(), fresh);
     }
 
     List<Long> cooperatingUnits(long taskId) {

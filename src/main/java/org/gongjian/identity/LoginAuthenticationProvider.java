@@ -97,6 +97,16 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 
+    /**
+     * The second step done by enrolment: {@link SecondFactor#enrol} has just checked the first code (and used it up,
+     * so it is not checked a second time here).
+     */
+    Authentication completeByEnrolment(PendingSecondFactor pending) {
+        CurrentUser user = pending.user();
+        succeeded(user, LoginThrottle.clientAddress(), "totp");
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    }
+
     /** Records the login and returns the one before it, to show the user (上次登录). */
     java.util.Optional<UserStore.LastLogin> recordLogin(CurrentUser user, java.time.Instant now) {
         return users.recordLogin(user.id(), now, LoginThrottle.clientAddress());

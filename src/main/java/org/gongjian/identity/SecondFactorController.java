@@ -93,7 +93,7 @@ class SecondFactorController {
         }
         session.removeAttribute(SECRET);
         if (SecurityContextHolder.getContext().getAuthentication() instanceof PendingSecondFactor pending) {
-            Authentication full = logins.completeSecondFactor(pending, code);
+            Authentication full = logins.completeByEnrolment(pending);
             establish(full, request);
             success.remember(request, user);
         }

@@ -33,7 +33,7 @@ class UserStore {
     }
 
     record UserRow(long id, String username, String passwordHash, @Nullable Long personId, @Nullable Long scopeUnitId,
-                   @Nullable String scopePath, boolean enabled, int failedAttempts, @Nullable Instant lockedUntil,
+                   @Nullable String scopePath, boolean enabled,
                    Set<Role> roles, @Nullable String email, boolean mustChangePassword,
                    @Nullable Instant passwordChangedAt, @Nullable Instant lastLoginAt) {
 
@@ -49,8 +49,8 @@ class UserStore {
     }
 
     private static final String SELECT = """
-            SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled, a.failed_attempts,
-                   a.locked_until, a.email, a.must_change_password, a.password_changed_at, a.last_login_at,
+            SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled,
+                   a.email, a.must_change_password, a.password_changed_at, a.last_login_at,
                    u.path AS scope_path
             FROM app_user a LEFT JOIN unit u ON u.id = a.scope_unit_id
             """;
@@ -110,9 +110,9 @@ class UserStore {
                 Set<Role> roles, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, person_id, scope_unit_id, enabled, failed_attempts, created_at,
+                INSERT INTO app_user (username, password_hash, person_id, scope_unit_id, enabled, created_at,
                                       password_changed_at)
-                VALUES (:username, :hash, :person, :scope, TRUE, 0, :now, :now)""")
+                VALUES (:username, :hash, :person, :scope, TRUE, :now, :now)""")
                 .param("username", username).param("hash", passwordHash)
                 .param("person", personId, Types.BIGINT).param("scope", scopeUnitId, Types.BIGINT)
                 .param("now", Timestamp.from(now)).update(keys, "id");
@@ -248,8 +248,8 @@ class UserStore {
      */
     Optional<UserRow> userForToken(String tokenHash, Instant now) {
         return jdbc.sql("""
-                SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled, a.failed_attempts,
-                       a.locked_until, a.email, a.must_change_password, a.password_changed_at, a.last_login_at,
+                SELECT a.id, a.username, a.password_hash, a.person_id, a.scope_unit_id, a.enabled,
+                       a.email, a.must_change_password, a.password_changed_at, a.last_login_at,
                        u.path AS scope_path, r.role
                 FROM api_token t
                 JOIN app_user a ON a.id = t.user_id
@@ -283,12 +283,10 @@ class UserStore {
         Long personId = rs.wasNull() ? null : person;
         long scope = rs.getLong("scope_unit_id");
         Long scopeId = rs.wasNull() ? null : scope;
-        Timestamp locked = rs.getTimestamp("locked_until");
         Timestamp changed = rs.getTimestamp("password_changed_at");
         Timestamp lastLogin = rs.getTimestamp("last_login_at");
         return new UserRow(id, rs.getString("username"), rs.getString("password_hash"), personId, scopeId,
-                rs.getString("scope_path"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), roles, rs.getString("email"),
+                rs.getString("scope_path"), rs.getBoolean("enabled"), roles, rs.getString("email"),
                 rs.getBoolean("must_change_password"), changed == null ? null : changed.toInstant(),
                 lastLogin == null ? null : lastLogin.toInstant());
     }

@@ -87,18 +87,29 @@ public class IntegrityService {
     /** Anchors the chain heads now: appends a signed line to the anchor file and audits it. */
     @Transactional
     public synchronized Anchor anchorNow(String actor) {
+        return anchorNow(actor, List.of());
+    }
+
+    /**
+     * Anchors now, naming the days whose daily anchor was missed (see {@link IntegrityDailyJob#catchUp()}): one line
+     * for all of them, since the heads of a missed day can no longer be known — only that they are covered now.
+     */
+    @Transactional
+    public synchronized Anchor anchorNow(String actor, List<String> missed) {
         List<String> lines = anchors.lines();
         String previous = lines.isEmpty() ? CanonicalJson.GENESIS : CanonicalJson.sha256(lines.get(lines.size() - 1));
         long seq = lines.isEmpty() ? 1 : AnchorLog.parse(lines.get(lines.size() - 1)).seq() + 1;
         List<String> heads = heads(links());
         String digest = CanonicalJson.sha256(String.join("\n", heads));
-        Anchor unsigned = new Anchor(seq, clock.instant(), actor, heads.size(), digest, previous, heads, "");
+        Anchor unsigned = new Anchor(seq, clock.instant(), actor, heads.size(), digest, previous, heads, "", missed);
         Anchor anchor = new Anchor(seq, unsigned.at(), actor, heads.size(), digest, previous, heads,
-                signer.sign(unsigned.signedText()));
+                signer.sign(unsigned.signedText()), missed);
         anchors.append(AnchorLog.format(anchor));
         events.publishEvent(new AuditableChange("integrity.anchor", "integrity-anchor", String.valueOf(seq), null,
-                Map.of("chains", heads.size(), "digest", digest), actor));
-        log.info("integrity anchor {}: {} chain heads, digest {}", seq, heads.size(), digest);
+                missed.isEmpty() ? Map.of("chains", heads.size(), "digest", digest)
+                        : Map.of("chains", heads.size(), "digest", digest, "missedDays", missed), actor));
+        log.info("integrity anchor {}: {} chain heads, digest {}{}", seq, heads.size(), digest,
+                missed.isEmpty() ? "" : " (catching up missed days " + missed + ")");
         return anchor;
     }
 

@@ -5,9 +5,6 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import javax.crypto.Mac;
@@ -34,92 +31,36 @@ public class ChainKeys {
     static final String DEMO_KEYS = "demo:" + Base64.getEncoder().encodeToString(
             "gongjian-demo-chain-key-not-secret!".getBytes(StandardCharsets.UTF_8)) + ";current=demo";
 
-    private final Map<String, byte[]> keys;
-    private final String current;
+    private final KeyRing keys;
 
     @org.springframework.beans.factory.annotation.Autowired
     public ChainKeys(Environment env) {
-        this(configured(env));
+        this(KeyRing.configured(env, "gongjian.integrity.chain-keys", DEMO_KEYS));
     }
 
     public ChainKeys(String setting) {
-        Map<String, byte[]> parsed = new LinkedHashMap<>();
-        String currentId = null;
-        String last = null;
-        for (String part : setting.split(";")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            if (p.startsWith("current=")) {
-                currentId = p.substring("current=".length()).trim();
-                continue;
-            }
-            for (String entry : p.split(",")) {
-                String e = entry.trim();
-                int colon = e.indexOf(':');
-                if (colon <= 0) {
-                    throw new IllegalStateException("GONGJIAN_CHAIN_KEYS: 每个密钥应写作 <编号>:<base64>，例如 k1:…");
-                }
-                String id = e.substring(0, colon).trim();
-                if (!id.matches("[A-Za-z0-9_-]{1,16}")) {
-                    throw new IllegalStateException("GONGJIAN_CHAIN_KEYS: 密钥编号只能是 1-16 位字母、数字、- 或 _：" + id);
-                }
-                byte[] key;
-                try {
-                    key = Base64.getDecoder().decode(e.substring(colon + 1).trim());
-                } catch (IllegalArgumentException bad) {
-                    throw new IllegalStateException("GONGJIAN_CHAIN_KEYS: 密钥 " + id + " 不是有效的 base64");
-                }
-                if (key.length < 32) {
-                    throw new IllegalStateException("GONGJIAN_CHAIN_KEYS: 密钥 " + id + " 不足 32 字节");
-                }
-                if (parsed.put(id, key) != null) {
-                    throw new IllegalStateException("GONGJIAN_CHAIN_KEYS: 密钥编号重复：" + id);
-                }
-                last = id;
-            }
-        }
-        if (parsed.isEmpty()) {
-            throw new IllegalStateException("GONGJIAN_CHAIN_KEYS 未配置：哈希链密钥缺失，拒绝启动（示例：k1:<32 字节以上的 base64>;current=k1）");
-        }
-        if (currentId == null) {
-            currentId = last;
-        }
-        if (currentId == null || !parsed.containsKey(currentId)) {
-            throw new IllegalStateException("GONGJIAN_CHAIN_KEYS: 当前密钥 " + currentId + " 不在所配置的密钥中");
-        }
-        this.keys = Collections.unmodifiableMap(parsed);
-        this.current = currentId;
-    }
-
-    private static String configured(Environment env) {
-        String setting = env.getProperty("gongjian.integrity.chain-keys", "").trim();
-        if (setting.isEmpty() && DemoMode.isOn(env)) {
-            return DEMO_KEYS;
-        }
-        return setting;
+        this.keys = KeyRing.parse("GONGJIAN_CHAIN_KEYS", setting);
     }
 
     /** The id of the key new links are made with. */
     public String currentKeyId() {
-        return current;
+        return keys.currentKeyId();
     }
 
     public Set<String> keyIds() {
-        return keys.keySet();
+        return keys.keyIds();
     }
 
     public boolean knows(@Nullable String keyId) {
-        return keyId != null && keys.containsKey(keyId);
+        return keys.knows(keyId);
     }
 
     /** HMAC-SHA-256 of the text under the given key, lower-case hex. */
     public String mac(String keyId, String text) {
-        byte[] key = keys.get(keyId);
-        if (key == null) {
+        if (!keys.knows(keyId)) {
             throw new IllegalStateException("unknown chain key " + keyId);
         }
+        byte[] key = keys.key(keyId);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

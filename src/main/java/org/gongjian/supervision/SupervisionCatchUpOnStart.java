@@ -1,7 +1,6 @@
 package org.gongjian.supervision;
 
-import java.time.Instant;
-
+import org.gongjian.shared.CatchUpOnStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,15 +30,11 @@ class SupervisionCatchUpOnStart {
 
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
-        scheduler.schedule(() -> {
-            try {
-                SupervisionDailyJob.CatchUp done = job.catchUp();
-                if (done != null && !done.days().isEmpty()) {
-                    log.info("supervision catch-up on start: ran {} day(s)", done.days().size());
-                }
-            } catch (RuntimeException e) {
-                log.error("supervision catch-up on start failed; the hourly job retries", e);
+        CatchUpOnStart.schedule(scheduler, "supervision daily", () -> {
+            SupervisionDailyJob.CatchUp done = job.catchUp();
+            if (done != null && !done.days().isEmpty()) {
+                log.info("supervision catch-up on start: ran {} day(s)", done.days().size());
             }
-        }, Instant.now());
+        });
     }
 }

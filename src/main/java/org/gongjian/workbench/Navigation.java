@@ -105,6 +105,9 @@ public final class Navigation {
                             List.of("/security/policy"), List.of()),
                     item("audit", "nav.audit", "/audit", Set.of(DEMO_ADMIN, "AUDIT_ADMIN"), List.of("/audit"), List.of()),
                     item("audit-reads", "nav.auditReads", "/audit/reads", Set.of(DEMO_ADMIN, "AUDIT_ADMIN"), List.of("/audit/reads"), List.of()),
+                    // the integrity controller's readers: anchoring is for ADMIN and SEC_ADMIN, the check for all three
+                    item("integrity", "nav.integrity", "/integrity", Set.of("ADMIN", "SEC_ADMIN", "AUDIT_ADMIN"),
+                            List.of("/integrity"), List.of()),
                     item("deliveries", "nav.deliveries", "/admin/deliveries", Set.of("ADMIN"), List.of("/admin/deliveries"), List.of()))),
             new Group("account", "nav.group.account", List.of(
                     item("account", "nav.account", "/account", ALL, List.of("/account"), List.of()),

@@ -121,7 +121,7 @@ class PasswordLifecycleTests extends IntegrationTest {
     @Test
     void aPasswordOlderThanTheMaximumAgeIsDue() {
         Instant changed = Instant.parse("2026-01-01T00:00:00Z");
-        UserStore.UserRow row = new UserStore.UserRow(1, "u", "h", null, null, null, true, 0, null, Set.of(Role.LIAISON),
+        UserStore.UserRow row = new UserStore.UserRow(1, "u", "h", null, null, null, true, Set.of(Role.LIAISON),
                 null, false, changed, null);
         Instant now = Instant.parse("2026-04-15T00:00:00Z");
         assertThat(row.passwordChangeDue(now, null)).as("no maximum age by default").isFalse();

@@ -31,7 +31,7 @@ public final class Logins {
         }
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
         if (result.getResponse().getRedirectedUrl().endsWith("/login/code")) {
-            MvcResult code = mvc.perform(post("/login/code").param("code", code(mvc)).session(session)
+            MvcResult code = mvc.perform(post("/login/code").param("code", code(mvc, username)).session(session)
                     .with(csrf())).andReturn();
             if (code.getResponse().getStatus() != 302) {
                 throw new IllegalStateException("code step failed for " + username);
@@ -41,10 +41,19 @@ public final class Logins {
         return session;
     }
 
-    /** The code by the clock of the application behind this MockMvc, not whichever test context started last. */
-    private static String code(MockMvc mvc) {
+    /**
+     * The code by the clock of the application behind this MockMvc, not whichever test context started last. The
+     * test clock stands still, so every login of a test would send the same code, which the application accepts only
+     * once per user (replay protection, SecondFactorTests); each helper login stands for a new code read from the
+     * phone later, so the user's last used time step is forgotten first.
+     */
+    private static String code(MockMvc mvc, String username) {
         var context = mvc.getDispatcherServlet().getWebApplicationContext();
         if (context != null && context.getBeanNamesForType(MutableClock.class).length == 1) {
+            context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                    UPDATE user_totp SET last_step = NULL
+                    WHERE user_id = (SELECT id FROM app_user WHERE username = :username)""")
+                    .param("username", username).update();
             return OrgFixtures.totpCode(context.getBean(MutableClock.class));
         }
         return OrgFixtures.totpCode();
@@ -57,7 +66,7 @@ public final class Logins {
     public static String token(MockMvc mvc, String username, String password) throws Exception {
         String body = mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + username + "\",\"password\":\"" + password
-                                + "\",\"code\":\"" + code(mvc) + "\"}"))
+                                + "\",\"code\":\"" + code(mvc, username) + "\"}"))
                 .andReturn().getResponse().getContentAsString();
         int start = body.indexOf("\"token\":\"") + 9;
         if (start < 9) {

@@ -19,6 +19,19 @@ class NavigationTests {
     }
 
     @Test
+    void theIntegrityPageIsInTheMenuOfThoseWhoMayOpenIt() {
+        for (String role : List.of("ADMIN", "SEC_ADMIN", "AUDIT_ADMIN")) {
+            Navigation.View view = Navigation.view(List.of(role), "/integrity");
+            assertThat(ids(view)).as(role).contains("integrity");
+            assertThat(view.active().id()).isEqualTo("integrity");
+            assertThat(view.crumbs()).isTrue();
+        }
+        for (String role : List.of("SYS_ADMIN", "SUPERVISOR", "LEADER", "ORG_DEPT", "UNIT_HEAD", "LIAISON", "CADRE")) {
+            assertThat(ids(Navigation.view(List.of(role), "/"))).as(role).doesNotContain("integrity");
+        }
+    }
+
+    @Test
     void groupsKeepTheOrderTheWorkFlowsIn() {
         Navigation.View view = Navigation.view(List.of("ADMIN"), "/");
         assertThat(view.groups()).extracting(Navigation.Group::id)
