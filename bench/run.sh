@@ -26,18 +26,39 @@ export BENCH_APP_COMMIT=${BENCH_APP_COMMIT:-$(git rev-parse --short HEAD)}
 JAR=$(ls target/gongjian-*.jar | grep -v original | head -1)
 BENCH_CP="bench/load/target/classes:bench/load/target/lib/*"
 
+# BENCH_LAUNCH=jar (default): the jar as shipped. BENCH_LAUNCH=cds: the jar extracted (java -Djarmode=tools extract,
+# no nested-jar class loading) with a class-data-sharing archive from a training run that stops after the context
+# refresh (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh); the timed restarts then use both.
+LAUNCH=${BENCH_LAUNCH:-jar}
+APP_DIR=$WORK/app
 APP_PID=
-start_app() { # $1 scale, $2 demo scale, $3 log
-  GONGJIAN_DB_URL="jdbc:postgresql://$PGHOST:5432/${DBP}$1" GONGJIAN_DB_USER=$PGUSER GONGJIAN_DB_PASSWORD= \
-  GONGJIAN_DEMO=true GONGJIAN_DEMO_SCALE=$2 GONGJIAN_SCHEDULING=false GONGJIAN_EVIDENCE_DIR="$WORK/evidence-$1" \
-    java ${BENCH_APP_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --management.server.port=$((PORT + 1)) >"$3" 2>&1 &
-  APP_PID=$!
+app_env() { # $1 scale, $2 demo scale, then the command; replaces the calling (sub)shell, so call it in ( )
+  local scale=$1 demo=$2; shift 2
+  exec env GONGJIAN_DB_URL="jdbc:postgresql://$PGHOST:5432/${DBP}$scale" GONGJIAN_DB_USER=$PGUSER GONGJIAN_DB_PASSWORD= \
+    GONGJIAN_DEMO=true GONGJIAN_DEMO_SCALE=$demo GONGJIAN_SCHEDULING=false GONGJIAN_EVIDENCE_DIR="$WORK/evidence-$scale" "$@"
 }
-wait_listening() { # prints ms from now until the port answers
+start_app() { # $1 scale, $2 demo scale, $3 log
+  local launch=(-jar "$JAR")
+  [ "$LAUNCH" = cds ] && [ -f "$APP_DIR/app.jsa" ] && launch=(-XX:SharedArchiveFile="$APP_DIR/app.jsa" -jar "$APP_DIR/app.jar")
+  (app_env "$1" "$2" java ${BENCH_APP_JAVA_OPTS:-} "${launch[@]}" --server.port=$PORT \
+    --management.server.port=$((PORT + 1))) >"$3" 2>&1 &
+  APP_PID=$!   # the JVM itself (the subshell exec'd it): what stop_app kills and cpu_ms reads
+}
+train_cds() { # $1 scale, $2 demo scale, $3 log: extract the jar, then one start that writes the archive and exits
+  rm -rf "$APP_DIR"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
+  (app_env "$1" "$2" java ${BENCH_APP_JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$APP_DIR/app.jsa" \
+    -Dspring.context.exit=onRefresh -jar "$APP_DIR/app.jar" --server.port=$PORT \
+    --management.server.port=$((PORT + 1))) >"$3" 2>&1
+}
+cpu_ms() { # user + system CPU ms the app has used so far (/proc stat, in clock ticks)
+  awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$APP_PID/stat"
+}
+wait_listening() { # prints ms from now until the port answers, and the app's CPU ms by then
   local t0; t0=$(date +%s%N)
   for _ in $(seq 1 18000); do
     if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/login"; then
-      echo $(( ($(date +%s%N) - t0) / 1000000 )); return 0
+      echo "$(( ($(date +%s%N) - t0) / 1000000 )) $(cpu_ms)"; return 0
     fi
     kill -0 "$APP_PID" 2>/dev/null || { echo "app died" >&2; return 1; }
     sleep 0.05
@@ -84,15 +105,16 @@ for SCALE in "${SCALES[@]}"; do
          BENCH_SCALE=$SCALE BENCH_OUT=$OUT BENCH_BULK=$BULK BENCH_CLIENTS=$CLIENTS BENCH_ADD_COUNTIES=$ADD_COUNTIES
   java -cp "$BENCH_CP" bench.Bench prepare
   stop_app
-  STARTS=
+  [ "$LAUNCH" = cds ] && { train_cds "$SCALE" "$DEMO" "$OUT/app-cds-training.log"; echo "   CDS archive: $(du -h "$APP_DIR/app.jsa" | cut -f1)"; }
+  STARTS=; START_CPU=
   for i in $(seq 1 "${BENCH_STARTS:-2}"); do
     start_app "$SCALE" "$DEMO" "$OUT/app-start$i.log"
-    ms=$(wait_listening); STARTS="${STARTS:+$STARTS,}$ms"
+    read -r ms cpu < <(wait_listening); STARTS="${STARTS:+$STARTS,}$ms"; START_CPU="${START_CPU:+$START_CPU,}$cpu"
     wait_log "$OUT/app-start$i.log" "演示账号"
-    echo "   start-up $i to listening: $ms ms"
+    echo "   start-up $i to listening: $ms ms, $cpu ms CPU ($LAUNCH)"
     [ "$i" -lt "${BENCH_STARTS:-2}" ] && stop_app
   done
-  BENCH_PID=$APP_PID BENCH_STARTUP_MS=$STARTS java -cp "$BENCH_CP" bench.Bench run | tee "$OUT/console.txt"
+  BENCH_PID=$APP_PID BENCH_STARTUP_MS=$STARTS BENCH_STARTUP_CPU_MS=$START_CPU BENCH_LAUNCH=$LAUNCH java -cp "$BENCH_CP" bench.Bench run | tee "$OUT/console.txt"
   stop_app
   cp "$OUT/app-start2.log" "$OUT/app-run.log" 2>/dev/null || true
 done

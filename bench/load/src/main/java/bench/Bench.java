@@ -96,6 +96,19 @@ public final class Bench {
         }
     }
 
+    /** One result row from the comma-separated ms figures run.sh passes in {@code variable} (none: no row). */
+    void startupResult(String variable, String workload, String note) {
+        String figures = env(variable, "");
+        if (figures.isBlank()) {
+            return;
+        }
+        Histogram h = new Histogram(3);
+        for (String s : figures.split(",")) {
+            h.recordValue(Long.parseLong(s.trim()) * 1000);
+        }
+        results.add(new Result(workload, h.getTotalCount(), 0, h.getTotalCount(), h, note));
+    }
+
     static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
@@ -411,15 +424,10 @@ public final class Bench {
         Map<String, String> facts = Machine.facts(jdbcUrl, pid);
         long county = queryLong("SELECT id FROM unit WHERE code = 'P01C01K01'");
         List<Long> townships = queryIds("SELECT id FROM unit WHERE parent_id = ? AND kind = 'TOWNSHIP' ORDER BY id", county);
-        String startup = env("BENCH_STARTUP_MS", "");
-        if (!startup.isBlank()) {
-            Histogram h = new Histogram(3);
-            for (String s : startup.split(",")) {
-                h.recordValue(Long.parseLong(s.trim()) * 1000);
-            }
-            results.add(new Result("start-up to listening (existing database)", h.getTotalCount(), 0,
-                    h.getTotalCount(), h, "ms from `java -jar` to the port answering; value = p50"));
-        }
+        startupResult("BENCH_STARTUP_MS", "start-up to listening (existing database)",
+                "ms from `java -jar` to the port answering; value = p50; launch: " + env("BENCH_LAUNCH", "jar"));
+        startupResult("BENCH_STARTUP_CPU_MS", "start-up CPU to listening (user + system)", "ms of CPU the app used "
+                + "by then (/proc stat), less sensitive to the machine's load than the wall time; value = p50");
         long tasksBefore = queryLong("SELECT count(*) FROM task");
 
         // 1. task create: parents (one indicator), then subtasks one request each (the 500 + 4,500)

@@ -27,7 +27,8 @@ public class ReportApprovals {
 
     /** What became of one report of the batch: its new state, or why it was not approved. */
     public record Outcome(long reportId, boolean approved, @Nullable String taskTitle, @Nullable ReportStatus status,
-                          @Nullable ReviewStage reviewStage, @Nullable String problem) {}
+                          @Nullable ReviewStage reviewStage, @Nullable String problem)
+            implements java.io.Serializable {}
 
     private final ReportService reports;
 

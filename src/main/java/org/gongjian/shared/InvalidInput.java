@@ -21,5 +21,5 @@ public class InvalidInput extends RuntimeException {
     }
 
     /** One problem: a field (or import column), the import row when there is one (1-based, as Excel shows it). */
-    public record FieldProblem(String field, Integer row, String message) {}
+    public record FieldProblem(String field, Integer row, String message) implements java.io.Serializable {}
 }

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import org.gongjian.support.IntegrationTest;
@@ -46,6 +47,41 @@ class SessionLimitTests extends IntegrationTest {
         MockHttpSession other = Logins.session(mvc, c.liaisonBUser());
         mvc.perform(get("/").session(other)).andExpect(status().isOk());
         mvc.perform(get("/").session(first)).andExpect(status().isOk());
+    }
+
+    /**
+     * The unread badge polls every minute while a page is open, and each poll would renew the session. The session
+     * still ends once the user's own last request is longer ago than the idle timeout (60 s here; the time of that
+     * request is moved back instead of waiting).
+     */
+    @Test
+    void theBadgePollDoesNotKeepAnIdleSessionAlive() throws Exception {
+        MockHttpSession session = Logins.session(mvc, fixtures.county().liaisonAUser());
+        session.setMaxInactiveInterval(60);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        session.setAttribute(IdleTimeoutRedirect.LAST_ACTIVITY, System.currentTimeMillis() - 50_000);
+        Object before = session.getAttribute(IdleTimeoutRedirect.LAST_ACTIVITY);
+        mvc.perform(get("/inbox/count").session(session)).andExpect(status().isOk());
+        assertThat(session.getAttribute(IdleTimeoutRedirect.LAST_ACTIVITY)).as("a poll is not use").isEqualTo(before);
+
+        session.setAttribute(IdleTimeoutRedirect.LAST_ACTIVITY, System.currentTimeMillis() - 61_000);
+        mvc.perform(get("/inbox/count").session(session)).andExpect(status().isOk());
+        assertThat(session.isInvalid()).as("a poll after the timeout ends the session").isTrue();
+    }
+
+    /** A page request counts as use and starts the idle time again; past the timeout it lands on /login?timeout. */
+    @Test
+    void aPageRequestRestartsTheIdleTimeAndPastItLandsOnTheNotice() throws Exception {
+        MockHttpSession session = Logins.session(mvc, fixtures.county().liaisonAUser());
+        session.setMaxInactiveInterval(60);
+        session.setAttribute(IdleTimeoutRedirect.LAST_ACTIVITY, System.currentTimeMillis() - 59_000);
+        long before = System.currentTimeMillis();
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        assertThat((Long) session.getAttribute(IdleTimeoutRedirect.LAST_ACTIVITY)).isGreaterThanOrEqualTo(before);
+
+        session.setAttribute(IdleTimeoutRedirect.LAST_ACTIVITY, System.currentTimeMillis() - 61_000);
+        mvc.perform(get("/reports").session(session)).andExpect(redirectedUrl("/login?timeout"));
+        assertThat(session.isInvalid()).isTrue();
     }
 
     @Test

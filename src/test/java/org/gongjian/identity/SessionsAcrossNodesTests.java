@@ -113,6 +113,20 @@ class SessionsAcrossNodesTests {
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
+    /** A flash attribute that is a list of records (a batch approval's refusals) is stored on A, shown by B. */
+    @Test
+    void aFlashAttributeSetOnNodeAIsShownByNodeB() throws Exception {
+        Browser browser = new Browser();
+        MutableClock clockA = nodeA.getBean(MutableClock.class);
+        clockA.advance(Duration.ofSeconds(31)); // a code of its own: a second-factor code is accepted once
+        browser.login(nodeA, county.adminUser(), clockA);
+        HttpResponse<String> posted = browser.post(nodeA, "/reports/approvals",
+                Map.of("reportIds", "-7", "_csrf", browser.csrf(browser.get(nodeA, "/reports").body())));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("/reports");
+        assertThat(browser.get(nodeB, "/reports").body()).contains("#-7：报告不存在或不在您的数据范围内");
+    }
+
     @Test
     void theLimitCountsTheSessionsOfBothNodes() throws Exception {
         String user = county.liaisonAUser();

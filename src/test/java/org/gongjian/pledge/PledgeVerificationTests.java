@@ -2,7 +2,10 @@ package org.gongjian.pledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
@@ -74,6 +77,14 @@ class PledgeVerificationTests extends IntegrationTest {
         mvc.perform(get("/api/v1/pledges/" + id + "/verify").header("Authorization", Logins.token(mvc, s.headA())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.versionsChecked").value(3));
+
+        // The page's check: the result rides a flash attribute (stored in the session) to the pledge page.
+        var ui = Logins.session(mvc, s.headA());
+        var checked = mvc.perform(get("/pledges/" + id + "/verify").session(ui))
+                .andExpect(redirectedUrl("/pledges/" + id)).andReturn();
+        assertThat(checked.getFlashMap().get("verification")).isEqualTo(v);
+        mvc.perform(get("/pledges/" + id).session(ui).flashAttrs(checked.getFlashMap()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("校验通过：3 个已签署版本")));
     }
 
     @Test
