@@ -68,11 +68,11 @@ class SecondFactorTests extends IntegrationTest {
     void anAdministratorsTokenNeedsTheCode() throws Exception {
         token(c.adminUser(), PASSWORD, null).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value(endsWith("/second-factor-required")));
-        token(c.adminUser(), PASSWORD, wrong(OrgFixtures.totpCode())).andExpect(status().isUnauthorized())
+        token(c.adminUser(), PASSWORD, wrong(OrgFixtures.totpCode(clock))).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("动态口令不正确或已过期"));
-        token(c.adminUser(), "Wrong-Pass-2026", OrgFixtures.totpCode()).andExpect(status().isUnauthorized())
+        token(c.adminUser(), "Wrong-Pass-2026", OrgFixtures.totpCode(clock)).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("用户名或密码错误"));
-        token(c.adminUser(), PASSWORD, OrgFixtures.totpCode()).andExpect(status().isCreated())
+        token(c.adminUser(), PASSWORD, OrgFixtures.totpCode(clock)).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.token").isString());
         // A code from the period before or after still counts (phones drift); two periods away does not.
         clock.advance(Duration.ofSeconds(60));
@@ -87,10 +87,10 @@ class SecondFactorTests extends IntegrationTest {
         MockHttpSession session = formLogin(c.adminUser());
         mvc.perform(get("/users").session(session)).andExpect(redirectedUrl("/login/code"));
         mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
-        String wrong = mvc.perform(post("/login/code").session(session).with(csrf()).param("code", wrong(OrgFixtures.totpCode())))
+        String wrong = mvc.perform(post("/login/code").session(session).with(csrf()).param("code", wrong(OrgFixtures.totpCode(clock))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(wrong).contains("动态口令不正确");
-        MvcResult done = mvc.perform(post("/login/code").session(session).with(csrf()).param("code", OrgFixtures.totpCode()))
+        MvcResult done = mvc.perform(post("/login/code").session(session).with(csrf()).param("code", OrgFixtures.totpCode(clock)))
                 .andExpect(status().is3xxRedirection()).andReturn();
         MockHttpSession signedIn = (MockHttpSession) done.getRequest().getSession(false);
         mvc.perform(get("/users").session(signedIn)).andExpect(status().isOk());
@@ -132,7 +132,7 @@ class SecondFactorTests extends IntegrationTest {
 
     @Test
     void aCodeIsGoodOnceForTheTokenEndpoint() throws Exception {
-        String code = OrgFixtures.totpCode();
+        String code = OrgFixtures.totpCode(clock);
         token(c.adminUser(), PASSWORD, code).andExpect(status().isCreated());
         // The same code again, within its 30 seconds and after them: refused exactly as a wrong code is.
         token(c.adminUser(), PASSWORD, code).andExpect(status().isUnauthorized())
@@ -143,7 +143,7 @@ class SecondFactorTests extends IntegrationTest {
         // Nor an earlier code the phone showed before it (a step at or before the last used one).
         token(c.adminUser(), PASSWORD, codeAt(OrgFixtures.TOTP_SECRET, -1)).andExpect(status().isUnauthorized());
         // The next code is fine.
-        token(c.adminUser(), PASSWORD, OrgFixtures.totpCode()).andExpect(status().isCreated());
+        token(c.adminUser(), PASSWORD, OrgFixtures.totpCode(clock)).andExpect(status().isCreated());
         // Kept in the database, so every node sees it.
         assertThat(jdbc.sql("SELECT last_step FROM user_totp t JOIN app_user u ON u.id = t.user_id WHERE u.username = :u")
                 .param("u", c.adminUser()).query(Long.class).single())
@@ -152,7 +152,7 @@ class SecondFactorTests extends IntegrationTest {
 
     @Test
     void aCodeIsGoodOnceAtTheLoginPage() throws Exception {
-        String code = OrgFixtures.totpCode();
+        String code = OrgFixtures.totpCode(clock);
         MockHttpSession first = formLogin(c.adminUser());
         mvc.perform(post("/login/code").session(first).with(csrf()).param("code", code))
                 .andExpect(status().is3xxRedirection());
@@ -166,9 +166,9 @@ class SecondFactorTests extends IntegrationTest {
         mvc.perform(get("/users").session(second)).andExpect(redirectedUrl("/login/code"));
         // Used at the token endpoint, it is used at the page too (one record per user).
         clock.advance(Duration.ofSeconds(30));
-        token(c.adminUser(), PASSWORD, OrgFixtures.totpCode()).andExpect(status().isCreated());
+        token(c.adminUser(), PASSWORD, OrgFixtures.totpCode(clock)).andExpect(status().isCreated());
         MockHttpSession third = formLogin(c.adminUser());
-        mvc.perform(post("/login/code").session(third).with(csrf()).param("code", OrgFixtures.totpCode()))
+        mvc.perform(post("/login/code").session(third).with(csrf()).param("code", OrgFixtures.totpCode(clock)))
                 .andExpect(status().isOk());
     }
 
@@ -221,7 +221,7 @@ class SecondFactorTests extends IntegrationTest {
         assertThat(sealed.keyId()).isEqualTo("t1");
         jdbc.sql("INSERT INTO user_totp (user_id, secret, secret_key_id, enrolled_at) VALUES (:id, :s, :k, CURRENT_TIMESTAMP)")
                 .param("id", id).param("s", sealed.text()).param("k", sealed.keyId()).update();
-        token(name, PASSWORD, OrgFixtures.totpCode()).andExpect(status().isCreated());
+        token(name, PASSWORD, OrgFixtures.totpCode(clock)).andExpect(status().isCreated());
         // A key that is no longer configured: the secret can't be opened (the deployment must keep old keys).
         assertThatThrownByOpening(new TotpSecrets(
                 "t2:Z29uZ2ppYW4tdGVzdC10b3RwLWtleS10d28tMzItYnl0ZXMhISE=;current=t2"), id, sealed.text());
@@ -234,7 +234,7 @@ class SecondFactorTests extends IntegrationTest {
         jdbc.sql("INSERT INTO user_totp (user_id, secret, enrolled_at) VALUES (:id, :s, CURRENT_TIMESTAMP)")
                 .param("id", id).param("s", OrgFixtures.TOTP_SECRET).update();
         // Before the start-up step runs, a clear row (from before sealing) still works.
-        token(name, PASSWORD, OrgFixtures.totpCode()).andExpect(status().isCreated());
+        token(name, PASSWORD, OrgFixtures.totpCode(clock)).andExpect(status().isCreated());
         assertThat(secrets.sealClearSecrets(jdbc)).isPositive();
         String stored = jdbc.sql("SELECT secret FROM user_totp WHERE user_id = :id").param("id", id)
                 .query(String.class).single();
@@ -242,7 +242,7 @@ class SecondFactorTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM user_totp WHERE secret_key_id IS NULL").query(Long.class).single())
                 .isZero();
         clock.advance(Duration.ofSeconds(30));
-        token(name, PASSWORD, OrgFixtures.totpCode()).andExpect(status().isCreated());
+        token(name, PASSWORD, OrgFixtures.totpCode(clock)).andExpect(status().isCreated());
         assertThat(secrets.sealClearSecrets(jdbc)).isZero();
     }
 
