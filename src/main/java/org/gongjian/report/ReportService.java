@@ -315,9 +315,15 @@ public class ReportService {
 
     /** Starting a report: the lead unit's reporter, inside the scope (a cooperating unit sees the task, never reports). */
     private void mayReport(CurrentUser user, long unitId, DataScope scope) {
-        if (!ReportPolicy.isReporter(user) || !scope.covers(unitPath(unitId))) {
+        if (!ReportPolicy.isReporter(user) || !covers(scope, unitId)) {
             throw new Forbidden("只有牵头单位的联络员或负责人可以填报");
         }
+    }
+
+    /** The whole system and the scope's own unit are covered without reading the unit's path. */
+    private boolean covers(DataScope scope, long unitId) {
+        return scope.isEverything() || (scope.unitId() != null && scope.unitId() == unitId)
+                || scope.covers(unitPath(unitId));
     }
 
     private String unitPath(long unitId) {
