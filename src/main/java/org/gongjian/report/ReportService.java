@@ -100,15 +100,27 @@ public class ReportService {
         ReportingPeriod period = command.period() == null
                 ? ReportPeriods.suggested(task, campaign, today(), p -> reports.current(taskId, p).isPresent())
                 : ReportPeriods.checked(ReportingPeriod.parse(command.period(), campaign), task, today());
-        reports.current(taskId, period.label()).ifPresent(existing -> {
-            throw new Conflict("report.exists", period.displayName() + "的报告已存在（编号" + existing.id() + "），请在原报告上修改");
-        });
-        ReportView last = reports.latestBefore(taskId, period.label()).map(this::view).orElse(null);
+        // One read answers both questions: the latest report of this period or before is this period's latest
+        // revision when the period has one (then it exists: 409), else the report a new one is pre-filled from.
+        ReportStore.ReportRow latest = reports.latestBefore(taskId, period.label()).orElse(null);
+        if (latest != null && latest.period().equals(period.label())) {
+            throw new Conflict("report.exists", period.displayName() + "的报告已存在（编号" + latest.id() + "），请在原报告上修改");
+        }
+        ReportView last = latest == null ? null : prefill(latest, command);
         Inserted inserted = insertReport(new ReportStore.NewReport(taskId, task.campaignId(), task.leadUnitId(),
                 period.label(), 1, null, period.deadline(), user.getUsername(), user.id()), command.prefilledFrom(last), task);
         ReportView created = fresh(inserted);
         events.publishEvent(AuditableChange.created("report", inserted.id(), created));
         return created;
+    }
+
+    /**
+     * The last report as far as {@link ReportCommand#prefilledFrom} reads it: its texts, and its values where the
+     * command brings none. Its milestones, review steps and evidence are never carried over, so not read.
+     */
+    private ReportView prefill(ReportStore.ReportRow last, ReportCommand command) {
+        return view(last, command.indicatorValues() != null ? List.of() : reports.values(last.id()), List.of(),
+                List.of(), List.of());
     }
 
     /**
