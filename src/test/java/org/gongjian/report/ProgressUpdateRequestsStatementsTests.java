@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
 
     // before issue #18's update-path work (2026-12-04): statements 23, 16, 54; connections 3, 3, 3
-    static final int CREATE_STATEMENTS = 15;
-    static final int SUBMIT_STATEMENTS = 15;
+    static final int CREATE_STATEMENTS = 14;
+    static final int SUBMIT_STATEMENTS = 14;
     static final int APPROVE_STATEMENTS = 53;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
