@@ -35,10 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
 
-    // before issue #18's update-path work (2026-12-04): statements 23, 16, 54; connections 3, 3, 3
+    // before issue #18's update-path work (2026-12-04, 400a271): statements 23, 16, 54; connections 3, 3, 3; the
+    // incremental daily evaluation then added one statement to submit and one to approve
     static final int CREATE_STATEMENTS = 14;
-    static final int SUBMIT_STATEMENTS = 14;
-    static final int APPROVE_STATEMENTS = 53;
+    static final int SUBMIT_STATEMENTS = 15;
+    static final int APPROVE_STATEMENTS = 55;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
 

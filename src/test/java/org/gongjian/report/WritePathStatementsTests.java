@@ -30,13 +30,14 @@ class WritePathStatementsTests extends IntegrationTest {
 
     // before issue #18's write-path work: 27, 56 (plus 2 per existing sibling), 23 and 14 (a fresh task or report no
     // longer deletes or reads the details it cannot have yet; a split reads its siblings' targets in one statement);
-    // then 24, 51, 21 and 14 (a task view reads its indicators and milestones once, not again for its progress; a new
-    // report is answered from what was inserted, and one read finds both an existing report of the period and the
-    // one to pre-fill from; the scope's own unit needs no path read; a unit's users come with their contacts)
+    // then 24, 51, 21 and 15 (the incremental daily evaluation marks the submitted task for the next run: +1 on submit);
+    // then a task view reads its indicators and milestones once, not again for its progress; a new report is answered
+    // from what was inserted, and one read finds both an existing report of the period and the one to pre-fill from;
+    // the scope's own unit needs no path read; a unit's users come with their contacts
     static final int TASK_CREATE = 22;
     static final int SUBTASK_CREATE = 47;
     static final int REPORT_CREATE = 13;
-    static final int REPORT_SUBMIT = 13;
+    static final int REPORT_SUBMIT = 14;
 
     @Autowired ReportFixtures fixtures;
     @Autowired ReportService reports;
