@@ -107,23 +107,11 @@ class CockpitStore {
                 .param("campaign", campaignId).query(Long.class).single() > 0;
     }
 
-    /**
-     * Marks the campaign's figures stale. Reads first and writes only when the flag is not set yet: every approval
-     * of a campaign marks the same row, and an UPDATE would hold that row's lock until the approving transaction
-     * commits, queueing all concurrent approvals of the campaign behind each other (issue #18). A flag already set
-     * stays set until the refresh clears it, exactly as if it had been set again.
-     */
+    /** Marks the campaign's figures stale (see {@link CockpitRefresh#markDirtyAtCommit} for when). */
     void markDirty(long campaignId) {
-        Boolean dirty = jdbc.sql("SELECT dirty FROM cockpit_refresh WHERE campaign_id = :campaign")
-                .param("campaign", campaignId).query(Boolean.class).optional().orElse(null);
-        if (Boolean.TRUE.equals(dirty)) {
-            return;
-        }
-        if (dirty == null) {
+        if (jdbc.sql("UPDATE cockpit_refresh SET dirty = TRUE WHERE campaign_id = :campaign")
+                .param("campaign", campaignId).update() == 0) {
             jdbc.sql("INSERT INTO cockpit_refresh (campaign_id, refreshed_at, dirty) VALUES (:campaign, NULL, TRUE)")
-                    .param("campaign", campaignId).update();
-        } else {
-            jdbc.sql("UPDATE cockpit_refresh SET dirty = TRUE WHERE campaign_id = :campaign")
                     .param("campaign", campaignId).update();
         }
     }

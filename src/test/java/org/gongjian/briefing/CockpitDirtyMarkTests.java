@@ -10,36 +10,49 @@ import org.gongjian.support.StatementCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every approval marks its campaign's cockpit figures stale. The mark is one row per campaign, so it must not be
- * written (and locked until commit) when it is already set: concurrent approvals of one campaign would otherwise
- * queue behind each other (issue #18). Absent, clean and dirty rows all end dirty.
+ * Every approval marks its campaign's cockpit figures stale. The mark is one row per campaign, so it is written as
+ * the approving transaction's last statement, not where the approval happens to publish its event: its row lock is
+ * then held only for the commit, not through the rest of the transaction (issue #18). It still commits or rolls
+ * back with the approval, once per campaign however many approvals the transaction holds.
  */
 class CockpitDirtyMarkTests extends IntegrationTest {
 
+    @Autowired CockpitRefresh refresh;
     @Autowired CockpitStore store;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
-    void aMarkIsWrittenOnlyWhereTheFiguresWereNotAlreadyStale() {
+    void theMarkIsWrittenJustBeforeTheTransactionCommitsAndOnlyThen() {
         long campaign = jdbc.sql("SELECT COALESCE(MAX(campaign_id), 0) + 1000000 FROM cockpit_refresh")
                 .query(Long.class).single();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
 
-        var absent = StatementCounter.count(() -> { store.markDirty(campaign); return dirty(campaign); });
-        assertThat(absent.result()).isTrue();
-        assertThat(absent.statements()).anyMatch(sql -> sql.startsWith("INSERT"));
-
-        var again = StatementCounter.count(() -> { store.markDirty(campaign); return dirty(campaign); });
-        assertThat(again.result()).isTrue();
-        // the mark stands: one read, nothing written (so no row lock held until the approval commits)
-        assertThat(again.statements()).hasSize(2).noneMatch(sql -> sql.startsWith("UPDATE") || sql.startsWith("INSERT"));
+        var marked = StatementCounter.count(() -> tx.execute(status -> {
+            refresh.markDirtyAtCommit(campaign);
+            refresh.markDirtyAtCommit(campaign);
+            return jdbc.sql("SELECT 1").query(Integer.class).single();   // the rest of the approving transaction
+        }));
+        // nothing written while the transaction worked; the mark (update, then insert: no row yet) once, at commit
+        assertThat(marked.statements()).hasSize(3);
+        assertThat(marked.statements().get(0)).isEqualTo("SELECT 1");
+        assertThat(marked.statements().subList(1, 3)).allMatch(sql -> sql.contains("cockpit_refresh"));
+        assertThat(dirty(campaign)).isTrue();
 
         store.replace(campaign, List.of(), Instant.parse("2026-07-02T02:00:00Z"));
         assertThat(dirty(campaign)).isFalse();
-        var cleared = StatementCounter.count(() -> { store.markDirty(campaign); return dirty(campaign); });
-        assertThat(cleared.result()).isTrue();
-        assertThat(cleared.statements()).anyMatch(sql -> sql.startsWith("UPDATE"));
+        tx.executeWithoutResult(status -> {
+            refresh.markDirtyAtCommit(campaign);
+            status.setRollbackOnly();
+        });
+        assertThat(dirty(campaign)).as("rolled back with the approval").isFalse();
+
+        tx.executeWithoutResult(status -> refresh.markDirtyAtCommit(campaign));
+        assertThat(dirty(campaign)).isTrue();
         assertThat(store.dirty()).contains(campaign);
     }
 
