@@ -1,6 +1,7 @@
 package org.gongjian.campaign.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import org.gongjian.org.OrgService;
 import org.gongjian.org.PersonCommand;
 import org.gongjian.org.PersonView;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.InvalidInput;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.StatementCounter;
@@ -118,6 +120,29 @@ class TaskImportStatementsTests extends IntegrationTest {
 
         assertThat(audited(imported)).isEqualTo(audited(typed)).hasSize(2);
         assertThat(stored(imported)).isEqualTo(stored(typed)).hasSize(2);
+    }
+
+    @Test
+    void aRowTheServiceRulesRefuseIsNamedAndNothingIsStored() throws Exception {
+        OrgFixtures.County c = fixtures.county();
+        long campaign = campaign(c, "拒绝");
+        TaskWorkbookTests.Book book = new TaskWorkbookTests.Book();
+        // The workbook's own check lets a target below the baseline through; TaskChecks' direction rule refuses it.
+        book.task("甲", "民生改善", c.townshipA().name()).task("乙", "民生改善", c.townshipB().name())
+                .task("丙", "民生改善", c.townshipA().name()).set("指标名称", "就业").set("计量单位", "人")
+                .set("基期值", "100").set("目标值", "50").set("指标方向", "越大越好");
+
+        assertThatThrownBy(() -> importer.importWorkbook(campaign, new ByteArrayInputStream(book.bytes()), "bad.xlsx",
+                DataScope.everything())).isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("第4行无法导入：指标“就业”越大越好，目标值不能低于基期值；未导入任何数据");
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.row()).isEqualTo(4);
+                        assertThat(p.field()).isEqualTo("任务名称");
+                    });
+                });
+        assertThat(count("SELECT COUNT(*) FROM task WHERE campaign_id = :c", campaign)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'task.import' AND entity_id = CAST(:c AS VARCHAR(20))",
+                campaign)).isZero();
     }
 
     /** The audit rows of a campaign's task creations, ids left out (they differ between the two campaigns). */
