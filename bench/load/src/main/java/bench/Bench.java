@@ -561,6 +561,10 @@ public final class Bench {
         long allTasks = queryLong("SELECT count(*) FROM task");
         parallel("supervision evaluate, all " + allTasks + " tasks", 2, 1, i -> call("POST",
                 "/api/v1/supervision/evaluate?asOf=" + LocalDate.now(), admin, null), "sequential");
+        // the daily job for the next two days: lights incrementally (only tasks due or changed), escalation, reminders
+        parallel("supervision daily job (incremental), " + allTasks + " tasks", 2, 1, i -> call("POST",
+                "/api/v1/supervision/run?asOf=" + LocalDate.now().plusDays(1 + i), admin, null),
+                "sequential; next day and the day after; lights + escalation + reminders");
 
     }
 

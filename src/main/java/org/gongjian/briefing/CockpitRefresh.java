@@ -65,6 +65,12 @@ public class CockpitRefresh {
 
     /** Recomputes a campaign's figures for the periods up to the one containing today. */
     public void refresh(long campaignId) {
+        store.lockForRefresh(campaignId);
+        recompute(campaignId);
+    }
+
+    /** The refresh itself; the caller holds the campaign's refresh lock. */
+    private void recompute(long campaignId) {
         CampaignView campaign = campaigns.campaign(campaignId, DataScope.everything());
         LocalDate today = LocalDate.now(clock);
         Map<String, CockpitStore.Figure> kept = store.stored(campaignId);
@@ -114,10 +120,10 @@ public class CockpitRefresh {
 
     /** First open of a campaign's cockpit: compute at once rather than show an empty trend until the job runs. */
     boolean ensureRefreshed(long campaignId) {
-        if (store.everRefreshed(campaignId)) {
-            return false;
+        if (store.everRefreshed(campaignId) || store.lockForRefresh(campaignId)) {
+            return false;   // done before, or by a dashboard opened at the same moment while this one waited
         }
-        refresh(campaignId);
+        recompute(campaignId);
         return true;
     }
 

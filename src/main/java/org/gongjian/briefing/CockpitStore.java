@@ -86,6 +86,22 @@ class CockpitStore {
         }
     }
 
+    /**
+     * Takes the campaign's refresh lock — its cockpit_refresh row, created if missing, locked until the transaction
+     * ends — so that refreshes of one campaign (several first dashboards at once, the job) run one after the other
+     * instead of deleting and inserting the same figures' keys together (a 409 to a reader before).
+     * @return whether the campaign has been refreshed before, as seen once the lock is held
+     */
+    boolean lockForRefresh(long campaignId) {
+        jdbc.sql("""
+                INSERT INTO cockpit_refresh (campaign_id, refreshed_at, dirty) VALUES (:campaign, NULL, FALSE)
+                ON CONFLICT DO NOTHING""").param("campaign", campaignId).update();
+        return jdbc.sql("SELECT refreshed_at FROM cockpit_refresh WHERE campaign_id = :campaign FOR UPDATE")
+                .param("campaign", campaignId).query(rs -> {
+                    return rs.next() && rs.getTimestamp(1) != null;
+                });
+    }
+
     boolean everRefreshed(long campaignId) {
         return jdbc.sql("SELECT COUNT(*) FROM cockpit_refresh WHERE campaign_id = :campaign AND refreshed_at IS NOT NULL")
                 .param("campaign", campaignId).query(Long.class).single() > 0;

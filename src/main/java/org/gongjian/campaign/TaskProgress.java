@@ -74,7 +74,8 @@ public class TaskProgress {
         IndicatorStore.IndicatorActual indicator = indicators.actuals(taskId).stream().filter(i -> i.id() == indicatorId)
                 .findFirst().orElseThrow(() -> new NotFound("indicator", indicatorId));
         setActual(taskId, indicator, value);
-        recompute(task);
+        events.publishEvent(new TaskChanged(taskId, task.row().campaignId(), TaskChanged.Change.PROGRESSED,
+                recompute(task)));
     }
 
     /**
@@ -105,7 +106,8 @@ public class TaskProgress {
         TaskView.MilestoneView milestone = milestones.ofTask(taskId).stream().filter(m -> m.id() == milestoneId)
                 .findFirst().orElseThrow(() -> new NotFound("milestone", milestoneId));
         setDone(taskId, milestone, doneOn);
-        recompute(task);
+        events.publishEvent(new TaskChanged(taskId, task.row().campaignId(), TaskChanged.Change.PROGRESSED,
+                recompute(task)));
     }
 
     private void setActual(long taskId, IndicatorStore.IndicatorActual indicator, BigDecimal value) {

@@ -135,6 +135,12 @@ public class TaskService {
         return queries.tasksForEvaluation(taskIds);
     }
 
+    /** The ids of every task of a campaign (unscoped; supervision finds the ones it has not evaluated yet). */
+    @Transactional(readOnly = true)
+    public List<Long> taskIdsOf(long campaignId) {
+        return tasks.idsOf(campaignId);
+    }
+
     /** The subtasks of each given task (unscoped; supervision's roll-up), in one query. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, List<TaskRow>> subtasksOf(java.util.Collection<Long> parentIds) {

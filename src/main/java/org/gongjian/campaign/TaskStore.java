@@ -147,6 +147,10 @@ class TaskStore {
                 .params(params).query((rs, n) -> record(rs, n).row()).list();
     }
 
+    List<Long> idsOf(long campaignId) {
+        return jdbc.sql("SELECT id FROM task WHERE campaign_id = :c").param("c", campaignId).query(Long.class).list();
+    }
+
     List<TaskRow> childrenOf(Collection<Long> parentIds) {
         return parentIds.isEmpty() ? List.of() : jdbc.sql(ROW + " WHERE t.parent_task_id IN (:parents) ORDER BY t.id")
                 .param("parents", parentIds).query((rs, n) -> record(rs, n).row()).list();

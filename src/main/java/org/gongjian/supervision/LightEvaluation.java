@@ -17,6 +17,7 @@ import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.org.OrgService;
 import org.gongjian.shared.AuditableChange;
+import org.gongjian.shared.CanonicalJson;
 import org.gongjian.shared.DataScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,8 +40,16 @@ public class LightEvaluation {
     private final ReportFacts reportFacts;
     private final ApplicationEventPublisher events;
 
+    /** A full evaluation of each campaign at least this often (days; 0 = only when its facts change). */
+    private final int fullEvery;
+    /** Above this share of a campaign's tasks due, a daily run reads the whole campaign (fewer, larger queries). */
+    private double wholeCampaignShare = 1.0 / 3;
+
     LightEvaluation(TaskService tasks, CampaignService campaigns, OrgService org, LightStore store,
-                    ReportFacts reportFacts, ApplicationEventPublisher events) {
+                    ReportFacts reportFacts, ApplicationEventPublisher events,
+                    @org.springframework.beans.factory.annotation.Value("${gongjian.supervision.full-evaluation-days:7}")
+                    int fullEvery) {
+        this.fullEvery = fullEvery;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.org = org;
@@ -86,35 +95,78 @@ public class LightEvaluation {
         return evaluateCampaign(campaignId, asOf, reportFacts);
     }
 
-    /** Bottom-up: subtasks (created after their parents, so later in the list) before the parents that roll them up. */
+    /**
+     * Every task of the campaign, bottom-up (subtasks, created after their parents and so later in the list, before
+     * the parents that roll them up); then the campaign is marked as fully evaluated on {@code asOf}, which the
+     * incremental runs after it rely on.
+     */
     Summary evaluateCampaign(long campaignId, LocalDate asOf, ReportFacts facts) {
         CampaignView campaign = campaigns.campaign(campaignId, DataScope.everything());
         List<TaskView> all = new ArrayList<>(tasks.tasksForEvaluation(campaignId));
-        Map<Long, ReportingFacts> reporting = facts.forTasks(all.stream().map(TaskView::id).toList(), asOf);
-        Map<Long, List<TaskView>> children = new HashMap<>();
+        Map<Long, List<Child>> children = new HashMap<>();
         all.forEach(t -> {
             if (t.parentTaskId() != null) {
-                children.computeIfAbsent(t.parentTaskId(), k -> new ArrayList<>()).add(t);
+                children.computeIfAbsent(t.parentTaskId(), k -> new ArrayList<>()).add(new Child(t.id(), t.title(), t.light()));
             }
         });
         Collections.reverse(all);
         // the stored lights and count keys of the whole campaign in two queries, not two per task
-        Map<Long, LightStore.Period> current = store.currentOfCampaign(campaignId);
-        Map<Long, LightStore.CountKey> counted = store.countedOfCampaign(campaignId);
-        Map<Long, Light> computed = new HashMap<>();
-        Summary summary = new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
-        Pending pending = new Pending();
-        for (TaskView task : all) {
-            LightVerdict own = LightRules.evaluate(TaskFacts.of(task, campaign),
-                    reporting.getOrDefault(task.id(), ReportingFacts.none()), campaign.thresholds(), asOf);
-            LightVerdict verdict = LightRules.rollUp(own, children.getOrDefault(task.id(), List.of()).stream()
-                    .map(c -> new LightRules.ChildLight(c.title(), computed.get(c.id()))).toList());
-            computed.put(task.id(), verdict.light());
-            summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(task.id()),
-                    counted.get(task.id()), pending));
-        }
-        write(pending);
+        Summary summary = evaluateInOrder(all, campaign, asOf, facts, store.currentOfCampaign(campaignId),
+                store.countedOfCampaign(campaignId), children);
+        store.mark(campaignId, new LightStore.Mark(fingerprint(campaign), asOf, asOf));
         return summary;
+    }
+
+    /**
+     * The daily run: in each campaign only the tasks whose day has come ({@link LightRecheck}), whose facts changed
+     * since (a report submitted or returned, an actual fed) or that are new, each with its ancestors (the roll-up).
+     * A campaign whose own facts changed (thresholds, reporting dates, the rules' version), which was last run for a
+     * later day, or whose last full run is {@code gongjian.supervision.full-evaluation-days} old is evaluated whole.
+     */
+    public Summary evaluateDue(LocalDate asOf) {
+        Summary total = Summary.empty(asOf);
+        for (CampaignView campaign : campaigns.campaigns(DataScope.everything())) {
+            total = total.plus(evaluateDue(campaign.id(), asOf, reportFacts));
+        }
+        events.publishEvent(new AuditableChange("supervision.evaluate", "supervision", null, null, total));
+        return total;
+    }
+
+    /** The daily run of one campaign. */
+    Summary evaluateDue(long campaignId, LocalDate asOf) {
+        return evaluateDue(campaignId, asOf, reportFacts);
+    }
+
+    Summary evaluateDue(long campaignId, LocalDate asOf, ReportFacts facts) {
+        CampaignView campaign = campaigns.campaign(campaignId, DataScope.everything());
+        String fingerprint = fingerprint(campaign);
+        LightStore.Mark mark = store.mark(campaignId).orElse(null);
+        if (mark == null || !mark.fingerprint().equals(fingerprint) || asOf.isBefore(mark.evaluatedOn())
+                || (fullEvery > 0 && !asOf.isBefore(mark.fullOn().plusDays(fullEvery)))) {
+            return evaluateCampaign(campaignId, asOf, facts);
+        }
+        Map<Long, @Nullable LocalDate> rechecks = store.rechecksOfCampaign(campaignId);
+        List<Long> ids = tasks.taskIdsOf(campaignId);
+        List<Long> due = ids.stream().filter(id -> {
+            LocalDate on = rechecks.get(id);
+            return on == null || !on.isAfter(asOf);   // new (no row), a fact changed (null), or its day has come
+        }).toList();
+        if (due.size() > ids.size() * wholeCampaignShare) {
+            return evaluateCampaign(campaignId, asOf, facts);   // one pass over the campaign is cheaper then
+        }
+        Summary summary = evaluateWithAncestors(campaign, due, asOf, facts);
+        store.mark(campaignId, new LightStore.Mark(fingerprint, asOf, mark.fullOn()));
+        return summary;
+    }
+
+    /** Bumped when the light rules change, so the first run after an upgrade re-evaluates every task. */
+    static final int RULES_VERSION = 1;
+
+    /** What of a campaign its tasks' lights and check dates depend on: its dates, reporting rhythm and thresholds. */
+    static String fingerprint(CampaignView c) {
+        return CanonicalJson.sha256(String.join("|", "rules" + RULES_VERSION,
+                c.startDate().toString(), c.endDate().toString(), c.reportingFrequency().name(),
+                String.valueOf(c.reportDeadlineDay()), c.thresholds().toString()));
     }
 
     /** Re-evaluates one task and then each of its ancestors (after a report or a milestone changed it). */
@@ -148,34 +200,128 @@ public class LightEvaluation {
     }
 
     Summary evaluateChain(List<Long> chain, LocalDate asOf, ReportFacts facts) {
-        Summary summary = new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         if (chain.isEmpty()) {
-            return summary;
+            return new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         }
         Map<Long, LightStore.Period> current = store.current(chain);
         if (!current.containsKey(chain.get(0))) {
-            return summary;
+            return new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         }
         Map<Long, TaskView> byId = new HashMap<>();
         tasks.tasksForEvaluation(chain).forEach(t -> byId.put(t.id(), t));
         CampaignView campaign = campaigns.campaign(byId.get(chain.get(0)).campaignId(), DataScope.everything());
-        Map<Long, ReportingFacts> reporting = facts.forTasks(chain, asOf);
-        Map<Long, List<TaskRow>> children = tasks.subtasksOf(chain.subList(1, chain.size()));
-        Map<Long, LightStore.CountKey> counted = store.counted(chain);
+        return evaluateInOrder(chain.stream().map(byId::get).toList(), campaign, asOf, facts, current,
+                store.counted(chain), childrenOf(chain.subList(1, chain.size())));
+    }
+
+    /** The given tasks and all their ancestors, read in slices, evaluated bottom-up. */
+    private Summary evaluateWithAncestors(CampaignView campaign, List<Long> due, LocalDate asOf, ReportFacts facts) {
+        Map<Long, TaskView> byId = new HashMap<>();
+        java.util.Set<Long> asked = new java.util.HashSet<>();
+        List<Long> wanted = due;
+        while (!wanted.isEmpty()) {
+            asked.addAll(wanted);
+            sliced(wanted, tasks::tasksForEvaluation).forEach(t -> byId.put(t.id(), t));
+            wanted = byId.values().stream().map(TaskView::parentTaskId)
+                    .filter(p -> p != null && !asked.contains(p)).distinct().map(p -> (long) p).toList();
+        }
+        Map<Long, Integer> depth = new HashMap<>();
+        for (TaskView t : byId.values()) {
+            int d = 0;
+            for (Long p = t.parentTaskId(); p != null && byId.containsKey(p); p = byId.get(p).parentTaskId()) {
+                d++;
+            }
+            depth.put(t.id(), d);
+        }
+        List<TaskView> bottomUp = byId.values().stream()
+                .sorted(java.util.Comparator.comparing((TaskView t) -> -depth.get(t.id()))
+                        .thenComparing(t -> -t.id()))
+                .toList();
+        List<Long> ids = bottomUp.stream().map(TaskView::id).toList();
+        Map<Long, LightStore.Period> current = new HashMap<>();
+        Map<Long, LightStore.State> counted = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + SLICE));
+            current.putAll(store.current(slice));
+            counted.putAll(store.counted(slice));
+        }
+        return evaluateInOrder(bottomUp, campaign, asOf, facts, current, counted, childrenOf(ids));
+    }
+
+    /** PostgreSQL binds at most 65,535 parameters in one statement: id lists go in slices of this size. */
+    private static final int SLICE = 10_000;
+
+    private static <T> List<T> sliced(List<Long> ids, java.util.function.Function<List<Long>, List<T>> read) {
+        List<T> all = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            all.addAll(read.apply(ids.subList(from, Math.min(ids.size(), from + SLICE))));
+        }
+        return all;
+    }
+
+    /** A subtask as its parent's roll-up sees it: the light stored on it, unless this pass computes a new one. */
+    private record Child(long id, String title, @Nullable Light stored) {}
+
+    private Map<Long, List<Child>> childrenOf(List<Long> parentIds) {
+        Map<Long, List<Child>> children = new HashMap<>();
+        for (int from = 0; from < parentIds.size(); from += SLICE) {
+            tasks.subtasksOf(parentIds.subList(from, Math.min(parentIds.size(), from + SLICE)))
+                    .forEach((parent, rows) -> children.put(parent, rows.stream()
+                            .map(r -> new Child(r.id(), r.title(), r.light())).toList()));
+        }
+        return children;
+    }
+
+    /** The rules, the roll-up and the writes for tasks given children first; one batch of writes at the end. */
+    private Summary evaluateInOrder(List<TaskView> bottomUp, CampaignView campaign, LocalDate asOf, ReportFacts facts,
+                                    Map<Long, LightStore.Period> current, Map<Long, LightStore.State> counted,
+                                    Map<Long, List<Child>> children) {
+        Map<Long, ReportingFacts> reporting = facts.forTasks(bottomUp.stream().map(TaskView::id).toList(), asOf);
+        LocalDate reportingChange = facts.nextChange(campaign, asOf);
         Map<Long, Light> computed = new HashMap<>();
+        Summary summary = new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         Pending pending = new Pending();
-        for (long id : chain) {
-            TaskView task = byId.get(id);
-            LightVerdict own = LightRules.evaluate(TaskFacts.of(task, campaign),
-                    reporting.getOrDefault(id, ReportingFacts.none()), campaign.thresholds(), asOf);
-            LightVerdict verdict = LightRules.rollUp(own, children.getOrDefault(id, List.of()).stream()
-                    .map(c -> new LightRules.ChildLight(c.title(), computed.getOrDefault(c.id(), c.light()))).toList());
-            computed.put(id, verdict.light());
-            summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(id), counted.get(id),
-                    pending));
+        for (TaskView task : bottomUp) {
+            TaskFacts taskFacts = TaskFacts.of(task, campaign);
+            LightVerdict own = LightRules.evaluate(taskFacts, reporting.getOrDefault(task.id(), ReportingFacts.none()),
+                    campaign.thresholds(), asOf);
+            LightVerdict verdict = LightRules.rollUp(own, children.getOrDefault(task.id(), List.of()).stream()
+                    .map(c -> new LightRules.ChildLight(c.title(), computed.getOrDefault(c.id(), c.stored()))).toList());
+            computed.put(task.id(), verdict.light());
+            LocalDate recheck = LightRecheck.next(taskFacts, own, campaign.thresholds(), asOf, reportingChange);
+            summary = count(summary, verdict.light(), apply(task, verdict, asOf, current.get(task.id()),
+                    counted.get(task.id()), recheck == null ? LightStore.NEVER : recheck, pending));
         }
         write(pending);
         return summary;
+    }
+
+    /**
+     * What a full evaluation on {@code asOf} would store on each task of the campaign, computed from the facts
+     * without writing anything: the yardstick the incremental runs are tested against.
+     */
+    @Transactional(readOnly = true)
+    Map<Long, LightVerdict> verdictsOfCampaign(long campaignId, LocalDate asOf) {
+        CampaignView campaign = campaigns.campaign(campaignId, DataScope.everything());
+        List<TaskView> all = new ArrayList<>(tasks.tasksForEvaluation(campaignId));
+        Map<Long, ReportingFacts> reporting = reportFacts.forTasks(all.stream().map(TaskView::id).toList(), asOf);
+        Map<Long, List<TaskView>> children = new HashMap<>();
+        all.stream().filter(t -> t.parentTaskId() != null)
+                .forEach(t -> children.computeIfAbsent(t.parentTaskId(), k -> new ArrayList<>()).add(t));
+        Collections.reverse(all);
+        Map<Long, LightVerdict> verdicts = new LinkedHashMap<>();
+        for (TaskView task : all) {
+            LightVerdict own = LightRules.evaluate(TaskFacts.of(task, campaign),
+                    reporting.getOrDefault(task.id(), ReportingFacts.none()), campaign.thresholds(), asOf);
+            verdicts.put(task.id(), LightRules.rollUp(own, children.getOrDefault(task.id(), List.of()).stream()
+                    .map(c -> new LightRules.ChildLight(c.title(), verdicts.get(c.id()).light())).toList()));
+        }
+        return verdicts;
+    }
+
+    /** A fact of these tasks changed outside an evaluation: the next daily run looks at them again. */
+    public void factsChanged(java.util.Collection<Long> taskIds) {
+        store.factsChanged(taskIds);
     }
 
     private static Summary count(Summary summary, Light light, boolean changed) {
@@ -186,15 +332,15 @@ public class LightEvaluation {
     }
 
     /**
-     * Stores a verdict: on the task (light + reasons, through campaign), a new history period when the light changed,
-     * and the task's count moved when its light, lead unit or category differs from what the counts hold.
+     * Stores one given verdict for a task (tests that drive the counts through many changes); it is looked at again
+     * the next day.
      * @return whether the light changed
      */
     boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf) {
         List<Long> one = List.of(task.id());
         Pending pending = new Pending();
         boolean changed = apply(task, verdict, asOf, store.current(one).get(task.id()), store.counted(one).get(task.id()),
-                pending);
+                asOf.plusDays(1), pending);
         write(pending);
         return changed;
     }
@@ -211,8 +357,14 @@ public class LightEvaluation {
         tasks.applyLights(pending.lights());
     }
 
+    /**
+     * Stores a verdict: on the task (light + reasons, through campaign), a new history period when the light changed,
+     * the task's count moved when its light, lead unit or category differs from what the counts hold, and its next
+     * check when that moved.
+     * @return whether the light changed
+     */
     private boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf, LightStore.@Nullable Period current,
-                          LightStore.@Nullable CountKey counted, Pending pending) {
+                          LightStore.@Nullable State counted, LocalDate recheck, Pending pending) {
         boolean changed = false;
         if (current == null || current.light() != verdict.light()) {
             if (current != null) {
@@ -223,8 +375,10 @@ public class LightEvaluation {
         }
         var key = new LightStore.CountKey(task.campaignId(), task.leadUnitId(), task.category(),
                 task.parentTaskId() == null, verdict.light());
-        if (counted == null || !counted.equals(key)) {
-            pending.store().move(task.id(), counted, key);
+        if (counted == null || !counted.key().equals(key)) {
+            pending.store().move(task.id(), counted == null ? null : counted.key(), key, recheck);
+        } else if (!recheck.equals(counted.recheckOn())) {
+            pending.store().recheck(task.id(), recheck);
         }
         if (task.light() != verdict.light() || !task.lightReasons().equals(verdict.reasons())) {
             pending.lights().add(new TaskService.LightUpdate(task.id(), task.light(), verdict.light(), verdict.reasons()));

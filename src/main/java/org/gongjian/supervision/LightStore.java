@@ -37,12 +37,15 @@ class LightStore {
 
         private record Opening(long taskId, long campaignId, Light light, List<String> reasons, LocalDate since) {}
 
-        private record Counted(long taskId, CountKey key) {}
+        private record Counted(long taskId, CountKey key, LocalDate recheckOn) {}
+
+        private record Recheck(long taskId, LocalDate on) {}
 
         private final List<Closing> closings = new ArrayList<>();
         private final List<Opening> openings = new ArrayList<>();
         private final List<Counted> inserted = new ArrayList<>();
         private final List<Counted> moved = new ArrayList<>();
+        private final List<Recheck> rechecks = new ArrayList<>();
         private final Map<CountKey, Integer> deltas = new LinkedHashMap<>();
 
         void close(long periodId, LocalDate until) {
@@ -53,15 +56,20 @@ class LightStore {
             openings.add(new Opening(taskId, campaignId, light, reasons, since));
         }
 
-        /** Moves the task from its old count to its new one (decrement old, increment new). */
-        void move(long taskId, @Nullable CountKey from, CountKey to) {
+        /** Moves the task from its old count to its new one (decrement old, increment new), with its next check. */
+        void move(long taskId, @Nullable CountKey from, CountKey to, LocalDate recheckOn) {
             if (from != null) {
                 deltas.merge(from, -1, Integer::sum);
-                moved.add(new Counted(taskId, to));
+                moved.add(new Counted(taskId, to, recheckOn));
             } else {
-                inserted.add(new Counted(taskId, to));
+                inserted.add(new Counted(taskId, to, recheckOn));
             }
             deltas.merge(to, 1, Integer::sum);
+        }
+
+        /** A counted task whose count stays but whose next check moves ({@link LightRecheck}). */
+        void recheck(long taskId, LocalDate on) {
+            rechecks.add(new Recheck(taskId, on));
         }
     }
 
@@ -76,11 +84,14 @@ class LightStore {
                 VALUES (?, ?, ?, ?, ?, NULL)""", w.openings, o -> new Object[] {o.taskId(), o.campaignId(),
                 o.light().name(), joined(o.reasons()), Date.valueOf(o.since())});
         batched("""
-                INSERT INTO task_light_state (campaign_id, unit_id, category, top_level, light, task_id)
-                VALUES (?, ?, ?, ?, ?, ?)""", w.inserted, c -> keyRow(c.key(), c.taskId()));
+                INSERT INTO task_light_state (campaign_id, unit_id, category, top_level, light, recheck_on, task_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", w.inserted, c -> stateRow(c));
         batched("""
-                UPDATE task_light_state SET campaign_id = ?, unit_id = ?, category = ?, top_level = ?, light = ?
-                WHERE task_id = ?""", w.moved, c -> keyRow(c.key(), c.taskId()));
+                UPDATE task_light_state SET campaign_id = ?, unit_id = ?, category = ?, top_level = ?, light = ?,
+                    recheck_on = ?
+                WHERE task_id = ?""", w.moved, c -> stateRow(c));
+        batched("UPDATE task_light_state SET recheck_on = ? WHERE task_id = ?", w.rechecks,
+                r -> new Object[] {Date.valueOf(r.on()), r.taskId()});
         List<Map.Entry<CountKey, Integer>> deltas = w.deltas.entrySet().stream().filter(e -> e.getValue() != 0).toList();
         List<Map.Entry<CountKey, Integer>> missing = new ArrayList<>();
         for (int from = 0; from < deltas.size(); from += BATCH) {
@@ -102,6 +113,12 @@ class LightStore {
         batched("""
                 INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
                 VALUES (?, ?, ?, ?, ?, ?)""", missing, e -> keyRow(e.getKey(), e.getValue()));
+    }
+
+    private static Object[] stateRow(Writes.Counted c) {
+        CountKey k = c.key();
+        return new Object[] {k.campaignId(), k.unitId(), k.category(), k.topLevel(), k.light().name(),
+                Date.valueOf(c.recheckOn()), c.taskId()};
     }
 
     private static Object[] keyRow(CountKey k, long last) {
@@ -134,18 +151,73 @@ class LightStore {
     }
 
     /** What the counts hold for every counted task of a campaign. */
-    Map<Long, CountKey> countedOfCampaign(long campaignId) {
+    Map<Long, State> countedOfCampaign(long campaignId) {
         return countedWhere("campaign_id = :campaign", Map.of("campaign", campaignId));
     }
 
-    private Map<Long, CountKey> countedWhere(String condition, Map<String, ?> params) {
-        Map<Long, CountKey> byTask = new HashMap<>();
+    private Map<Long, State> countedWhere(String condition, Map<String, ?> params) {
+        Map<Long, State> byTask = new HashMap<>();
         jdbc.sql("SELECT * FROM task_light_state WHERE " + condition).params(params)
                 .query(rs -> {
-                    byTask.put(rs.getLong("task_id"), new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"),
-                            rs.getString("category"), rs.getBoolean("top_level"), Light.valueOf(rs.getString("light"))));
+                    Date recheck = rs.getDate("recheck_on");
+                    byTask.put(rs.getLong("task_id"), new State(new CountKey(rs.getLong("campaign_id"),
+                            rs.getLong("unit_id"), rs.getString("category"), rs.getBoolean("top_level"),
+                            Light.valueOf(rs.getString("light"))), recheck == null ? null : recheck.toLocalDate()));
                 });
         return byTask;
+    }
+
+    /**
+     * A counted task: what the counts hold for it, and the day it is next due for evaluation ({@link #NEVER}: no
+     * date alone changes its light; null: a fact changed since, evaluate at the next run).
+     */
+    record State(CountKey key, @Nullable LocalDate recheckOn) {}
+
+    static final LocalDate NEVER = LocalDate.of(9999, 12, 31);
+
+    /** The next check of every counted task of a campaign (null: a fact changed), one narrow query. */
+    Map<Long, @Nullable LocalDate> rechecksOfCampaign(long campaignId) {
+        Map<Long, @Nullable LocalDate> byTask = new HashMap<>();
+        jdbc.sql("SELECT task_id, recheck_on FROM task_light_state WHERE campaign_id = :campaign")
+                .param("campaign", campaignId).query(rs -> {
+                    Date recheck = rs.getDate(2);
+                    byTask.put(rs.getLong(1), recheck == null ? null : recheck.toLocalDate());
+                });
+        return byTask;
+    }
+
+    /** A fact of these tasks changed (a report submitted, an actual fed): evaluate them at the next daily run. */
+    void factsChanged(java.util.Collection<Long> taskIds) {
+        if (!taskIds.isEmpty()) {
+            jdbc.sql("UPDATE task_light_state SET recheck_on = NULL WHERE task_id IN (:tasks) AND recheck_on IS NOT NULL")
+                    .param("tasks", taskIds).update();
+        }
+    }
+
+    /**
+     * What an incremental run of a campaign relies on: the campaign's own facts when its tasks' checks were last all
+     * computed (a change of thresholds or reporting dates re-evaluates every task), the day of the last run, and
+     * of the last full one.
+     */
+    record Mark(String fingerprint, LocalDate evaluatedOn, LocalDate fullOn) {}
+
+    java.util.Optional<Mark> mark(long campaignId) {
+        return jdbc.sql("SELECT fingerprint, evaluated_on, full_on FROM light_campaign_mark WHERE campaign_id = :c")
+                .param("c", campaignId).query((rs, n) -> new Mark(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getDate(3).toLocalDate())).optional();
+    }
+
+    void mark(long campaignId, Mark mark) {
+        Map<String, Object> params = Map.of("c", campaignId, "f", mark.fingerprint(),
+                "e", Date.valueOf(mark.evaluatedOn()), "full", Date.valueOf(mark.fullOn()));
+        int updated = jdbc.sql("""
+                UPDATE light_campaign_mark SET fingerprint = :f, evaluated_on = :e, full_on = :full
+                WHERE campaign_id = :c""").params(params).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO light_campaign_mark (campaign_id, fingerprint, evaluated_on, full_on)
+                    VALUES (:c, :f, :e, :full)""").params(params).update();
+        }
     }
 
     List<Period> history(long taskId, int limit) {
@@ -156,7 +228,7 @@ class LightStore {
     /** What the counts hold for a task: its light under its lead unit and category. */
     record CountKey(long campaignId, long unitId, String category, boolean topLevel, Light light) {}
 
-    Map<Long, CountKey> counted(java.util.Collection<Long> taskIds) {
+    Map<Long, State> counted(java.util.Collection<Long> taskIds) {
         return countedWhere("task_id IN (:tasks)", Map.of("tasks", taskIds));
     }
 

@@ -12,4 +12,14 @@ public interface ReportFacts {
 
     /** Facts for each task id asked for; a task missing from the answer counts as {@link ReportingFacts#none()}. */
     Map<Long, ReportingFacts> forTasks(Collection<Long> taskIds, LocalDate asOf);
+
+    /**
+     * The first day after {@code asOf} on which the facts may count another period because a deadline has passed
+     * (the same for every task of the campaign); null when none will. Earlier is always safe: the default, the next
+     * day, makes every task due daily.
+     */
+    default @org.jspecify.annotations.Nullable LocalDate nextChange(org.gongjian.campaign.CampaignView campaign,
+                                                                    LocalDate asOf) {
+        return asOf.plusDays(1);
+    }
 }

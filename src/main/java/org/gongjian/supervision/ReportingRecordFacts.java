@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gongjian.campaign.CampaignView;
+import org.gongjian.report.ReportingPeriod;
 import org.gongjian.report.ReportingRecords;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,24 @@ class ReportingRecordFacts implements ReportFacts {
             read(ids.subList(from, Math.min(ids.size(), from + SLICE)), asOf, facts);
         }
         return facts;
+    }
+
+    /**
+     * A period counts from the day after its deadline: the next such day is after the earliest deadline on or after
+     * {@code asOf} among the period containing it, the periods before (monthly deadlines fall in the next month) and
+     * the one after (a weekly deadline may already be behind).
+     */
+    @Override
+    public LocalDate nextChange(CampaignView campaign, LocalDate asOf) {
+        ReportingPeriod containing = ReportingPeriod.containing(asOf, campaign);
+        LocalDate earliest = containing.next().deadline();
+        ReportingPeriod p = containing;
+        for (int k = 0; k < 3; k++, p = p.previous()) {
+            if (!p.deadline().isBefore(asOf) && p.deadline().isBefore(earliest)) {
+                earliest = p.deadline();
+            }
+        }
+        return earliest.plusDays(1);
     }
 
     private void read(List<Long> taskIds, LocalDate asOf, Map<Long, ReportingFacts> facts) {

@@ -113,7 +113,7 @@ public class SupervisionDailyJob {
      * The API checks {@code date} with {@link #checkInBounds} first.
      */
     public Result runDay(LocalDate date, String trigger) {
-        LightEvaluation.Summary summary = lights.evaluateAll(DataScope.everything(), date);
+        LightEvaluation.Summary summary = lights.evaluateDue(date);
         Escalation.Result escalated = escalation.run(date);
         int reminded = reminders.run(date);
         Result result = new Result(summary, escalated, reminded);

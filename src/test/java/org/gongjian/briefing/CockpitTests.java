@@ -37,6 +37,30 @@ class CockpitTests extends IntegrationTest {
         county = DataScope.of(s.c().county().id(), s.c().county().path());
     }
 
+    /** The harness's 8 clients opening a fresh campaign's cockpit together got 409s from colliding refreshes. */
+    @Test
+    void firstDashboardsOpenedTogetherAllSucceedAndRefreshOnce() throws Exception {
+        int clients = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clients);
+        try {
+            List<java.util.concurrent.Future<Dashboard>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                opened.add(pool.submit(() -> {
+                    together.await();
+                    return cockpit.dashboard(s.campaign().id(), null, county);
+                }));
+            }
+            for (var dashboard : opened) {
+                assertThat(dashboard.get(60, java.util.concurrent.TimeUnit.SECONDS).period()).isEqualTo("2026-06");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cockpit_refresh WHERE campaign_id = :c AND refreshed_at IS NOT NULL")
+                .param("c", s.campaign().id()).query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void countyFiguresMatchTheHandBuiltCampaign() {
         Dashboard d = cockpit.dashboard(s.campaign().id(), null, county);

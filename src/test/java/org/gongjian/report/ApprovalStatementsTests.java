@@ -28,8 +28,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ApprovalStatementsTests extends IntegrationTest {
 
     static final int BEFORE = 129;
-    /** 59 before issue #18's write-path work (the sealed report is no longer read again, nor its evidence twice). */
-    static final int BUDGET = 53;
+    /**
+     * 59 before issue #18's write-path work (the sealed report is no longer read again, nor its evidence twice): 53;
+     * then 54 with the incremental daily evaluation (the reached tasks are marked for the next run, one UPDATE).
+     */
+    static final int BUDGET = 54;
 
     @Autowired ReportFixtures fixtures;
     @Autowired ReportService reports;

@@ -3,6 +3,7 @@ package org.gongjian.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import org.gongjian.campaign.Light;
@@ -43,6 +44,17 @@ class EvaluationBench extends IntegrationTest {
         var second = StatementCounter.count(() -> lights.evaluateCampaign(campaignId, day.plusDays(1)));
         double secondMs = (System.nanoTime() - start) / 1e6;
 
+        // the daily run as the job does it: incremental (LightRecheck), first a quiet day, then a day after 1 % of
+        // the tasks had a report submitted
+        start = System.nanoTime();
+        var quiet = StatementCounter.count(() -> lights.evaluateDue(campaignId, day.plusDays(2)));
+        double quietMs = (System.nanoTime() - start) / 1e6;
+        List<Long> ids = jdbc.queryForList("SELECT id FROM task WHERE campaign_id = ? ORDER BY id", Long.class, campaignId);
+        lights.factsChanged(ids.subList(0, Math.max(1, ids.size() / 100)).stream().toList());
+        start = System.nanoTime();
+        var onePercent = StatementCounter.count(() -> lights.evaluateDue(campaignId, day.plusDays(3)));
+        double onePercentMs = (System.nanoTime() - start) / 1e6;
+
         assertThat(first.result().evaluated()).isEqualTo(count);
         assertThat(first.result().changed()).isEqualTo(count);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task WHERE campaign_id = ? AND light IS NULL",
@@ -53,6 +65,10 @@ class EvaluationBench extends IntegrationTest {
                 firstMs, first.count(), first.result().lights()));
         System.out.println(String.format(Locale.ROOT, "next day, no fact changed:    %10.0f ms  %8d statements  %s",
                 secondMs, second.count(), second.result().lights()));
+        System.out.println(String.format(Locale.ROOT, "daily run, quiet day:         %10.0f ms  %8d statements  %d evaluated  %.3f× the full next-day evaluation",
+                quietMs, quiet.count(), quiet.result().evaluated(), quietMs / secondMs));
+        System.out.println(String.format(Locale.ROOT, "daily run, 1 %% facts changed: %10.0f ms  %8d statements  %d evaluated  %.3f× the full next-day evaluation",
+                onePercentMs, onePercent.count(), onePercent.result().evaluated(), onePercentMs / secondMs));
         first.statements().stream().collect(java.util.stream.Collectors.groupingBy(
                         sql -> sql.replaceAll("\\s+", " ").substring(0, Math.min(70, sql.replaceAll("\\s+", " ").length())),
                         java.util.stream.Collectors.counting()))
