@@ -1,12 +1,16 @@
 package org.gongjian.audit;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gongjian.shared.AuditableChange;
+import org.gongjian.shared.AuditableChanges;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,11 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = JsonMapper.builder().build();
         this.clock = clock;
     }
@@ -46,6 +52,24 @@ class AuditTrail {
                 .param("after", toJson(change.after()), java.sql.Types.VARCHAR)
                 .param("address", clientAddress(), java.sql.Types.VARCHAR)
                 .update();
+    }
+
+    /** The same row for each change as {@link #on(AuditableChange)} writes, in batches of 1,000 rows. */
+    @EventListener
+    void on(AuditableChanges changes) {
+        Timestamp at = Timestamp.from(clock.instant());
+        String actor = actor();
+        String address = clientAddress();
+        List<Object[]> rows = changes.changes().stream().map(change -> new Object[] {at,
+                change.actor() != null ? change.actor() : actor, change.action(), change.entityType(),
+                cut(change.entityId(), 200), toJson(change.before()), toJson(change.after()), address}).toList();
+        int[] types = {Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+        for (int from = 0; from < rows.size(); from += 1_000) {
+            batch.batchUpdate("""
+                    INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, before_state, after_state, client_address)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1_000)), types);
+        }
     }
 
     private @Nullable String toJson(@Nullable Object value) {

@@ -9,6 +9,7 @@ import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
 import org.gongjian.shared.InvalidInput.FieldProblem;
 import org.gongjian.shared.NotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,17 @@ class TaskChecks {
     }
 
     void check(CampaignView campaign, TaskCommand command, DataScope scope) {
+        check(campaign, command, scope, new Lookups(false));
+    }
+
+    /**
+     * {@link #check} with the org reads of {@code lookups}: a batch of commands (the workbook import) shares one
+     * {@link #remembering} instance, so the few units and leaders it names are read once, not once per task.
+     */
+    void check(CampaignView campaign, TaskCommand command, DataScope scope, Lookups lookups) {
         List<FieldProblem> problems = new ArrayList<>();
-        UnitView lead = org.unit(command.leadUnitId(), scope);
-        String campaignPath = org.scopeOf(campaign.ownerUnitId()).orElseThrow().path();
+        UnitView lead = lookups.unit(command.leadUnitId(), scope);
+        String campaignPath = lookups.path(campaign.ownerUnitId());
         if (!lead.path().startsWith(campaignPath)) {
             problems.add(new FieldProblem("leadUnitId", null, "牵头单位不在本攻坚行动的范围内"));
         }
@@ -39,11 +48,11 @@ class TaskChecks {
         for (Long unitId : command.cooperatingUnitList()) {
             if (unitId.equals(command.leadUnitId())) {
                 problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不能是牵头单位本身"));
-            } else if (!exists(() -> org.unit(unitId, campaignScope))) {
+            } else if (!exists(() -> lookups.unit(unitId, campaignScope))) {
                 problems.add(new FieldProblem("cooperatingUnitIds", null, "配合单位不存在或不在本攻坚行动的范围内"));
             }
         }
-        if (command.leadLeaderId() != null && !exists(() -> org.person(command.leadLeaderId(), campaignScope))) {
+        if (command.leadLeaderId() != null && !lookups.personExists(command.leadLeaderId(), campaignScope)) {
             problems.add(new FieldProblem("leadLeaderId", null, "包保领导不存在或不在本攻坚行动的范围内"));
         }
         if (command.startDate().isBefore(campaign.startDate())) {
@@ -70,6 +79,50 @@ class TaskChecks {
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput("任务信息有误", problems);
+        }
+    }
+
+    /** Lookups that keep every answer (and every NotFound) for the commands checked with them. */
+    Lookups remembering() {
+        return new Lookups(true);
+    }
+
+    /** The org reads a check makes: straight through, or remembered for a batch (same answers within a transaction). */
+    final class Lookups {
+
+        private final java.util.@Nullable Map<String, Object> memo;
+
+        private Lookups(boolean remember) {
+            this.memo = remember ? new java.util.HashMap<>() : null;
+        }
+
+        UnitView unit(long id, DataScope scope) {
+            return (UnitView) remembered("unit " + id + " in " + scope, () -> org.unit(id, scope));
+        }
+
+        String path(long unitId) {
+            return (String) remembered("path " + unitId, () -> org.scopeOf(unitId).orElseThrow().path());
+        }
+
+        boolean personExists(long id, DataScope scope) {
+            return (Boolean) remembered("person " + id + " in " + scope, () -> exists(() -> org.person(id, scope)));
+        }
+
+        private Object remembered(String key, java.util.function.Supplier<Object> read) {
+            if (memo == null) {
+                return read.get();
+            }
+            Object answer = memo.computeIfAbsent(key, k -> {
+                try {
+                    return read.get();
+                } catch (NotFound e) {
+                    return e;
+                }
+            });
+            if (answer instanceof NotFound notFound) {
+                throw notFound;
+            }
+            return answer;
         }
     }
 

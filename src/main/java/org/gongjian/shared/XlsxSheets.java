@@ -111,6 +111,10 @@ public final class XlsxSheets {
         return sheet.rows();
     }
 
+    /** Compiled once: String.matches compiled it for every number cell (33 of 266 JFR samples of a 10,000-row import). */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     /**
      * A number as a cell shows it: 1,200 (grouping), 95% (the percent sign dropped: the unit column says %),
      * full-width digits are not accepted. Empty when the text is not a number.
@@ -120,7 +124,7 @@ public final class XlsxSheets {
         if (t.endsWith("%") || t.endsWith("％")) {
             t = t.substring(0, t.length() - 1).trim();
         }
-        if (t.isEmpty() || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (t.isEmpty() || !NUMBER.matcher(t).matches()) {
             return Optional.empty();
         }
         try {

@@ -74,6 +74,7 @@ public final class TaskWorkbook {
     private static final Pattern MILESTONE = Pattern.compile("^(" + DATE.pattern() + ")[\\s:：,，、]*(.*)$", Pattern.DOTALL);
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[、，,;；\\n]+");
     private static final Pattern MILESTONE_SEPARATOR = Pattern.compile("[;；\\n]+");
+    private static final Pattern BRACKETED = Pattern.compile("^(.+?)\\s*[（(]([^（）()]+)[）)]$");
 
     private TaskWorkbook() {
     }
@@ -162,7 +163,7 @@ public final class TaskWorkbook {
 
     /** Splits "名称（编码）" / "名称(编码)" into its two parts; empty when the text has no trailing bracket. */
     static Optional<String[]> bracketed(String text) {
-        Matcher m = Pattern.compile("^(.+?)\\s*[（(]([^（）()]+)[）)]$").matcher(text.trim());
+        Matcher m = BRACKETED.matcher(text.trim());
         return m.matches() ? Optional.of(new String[] {m.group(1).trim(), m.group(2).trim()}) : Optional.empty();
     }
 

@@ -1,0 +1,227 @@
+package org.gongjian.campaign;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of {@link TaskBatchCreation}: the same rows {@link TaskStore#insert}, {@link IndicatorStore#replace} and
+ * {@link MilestoneStore#replace} write for one fresh task, written for many tasks as JDBC batches of up to
+ * {@value #BATCH} rows (one round trip each instead of one per row).
+ */
+@Repository
+class TaskBatchStore {
+
+    static final int BATCH = 1_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    TaskBatchStore(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** One task to insert: its command, its parent's index in the same list (or null) and its computed progress. */
+    record Row(TaskCommand command, @Nullable Integer parent, BigDecimal progress) {}
+
+    /** Which of these titles top-level tasks of the campaign already carry (one statement per {@value #BATCH}). */
+    Set<String> topLevelTitlesTaken(long campaignId, Collection<String> titles) {
+        Set<String> taken = new HashSet<>();
+        for (List<String> slice : slices(List.copyOf(new HashSet<>(titles)))) {
+            taken.addAll(jdbc.sql("""
+                    SELECT t.title FROM task t
+                    WHERE t.campaign_id = :campaign AND t.parent_task_id IS NULL AND t.title IN (:titles)""")
+                    .param("campaign", campaignId).param("titles", slice).query(String.class).list());
+        }
+        return taken;
+    }
+
+    /**
+     * Inserts the tasks in list order, so ids follow the list as one-by-one creation would have them (a parent before
+     * its subtasks, a subtask next to its siblings). A subtask whose parent is in the same batch of rows gets its
+     * parent in one batched update once the batch has its ids.
+     * @return the new ids, in list order
+     */
+    long[] insertTasks(long campaignId, List<Row> rows, Instant now) {
+        long[] ids = new long[rows.size()];
+        Timestamp at = Timestamp.from(now);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            int start = from;
+            List<Row> slice = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            batch.batchUpdate(con -> con.prepareStatement("""
+                    INSERT INTO task (campaign_id, parent_task_id, title, description, category, lead_unit_id,
+                        lead_leader_id, weight, start_date, due_date, light, progress, created_at, updated_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0)""", new String[] {"id"}),
+                    new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                            Row row = slice.get(i);
+                            TaskCommand c = row.command();
+                            ps.setLong(1, campaignId);
+                            Integer parent = row.parent();
+                            if (parent != null && parent < start) {
+                                ps.setLong(2, ids[parent]);
+                            } else {
+                                ps.setNull(2, Types.BIGINT);
+                            }
+                            ps.setString(3, c.title().trim());
+                            ps.setString(4, c.description());
+                            ps.setString(5, c.category());
+                            ps.setLong(6, c.leadUnitId());
+                            if (c.leadLeaderId() == null) {
+                                ps.setNull(7, Types.BIGINT);
+                            } else {
+                                ps.setLong(7, c.leadLeaderId());
+                            }
+                            ps.setBigDecimal(8, c.weightOrDefault());
+                            ps.setDate(9, Date.valueOf(c.startDate()));
+                            ps.setDate(10, Date.valueOf(c.dueDate()));
+                            ps.setBigDecimal(11, row.progress());
+                            ps.setTimestamp(12, at);
+                            ps.setTimestamp(13, at);
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return slice.size();
+                        }
+                    }, keys);
+            List<Map<String, Object>> generated = keys.getKeyList();
+            if (generated.size() != slice.size()) {
+                throw new IllegalStateException("expected " + slice.size() + " task ids, got " + generated.size());
+            }
+            for (int i = 0; i < slice.size(); i++) {
+                ids[start + i] = ((Number) generated.get(i).values().iterator().next()).longValue();
+            }
+            List<Object[]> parents = new ArrayList<>();
+            for (int i = 0; i < slice.size(); i++) {
+                Integer parent = slice.get(i).parent();
+                if (parent != null && parent >= start) {
+                    parents.add(new Object[] {ids[parent], ids[start + i]});
+                }
+            }
+            if (!parents.isEmpty()) {
+                batch.batchUpdate("UPDATE task SET parent_task_id = ? WHERE id = ?", parents);
+            }
+        }
+        return ids;
+    }
+
+    /** Cooperating units, indicators (with their trajectories) and milestones of the fresh tasks {@code ids}. */
+    void insertDetails(long[] ids, List<Row> rows) {
+        List<Object[]> cooperating = new ArrayList<>();
+        List<Object[]> milestones = new ArrayList<>();
+        List<Object[]> indicators = new ArrayList<>();
+        List<TaskCommand.IndicatorInput> withTrajectory = new ArrayList<>();
+        List<Object[]> indicatorsWithTrajectory = new ArrayList<>();
+        for (int t = 0; t < rows.size(); t++) {
+            TaskCommand c = rows.get(t).command();
+            for (Long unit : c.cooperatingUnitList()) {
+                cooperating.add(new Object[] {ids[t], unit});
+            }
+            int sort = 0;
+            for (TaskCommand.IndicatorInput in : c.indicatorList()) {
+                Object[] values = {ids[t], in.name().trim(), in.unit().trim(), in.baseline(), in.target(),
+                        in.direction().name(), sort++};
+                if (in.trajectory() == null) {
+                    indicators.add(values);
+                } else {
+                    indicatorsWithTrajectory.add(values);
+                    withTrajectory.add(in);
+                }
+            }
+            sort = 0;
+            for (TaskCommand.MilestoneInput m : c.milestoneList()) {
+                milestones.add(new Object[] {ids[t], m.title().trim(), Date.valueOf(m.dueDate()),
+                        m.doneDate() == null ? null : Date.valueOf(m.doneDate()), sort++});
+            }
+        }
+        String indicatorSql = """
+                INSERT INTO indicator (task_id, name, unit, baseline, target, actual, direction, sort_order)
+                VALUES (?, ?, ?, ?, ?, NULL, ?, ?)""";
+        update("INSERT INTO task_cooperating_unit (task_id, unit_id) VALUES (?, ?)", cooperating,
+                new int[] {Types.BIGINT, Types.BIGINT});
+        int[] indicatorTypes = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR,
+                Types.INTEGER};
+        update(indicatorSql, indicators, indicatorTypes);
+        // Trajectories are rare (the API's, never the workbook's): their indicators are inserted one by one for the
+        // id the points hang on, as IndicatorStore does.
+        List<Object[]> points = new ArrayList<>();
+        for (int i = 0; i < indicatorsWithTrajectory.size(); i++) {
+            Object[] v = indicatorsWithTrajectory.get(i);
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql(indicatorSql).params(v).update(key, "id");
+            long indicatorId = key.getKeyAs(Number.class).longValue();
+            // one point per date, the last given for a date winning, in date order (as IndicatorStore stores them)
+            Map<java.time.LocalDate, BigDecimal> byDate = new TreeMap<>();
+            withTrajectory.get(i).trajectoryPoints().forEach(p -> byDate.put(p.date(), p.value()));
+            byDate.forEach((date, value) -> points.add(new Object[] {indicatorId, Date.valueOf(date), value}));
+        }
+        update("INSERT INTO indicator_point (indicator_id, on_date, planned_value) VALUES (?, ?, ?)", points,
+                new int[] {Types.BIGINT, Types.DATE, Types.NUMERIC});
+        update("INSERT INTO milestone (task_id, title, due_date, done_date, sort_order) VALUES (?, ?, ?, ?, ?)",
+                milestones, new int[] {Types.BIGINT, Types.VARCHAR, Types.DATE, Types.DATE, Types.INTEGER});
+    }
+
+    /** The history line each fresh task gets, as {@link TaskStore#recordChange} writes it. */
+    void recordCreations(long[] ids, List<Row> rows, Instant at, String actor) {
+        List<Object[]> changes = new ArrayList<>();
+        Timestamp when = Timestamp.from(at);
+        for (int t = 0; t < rows.size(); t++) {
+            String title = rows.get(t).command().title().trim();
+            changes.add(new Object[] {ids[t], when, actor, "创建", null,
+                    title.length() <= 4000 ? title : title.substring(0, 3999) + "…"});
+        }
+        update("""
+                INSERT INTO task_change (task_id, occurred_at, actor, field, before_value, after_value)
+                VALUES (?, ?, ?, ?, ?, ?)""", changes,
+                new int[] {Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+    }
+
+    /** Cooperating units of the given tasks, by task, in unit id order (as {@link TaskStore#cooperatingUnits}). */
+    Map<Long, List<Long>> cooperatingUnits(Collection<Long> taskIds) {
+        Map<Long, List<Long>> byTask = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            return byTask;
+        }
+        jdbc.sql("SELECT task_id, unit_id FROM task_cooperating_unit WHERE task_id IN (:ids) ORDER BY task_id, unit_id")
+                .param("ids", taskIds)
+                .query(rs -> {
+                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new ArrayList<>()).add(rs.getLong("unit_id"));
+                });
+        return byTask;
+    }
+
+    private void update(String sql, List<Object[]> rows, int[] types) {
+        for (List<Object[]> slice : slices(rows)) {
+            batch.batchUpdate(sql, slice, types);
+        }
+    }
+
+    static <T> List<List<T>> slices(List<T> all) {
+        List<List<T>> slices = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            slices.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+        }
+        return slices;
+    }
+}
