@@ -23,6 +23,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the cockpit's per-period figures (cockpit_period_figure): recomputed per campaign off the request path —
@@ -130,7 +132,42 @@ public class CockpitRefresh {
     /** An approval changes reporting and progress figures: mark the campaign, the job refreshes it shortly. */
     @EventListener
     void on(ReportApproved approved) {
-        store.markDirty(approved.report().campaignId());
+        markDirtyAtCommit(approved.report().campaignId());
+    }
+
+    /**
+     * Marks the campaign's figures stale in the current transaction, as its last statement before the commit: the
+     * mark is the campaign's one cockpit_refresh row, and its lock, held from the UPDATE to the commit, queued every
+     * concurrent approval of the campaign behind the rest of the others' transactions (lights, messages, audit;
+     * issue #18). Still in the approving transaction, so the mark commits or rolls back with the approval, and a
+     * refresh holding the row (lockForRefresh) is waited for as before. Once per campaign per transaction; at once
+     * when there is no transaction.
+     */
+    void markDirtyAtCommit(long campaignId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            store.markDirty(campaignId);
+            return;
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof DirtyMarks marks) {
+                marks.campaigns.add(campaignId);
+                return;
+            }
+        }
+        DirtyMarks marks = new DirtyMarks();
+        marks.campaigns.add(campaignId);
+        TransactionSynchronizationManager.registerSynchronization(marks);
+    }
+
+    /** The campaigns a transaction has marked, written just before it commits. */
+    private final class DirtyMarks implements TransactionSynchronization {
+
+        private final java.util.Set<Long> campaigns = new java.util.TreeSet<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            campaigns.forEach(store::markDirty);
+        }
     }
 
     @Scheduled(fixedDelayString = "${gongjian.briefing.refresh-delay:PT1M}", initialDelayString = "PT30S")

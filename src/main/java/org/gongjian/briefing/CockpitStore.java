@@ -107,6 +107,7 @@ class CockpitStore {
                 .param("campaign", campaignId).query(Long.class).single() > 0;
     }
 
+    /** Marks the campaign's figures stale (see {@link CockpitRefresh#markDirtyAtCommit} for when). */
     void markDirty(long campaignId) {
         if (jdbc.sql("UPDATE cockpit_refresh SET dirty = TRUE WHERE campaign_id = :campaign")
                 .param("campaign", campaignId).update() == 0) {

@@ -22,15 +22,12 @@ class TaskQueries {
     private final TaskStore tasks;
     private final IndicatorStore indicators;
     private final MilestoneStore milestones;
-    private final TaskProgress progress;
     private final CampaignService campaigns;
 
-    TaskQueries(TaskStore tasks, IndicatorStore indicators, MilestoneStore milestones, TaskProgress progress,
-                CampaignService campaigns) {
+    TaskQueries(TaskStore tasks, IndicatorStore indicators, MilestoneStore milestones, CampaignService campaigns) {
         this.tasks = tasks;
         this.indicators = indicators;
         this.milestones = milestones;
-        this.progress = progress;
         this.campaigns = campaigns;
     }
 
@@ -138,9 +135,32 @@ class TaskQueries {
 
     TaskView view(TaskRecord record) {
         long id = record.row().id();
-        Progress.Result explained = progress.progressOf(id);
-        return view(record, tasks.cooperatingUnits(id), indicators.ofTask(id), milestones.ofTask(id),
-                explained.explanation());
+        List<TaskView.IndicatorView> indicatorViews = indicators.ofTask(id);
+        List<TaskView.MilestoneView> milestoneViews = milestones.ofTask(id);
+        return view(record, tasks.cooperatingUnits(id), indicatorViews, milestoneViews,
+                progressOf(tasks.allChildren(id), indicatorViews, milestoneViews).explanation());
+    }
+
+    /**
+     * {@link TaskProgress#progressOf}'s rule over the indicators and milestones the view has read anyway (it read
+     * both a second time: two statements per task view, issue #18). Keep the two the same.
+     */
+    static Progress.Result progressOf(List<TaskRow> children, List<TaskView.IndicatorView> indicatorViews,
+                                      List<TaskView.MilestoneView> milestoneViews) {
+        int done = (int) milestoneViews.stream().filter(m -> m.doneDate() != null).count();
+        Progress.Result own = Progress.ofTask(indicatorViews.stream().map(i -> new Progress.IndicatorInput(i.name(),
+                i.baseline(), i.target(), i.actual(), i.direction())).toList(), done, milestoneViews.size());
+        if (children.isEmpty()) {
+            return own;
+        }
+        // A fresh split must not wipe out what the unit already reported: until a subtask moves, keep its own.
+        if (children.stream().allMatch(c -> c.progress().signum() == 0)) {
+            List<String> why = new ArrayList<>(own.explanation());
+            why.add("已分解为 " + children.size() + " 项子任务，子任务尚无进展，暂按本任务自身进度");
+            return new Progress.Result(own.percent(), why);
+        }
+        return Progress.ofParent(children.stream()
+                .map(c -> new Progress.ChildInput(c.title(), c.weight(), c.progress())).toList());
     }
 
     private static TaskView view(TaskRecord record, List<Long> cooperatingUnits, List<TaskView.IndicatorView> indicators,

@@ -57,6 +57,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         CurrentUser current = user.get().user();
+        if (user.get().unitScope() != null) {
+            request.setAttribute(DataScopeResolver.UNIT_SCOPE, user.get().unitScope());
+        }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null,
                 current.getAuthorities()));

@@ -42,7 +42,22 @@ class DataScopeResolver implements HandlerMethodArgumentResolver, WebMvcConfigur
         if (auth == null || !(auth.getPrincipal() instanceof CurrentUser user)) {
             throw new AccessDeniedException("no user");
         }
-        return scopeOf(user, org, parameter.getContainingClass().getPackageName());
+        return scopeOf(user, unitId -> unitScope(request, unitId), parameter.getContainingClass().getPackageName());
+    }
+
+    /**
+     * Request attribute: the {@link DataScope} of the user's scope unit, read by {@link BearerTokenFilter} in the
+     * token's own statement on this request — as fresh as reading the unit again, one statement and one
+     * transaction less per API request.
+     */
+    static final String UNIT_SCOPE = DataScopeResolver.class.getName() + ".unitScope";
+
+    private java.util.Optional<DataScope> unitScope(NativeWebRequest request, long unitId) {
+        if (request.getAttribute(UNIT_SCOPE, NativeWebRequest.SCOPE_REQUEST) instanceof DataScope read
+                && read.unitId() != null && read.unitId() == unitId) {
+            return java.util.Optional.of(read);
+        }
+        return org.scopeOf(unitId);
     }
 
     /**
@@ -51,6 +66,11 @@ class DataScopeResolver implements HandlerMethodArgumentResolver, WebMvcConfigur
      * administrator sees no unit data at all.
      */
     static DataScope scopeOf(CurrentUser user, OrgService org, String controllerPackage) {
+        return scopeOf(user, org::scopeOf, controllerPackage);
+    }
+
+    private static DataScope scopeOf(CurrentUser user, java.util.function.LongFunction<java.util.Optional<DataScope>> units,
+                                     String controllerPackage) {
         boolean separated = user.roles().stream().anyMatch(Role.SEPARATED_ADMINISTRATORS::contains);
         if (separated) {
             boolean accounts = controllerPackage.startsWith(ACCOUNTS_MODULE)
@@ -59,21 +79,25 @@ class DataScopeResolver implements HandlerMethodArgumentResolver, WebMvcConfigur
                 return DataScope.nothing();
             }
             return user.scopeUnitId() == null ? DataScope.everything()
-                    : org.scopeOf(user.scopeUnitId()).orElseThrow(() -> new AccessDeniedException("scope unit gone"));
+                    : units.apply(user.scopeUnitId()).orElseThrow(() -> new AccessDeniedException("scope unit gone"));
         }
-        return scopeOf(user, org);
+        return scopeOf(user, units);
     }
 
     private static final String ACCOUNTS_MODULE = "org.gongjian.identity";
     private static final String ORG_MODULE = "org.gongjian.org";
 
     static DataScope scopeOf(CurrentUser user, OrgService org) {
+        return scopeOf(user, org::scopeOf);
+    }
+
+    private static DataScope scopeOf(CurrentUser user, java.util.function.LongFunction<java.util.Optional<DataScope>> units) {
         if (user.scopeUnitId() == null) {
             if (!user.has(Role.ADMIN)) {
                 throw new AccessDeniedException("user without data scope");
             }
             return DataScope.everything();
         }
-        return org.scopeOf(user.scopeUnitId()).orElseThrow(() -> new AccessDeniedException("scope unit gone"));
+        return units.apply(user.scopeUnitId()).orElseThrow(() -> new AccessDeniedException("scope unit gone"));
     }
 }

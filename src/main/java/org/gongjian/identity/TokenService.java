@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +48,12 @@ class TokenService {
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The token's user, and whether they must change their password before anything else. */
-    record Resolved(CurrentUser user, boolean passwordChangeDue) {}
+    /**
+     * The token's user, and whether they must change their password before anything else; {@code unitScope} is the
+     * data scope of the user's scope unit as read in the same statement (null without a scope unit, or when it is
+     * gone), so the request need not read the unit again (see {@link DataScopeResolver}).
+     */
+    record Resolved(CurrentUser user, boolean passwordChangeDue, org.gongjian.shared.@Nullable DataScope unitScope) {}
 
     /**
      * Runs on every API request: one statement on the token's primary key (token, user, scope unit and roles
@@ -61,7 +66,9 @@ class TokenService {
         }
         Instant now = clock.instant();
         return users.userForToken(hash(token), now)
-                .map(u -> new Resolved(u.toCurrentUser(), u.passwordChangeDue(now, login.passwordMaxAge())));
+                .map(u -> new Resolved(u.toCurrentUser(), u.passwordChangeDue(now, login.passwordMaxAge()),
+                        u.scopeUnitId() == null || u.scopePath() == null ? null
+                                : org.gongjian.shared.DataScope.of(u.scopeUnitId(), u.scopePath())));
     }
 
     /** {@code DELETE /api/v1/auth/tokens/current}: the caller ends the token they call with. */

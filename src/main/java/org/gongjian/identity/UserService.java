@@ -259,12 +259,12 @@ public class UserService {
     }
 
     /**
-     * Ids of the enabled users holding any of the roles whose scope unit is the unit, or whose cadre currently
-     * holds a position in it (for notifications to a unit).
+     * The enabled users holding any of the roles whose scope unit is the unit, or whose cadre currently holds a
+     * position in it, with their contacts (for notifications to a unit): one statement.
      */
     @Transactional(readOnly = true)
-    public java.util.List<Long> userIdsInUnit(long unitId, Set<Role> roles) {
-        return users.idsInUnit(unitId, roles);
+    public java.util.List<UserContact> contactsInUnit(long unitId, Set<Role> roles) {
+        return users.contactsInUnit(unitId, roles);
     }
 
     /** Ids of the enabled users who are the cadre (for notifications to a lead leader). */

@@ -152,20 +152,22 @@ class UserStore {
 
     /**
      * Enabled users holding any of the roles whose scope unit is the unit or whose cadre currently holds a position
-     * in it.
+     * in it, with their contacts: one statement (a notification to a unit, issue #18).
      */
-    List<Long> idsInUnit(long unitId, Set<Role> roles) {
+    List<UserContact> contactsInUnit(long unitId, Set<Role> roles) {
         if (roles.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT DISTINCT a.id FROM app_user a JOIN user_role r ON r.user_id = a.id
-                WHERE a.enabled = TRUE AND r.role IN (:roles)
+                SELECT a.id, a.username, a.email FROM app_user a
+                WHERE a.enabled = TRUE
+                  AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = a.id AND r.role IN (:roles))
                   AND (a.scope_unit_id = :unit OR a.person_id IN (
                         SELECT p.person_id FROM person_position p WHERE p.unit_id = :unit AND p.ended_on IS NULL))
                 ORDER BY a.id""")
                 .param("roles", roles.stream().map(Role::name).toList()).param("unit", unitId)
-                .query(Long.class).list();
+                .query((rs, n) -> new UserContact(rs.getLong("id"), rs.getString("username"), rs.getString("email")))
+                .list();
     }
 
     List<Long> idsOfPerson(long personId) {

@@ -51,12 +51,20 @@ public class Notifications {
         if (userIds.isEmpty()) {
             return;
         }
+        send(users.contacts(new LinkedHashSet<>(userIds)), kind, title, body, link);
+    }
+
+    private void send(java.util.List<UserContact> recipients, NotificationKind kind, String title, String body,
+                      @Nullable String link) {
+        if (recipients.isEmpty()) {
+            return;
+        }
         String cleanTitle = clip(title, TITLE_MAX);
         String cleanBody = clip(body, BODY_MAX);
         String path = safeLink(link);
         Instant now = clock.instant();
         boolean mail = email.configured();
-        for (UserContact user : users.contacts(new LinkedHashSet<>(userIds))) {
+        for (UserContact user : recipients) {
             store.insertNotification(user.id(), kind, cleanTitle, cleanBody, path, now);
             String address = user.email();
             if (mail && address != null && !address.isBlank()) {
@@ -69,7 +77,8 @@ public class Notifications {
     /** To every enabled user whose person belongs to the unit (or whose scope unit is the unit) holding any of the roles. */
     public void toUnit(long unitId, Set<Role> roles, NotificationKind kind, String title, String body,
                        @Nullable String link) {
-        toUsers(users.userIdsInUnit(unitId, roles), kind, title, body, link);
+        // the unit's users and their contacts in one statement, not their ids and then their contacts (issue #18)
+        send(users.contactsInUnit(unitId, roles), kind, title, body, link);
     }
 
     /** Group robots (DingTalk / WeCom) when configured, e.g. for supervision notices. */

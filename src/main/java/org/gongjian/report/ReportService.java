@@ -100,15 +100,44 @@ public class ReportService {
         ReportingPeriod period = command.period() == null
                 ? ReportPeriods.suggested(task, campaign, today(), p -> reports.current(taskId, p).isPresent())
                 : ReportPeriods.checked(ReportingPeriod.parse(command.period(), campaign), task, today());
-        reports.current(taskId, period.label()).ifPresent(existing -> {
-            throw new Conflict("report.exists", period.displayName() + "的报告已存在（编号" + existing.id() + "），请在原报告上修改");
-        });
-        ReportView last = reports.latestBefore(taskId, period.label()).map(this::view).orElse(null);
-        long id = insert(new ReportStore.NewReport(taskId, task.campaignId(), task.leadUnitId(), period.label(), 1, null,
-                period.deadline(), user.getUsername(), user.id()), command.prefilledFrom(last), task);
-        ReportView created = report(id, DataScope.everything());
-        events.publishEvent(AuditableChange.created("report", id, created));
+        // One read answers both questions: the latest report of this period or before is this period's latest
+        // revision when the period has one (then it exists: 409), else the report a new one is pre-filled from.
+        ReportStore.ReportRow latest = reports.latestBefore(taskId, period.label()).orElse(null);
+        if (latest != null && latest.period().equals(period.label())) {
+            throw new Conflict("report.exists", period.displayName() + "的报告已存在（编号" + latest.id() + "），请在原报告上修改");
+        }
+        ReportView last = latest == null ? null : prefill(latest, command);
+        Inserted inserted = insertReport(new ReportStore.NewReport(taskId, task.campaignId(), task.leadUnitId(),
+                period.label(), 1, null, period.deadline(), user.getUsername(), user.id()), command.prefilledFrom(last), task);
+        ReportView created = fresh(inserted);
+        events.publishEvent(AuditableChange.created("report", inserted.id(), created));
         return created;
+    }
+
+    /**
+     * The last report as far as {@link ReportCommand#prefilledFrom} reads it: its texts, and its values where the
+     * command brings none. Its milestones, review steps and evidence are never carried over, so not read.
+     */
+    private ReportView prefill(ReportStore.ReportRow last, ReportCommand command) {
+        return view(last, command.indicatorValues() != null ? List.of() : reports.values(last.id()), List.of(),
+                List.of(), List.of());
+    }
+
+    /**
+     * A report inserted in this transaction, as a read of it would give it: its row (what the database filled in,
+     * the unit's name and the task's title), the values and milestones just inserted in the order and scale they read
+     * back in (DECIMAL(18, 4); the checks allow no more than four decimals, so nothing is rounded), and no review
+     * steps or evidence yet — nothing else can have added any to a row not yet committed. Four statements less than
+     * {@link #report} per new report (issue #18).
+     */
+    private ReportView fresh(Inserted inserted) {
+        ReportStore.ReportRow row = reports.findUnscoped(inserted.id()).orElseThrow();
+        List<ReportView.IndicatorValue> values = inserted.values().stream()
+                .map(v -> new ReportView.IndicatorValue(v.indicatorId(), v.value().setScale(4)))
+                .sorted(java.util.Comparator.comparingLong(ReportView.IndicatorValue::indicatorId)).toList();
+        List<ReportView.MilestoneDone> done = inserted.milestones().stream()
+                .sorted(java.util.Comparator.comparingLong(ReportView.MilestoneDone::milestoneId)).toList();
+        return view(row, values, done, List.of(), List.of());
     }
 
     /** A correction of an approved report: the next revision of the same period, starting from its content. */
@@ -295,6 +324,13 @@ public class ReportService {
     }
 
     private long insert(ReportStore.NewReport row, ReportCommand content, TaskView task) {
+        return insertReport(row, content, task).id();
+    }
+
+    /** A new report's id and the values and milestones stored with it (checked and cleaned). */
+    private record Inserted(long id, List<ReportView.IndicatorValue> values, List<ReportView.MilestoneDone> milestones) {}
+
+    private Inserted insertReport(ReportStore.NewReport row, ReportCommand content, TaskView task) {
         List<ReportView.IndicatorValue> values = checks.values(task, content.indicatorValues());
         List<ReportView.MilestoneDone> done = checks.milestones(task, content.milestonesDone(), today());
         long id;
@@ -306,7 +342,7 @@ public class ReportService {
         }
         reports.addValues(id, values);
         reports.addMilestones(id, done);
-        return id;
+        return new Inserted(id, values, done);
     }
 
     private ProgressReport load(long id, DataScope scope) {
@@ -315,9 +351,15 @@ public class ReportService {
 
     /** Starting a report: the lead unit's reporter, inside the scope (a cooperating unit sees the task, never reports). */
     private void mayReport(CurrentUser user, long unitId, DataScope scope) {
-        if (!ReportPolicy.isReporter(user) || !scope.covers(unitPath(unitId))) {
+        if (!ReportPolicy.isReporter(user) || !covers(scope, unitId)) {
             throw new Forbidden("只有牵头单位的联络员或负责人可以填报");
         }
+    }
+
+    /** The whole system and the scope's own unit are covered without reading the unit's path. */
+    private boolean covers(DataScope scope, long unitId) {
+        return scope.isEverything() || (scope.unitId() != null && scope.unitId() == unitId)
+                || scope.covers(unitPath(unitId));
     }
 
     private String unitPath(long unitId) {
@@ -334,11 +376,16 @@ public class ReportService {
     }
 
     ReportView view(ReportStore.ReportRow r) {
+        return view(r, reports.values(r.id()), reports.milestones(r.id()), reports.reviews(r.id()), evidence.ofReport(r.id()));
+    }
+
+    private static ReportView view(ReportStore.ReportRow r, List<ReportView.IndicatorValue> values,
+                                   List<ReportView.MilestoneDone> milestones, List<ReportView.ReviewStep> reviews,
+                                   List<EvidenceView> evidence) {
         return new ReportView(r.id(), r.taskId(), r.taskTitle(), r.campaignId(), r.unitId(), r.unitName(), r.period(),
-                ReportingPeriod.displayName(r.period()), r.deadline(), r.revision(), r.correctsReportId(), reports.values(r.id()),
-                r.progressText(), r.problems(), r.nextSteps(), reports.milestones(r.id()), r.status(), r.stage(),
+                ReportingPeriod.displayName(r.period()), r.deadline(), r.revision(), r.correctsReportId(), values,
+                r.progressText(), r.problems(), r.nextSteps(), milestones, r.status(), r.stage(),
                 r.late(), r.createdBy(), r.createdAt(), r.submittedAt(), r.submittedBy(), r.approvedAt(),
-                r.approvedBy(), r.contentHash(), r.chainHash(), reports.reviews(r.id()), evidence.ofReport(r.id()),
-                r.version());
+                r.approvedBy(), r.contentHash(), r.chainHash(), reviews, evidence, r.version());
     }
 }

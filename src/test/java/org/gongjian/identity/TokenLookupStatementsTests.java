@@ -25,6 +25,7 @@ class TokenLookupStatementsTests extends IntegrationTest {
     @Autowired TokenService tokens;
     @Autowired UserService users;
     @Autowired JdbcClient jdbc;
+    @Autowired org.gongjian.org.OrgService org;
 
     @Test
     void aTokenResolvesInOneStatementWithTheUsersRolesAndScope() throws Exception {
@@ -41,6 +42,8 @@ class TokenLookupStatementsTests extends IntegrationTest {
         assertThat(user.roles()).isEqualTo(expected.roles()).isNotEmpty();
         assertThat(user.scopeUnitId()).isEqualTo(expected.scopeUnitId());
         assertThat(user.personId()).isEqualTo(expected.personId());
+        // the scope unit's path comes with it, so the request's data scope needs no statement of its own
+        assertThat(resolved.result().orElseThrow().unitScope()).isEqualTo(org.scopeOf(c.townshipA().id()).orElseThrow());
     }
 
     @Test

@@ -29,12 +29,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WritePathStatementsTests extends IntegrationTest {
 
     // before issue #18's write-path work: 27, 56 (plus 2 per existing sibling), 23 and 14 (a fresh task or report no
-    // longer deletes or reads the details it cannot have yet; a split reads its siblings' targets in one statement)
-    static final int TASK_CREATE = 24;
-    static final int SUBTASK_CREATE = 51;
-    static final int REPORT_CREATE = 21;
-    /** 14, then 15 with the incremental daily evaluation: the submitted task is marked for the next run. */
-    static final int REPORT_SUBMIT = 15;
+    // longer deletes or reads the details it cannot have yet; a split reads its siblings' targets in one statement);
+    // then 24, 51, 21 and 15 (the incremental daily evaluation marks the submitted task for the next run: +1 on submit);
+    // then a task view reads its indicators and milestones once, not again for its progress; a new report is answered
+    // from what was inserted, and one read finds both an existing report of the period and the one to pre-fill from;
+    // the scope's own unit needs no path read; a unit's users come with their contacts
+    static final int TASK_CREATE = 22;
+    static final int SUBTASK_CREATE = 47;
+    static final int REPORT_CREATE = 13;
+    static final int REPORT_SUBMIT = 14;
 
     @Autowired ReportFixtures fixtures;
     @Autowired ReportService reports;
@@ -63,6 +66,7 @@ class WritePathStatementsTests extends IntegrationTest {
         StatementCounter.Counted<ReportView> draft = StatementCounter.count(() -> reports.start(subtask.id(),
                 new ReportCommand("2026-06", List.of(new ReportView.IndicatorValue(subtask.indicators().get(0).id(),
                         new BigDecimal("40"))), "按计划推进", "无", "继续推进", List.of()), liaison, township));
+        ReportView readBack = reports.report(draft.result().id(), DataScope.everything());
         StatementCounter.Counted<ReportView> submitted = StatementCounter.count(
                 () -> reports.submit(draft.result().id(), null, liaison, township));
 
@@ -75,6 +79,8 @@ class WritePathStatementsTests extends IntegrationTest {
         assertThat(created.result().indicators()).hasSize(1);
         assertThat(subtask.indicators()).hasSize(1);
         assertThat(draft.result().indicatorValues()).hasSize(1);
+        // answered from what was inserted, not read back whole: exactly what a read gives (scale of the value too)
+        assertThat(draft.result()).isEqualTo(readBack);
         assertThat(created.count()).isLessThanOrEqualTo(TASK_CREATE);
         assertThat(split.count()).isLessThanOrEqualTo(SUBTASK_CREATE);
         // the split check reads all siblings' targets in one statement: a second sibling costs what the first did

@@ -25,13 +25,19 @@ public final class StatementCounter extends DelegatingDataSource {
 
     private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
     private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+    /** Connections taken from the pool while recording: each is one transaction (or one auto-committed statement). */
+    private static final ThreadLocal<int[]> BORROWED = new ThreadLocal<>();
 
     public StatementCounter(DataSource target) {
         super(target);
     }
 
     /** What ran, and the statements it prepared on this thread (in order; {@code createStatement} recorded as such). */
-    public record Counted<T>(T result, List<String> statements) {
+    public record Counted<T>(T result, List<String> statements, int connections) {
+
+        public Counted(T result, List<String> statements) {
+            this(result, statements, 0);
+        }
 
         public int count() {
             return statements.size();
@@ -40,22 +46,35 @@ public final class StatementCounter extends DelegatingDataSource {
 
     public static <T> Counted<T> count(Supplier<T> work) {
         List<String> statements = new ArrayList<>();
+        int[] borrowed = new int[1];
         RECORDING.set(statements);
+        BORROWED.set(borrowed);
         try {
-            return new Counted<>(work.get(), List.copyOf(statements));
+            T result = work.get();
+            return new Counted<>(result, List.copyOf(statements), borrowed[0]);
         } finally {
             RECORDING.remove();
+            BORROWED.remove();
         }
     }
 
     @Override
     public Connection getConnection() throws SQLException {
+        borrowed();
         return counting(super.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        borrowed();
         return counting(super.getConnection(username, password));
+    }
+
+    private static void borrowed() {
+        int[] borrowed = BORROWED.get();
+        if (borrowed != null) {
+            borrowed[0]++;
+        }
     }
 
     private static Connection counting(Connection connection) {

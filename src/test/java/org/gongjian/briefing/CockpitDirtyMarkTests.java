@@ -1,0 +1,63 @@
+package org.gongjian.briefing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.StatementCounter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every approval marks its campaign's cockpit figures stale. The mark is one row per campaign, so it is written as
+ * the approving transaction's last statement, not where the approval happens to publish its event: its row lock is
+ * then held only for the commit, not through the rest of the transaction (issue #18). It still commits or rolls
+ * back with the approval, once per campaign however many approvals the transaction holds.
+ */
+class CockpitDirtyMarkTests extends IntegrationTest {
+
+    @Autowired CockpitRefresh refresh;
+    @Autowired CockpitStore store;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+
+    @Test
+    void theMarkIsWrittenJustBeforeTheTransactionCommitsAndOnlyThen() {
+        long campaign = jdbc.sql("SELECT COALESCE(MAX(campaign_id), 0) + 1000000 FROM cockpit_refresh")
+                .query(Long.class).single();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        var marked = StatementCounter.count(() -> tx.execute(status -> {
+            refresh.markDirtyAtCommit(campaign);
+            refresh.markDirtyAtCommit(campaign);
+            return jdbc.sql("SELECT 1").query(Integer.class).single();   // the rest of the approving transaction
+        }));
+        // nothing written while the transaction worked; the mark (update, then insert: no row yet) once, at commit
+        assertThat(marked.statements()).hasSize(3);
+        assertThat(marked.statements().get(0)).isEqualTo("SELECT 1");
+        assertThat(marked.statements().subList(1, 3)).allMatch(sql -> sql.contains("cockpit_refresh"));
+        assertThat(dirty(campaign)).isTrue();
+
+        store.replace(campaign, List.of(), Instant.parse("2026-07-02T02:00:00Z"));
+        assertThat(dirty(campaign)).isFalse();
+        tx.executeWithoutResult(status -> {
+            refresh.markDirtyAtCommit(campaign);
+            status.setRollbackOnly();
+        });
+        assertThat(dirty(campaign)).as("rolled back with the approval").isFalse();
+
+        tx.executeWithoutResult(status -> refresh.markDirtyAtCommit(campaign));
+        assertThat(dirty(campaign)).isTrue();
+        assertThat(store.dirty()).contains(campaign);
+    }
+
+    private boolean dirty(long campaign) {
+        return jdbc.sql("SELECT dirty FROM cockpit_refresh WHERE campaign_id = :c").param("c", campaign)
+                .query(Boolean.class).single();
+    }
+}
