@@ -202,8 +202,9 @@ class CockpitTests extends IntegrationTest {
 
         System.out.println("Cockpit dashboard: " + small + " SQL statements at 8 tasks, " + large + " at 48");
         assertThat(bigger.lights().total()).isEqualTo(48);
-        // 10 for the figures, 1 for the ranking tile (Rankings.latestPlace): the same at 8 tasks and at 48
-        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(11);
+        // 10 for the figures, 1 for the ranking tile (Rankings.latestPlace): the same at 8 tasks and at 48; on
+        // PostgreSQL one more, the custom plan for the figures' read (CockpitStore.figures)
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(12);
     }
 
     /** Statements this thread prepares during the action (support.StatementCounter wraps the test data source). */
