@@ -42,8 +42,27 @@ public class ReportingRecords {
 
     private record Reported(java.sql.@Nullable Timestamp firstSubmitted, boolean late, String status) {}
 
-    /** The last {@code count} periods whose deadline lies before {@code asOf}, per task (periods before its start don't count). */
+    /** Each query binds every id, and PostgreSQL takes at most 65,535 parameters per statement. */
+    static final int SLICE = 10_000;
+
+    /**
+     * The last {@code count} periods whose deadline lies before {@code asOf}, per task (periods before its start don't
+     * count); any number of tasks, read in slices of {@value #SLICE} (the daily reminders of a city campaign of
+     * 105,000 tasks failed on the parameter limit).
+     */
     public Map<Long, TaskReporting> forTasks(Collection<Long> taskIds, LocalDate asOf, int count) {
+        if (taskIds.size() <= SLICE) {
+            return forSlice(taskIds, asOf, count);
+        }
+        List<Long> ids = List.copyOf(taskIds);
+        Map<Long, TaskReporting> all = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            all.putAll(forSlice(ids.subList(from, Math.min(ids.size(), from + SLICE)), asOf, count));
+        }
+        return all;
+    }
+
+    private Map<Long, TaskReporting> forSlice(Collection<Long> taskIds, LocalDate asOf, int count) {
         if (taskIds.isEmpty()) {
             return Map.of();
         }

@@ -36,6 +36,7 @@ class ReportFactsSliceTests extends IntegrationTest {
     @Autowired CampaignService campaigns;
     @Autowired TaskService tasks;
     @Autowired ReportBackfill backfill;
+    @Autowired org.gongjian.report.ReportingRecords records;
 
     @Test
     void seventyThousandIdsInOneCallReadTheSameFactsAsOneId() {
@@ -68,5 +69,9 @@ class ReportFactsSliceTests extends IntegrationTest {
         for (long id : real) {
             assertThat(many.get(id)).isEqualTo(facts.forTasks(List.of(id), asOf).get(id));
         }
+        // the report module's own read, as the daily deadline reminders call it with a whole campaign's open tasks
+        var direct = records.forTasks(ids, asOf, 1);
+        assertThat(direct.keySet()).containsExactlyInAnyOrderElementsOf(real);
+        assertThat(direct.get(reported.id())).isEqualTo(records.forTasks(List.of(reported.id()), asOf, 1).get(reported.id()));
     }
 }
