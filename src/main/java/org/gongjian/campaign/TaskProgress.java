@@ -172,10 +172,15 @@ public class TaskProgress {
     }
 
     Progress.Result progressOf(long taskId) {
-        List<TaskRow> children = tasks.allChildren(taskId);
         List<TaskView.MilestoneView> taskMilestones = milestones.ofTask(taskId);
-        int done = (int) taskMilestones.stream().filter(m -> m.doneDate() != null).count();
-        Progress.Result own = Progress.ofTask(indicators.indicatorInputs(taskId), done, taskMilestones.size());
+        return progressOf(tasks.allChildren(taskId), indicators.indicatorInputs(taskId),
+                (int) taskMilestones.stream().filter(m -> m.doneDate() != null).count(), taskMilestones.size());
+    }
+
+    /** The progress rule over facts already read (the task view reads them anyway). */
+    static Progress.Result progressOf(List<TaskRow> children, List<Progress.IndicatorInput> indicatorInputs,
+                                      int milestonesDone, int milestoneCount) {
+        Progress.Result own = Progress.ofTask(indicatorInputs, milestonesDone, milestoneCount);
         if (children.isEmpty()) {
             return own;
         }

@@ -141,26 +141,12 @@ class TaskQueries {
                 progressOf(tasks.allChildren(id), indicatorViews, milestoneViews).explanation());
     }
 
-    /**
-     * {@link TaskProgress#progressOf}'s rule over the indicators and milestones the view has read anyway (it read
-     * both a second time: two statements per task view, issue #18). Keep the two the same.
-     */
+    /** {@link TaskProgress#progressOf}'s rule over the indicators and milestones the view has read anyway (issue #18). */
     static Progress.Result progressOf(List<TaskRow> children, List<TaskView.IndicatorView> indicatorViews,
                                       List<TaskView.MilestoneView> milestoneViews) {
-        int done = (int) milestoneViews.stream().filter(m -> m.doneDate() != null).count();
-        Progress.Result own = Progress.ofTask(indicatorViews.stream().map(i -> new Progress.IndicatorInput(i.name(),
-                i.baseline(), i.target(), i.actual(), i.direction())).toList(), done, milestoneViews.size());
-        if (children.isEmpty()) {
-            return own;
-        }
-        // A fresh split must not wipe out what the unit already reported: until a subtask moves, keep its own.
-        if (children.stream().allMatch(c -> c.progress().signum() == 0)) {
-            List<String> why = new ArrayList<>(own.explanation());
-            why.add("已分解为 " + children.size() + " 项子任务，子任务尚无进展，暂按本任务自身进度");
-            return new Progress.Result(own.percent(), why);
-        }
-        return Progress.ofParent(children.stream()
-                .map(c -> new Progress.ChildInput(c.title(), c.weight(), c.progress())).toList());
+        return TaskProgress.progressOf(children, indicatorViews.stream().map(i -> new Progress.IndicatorInput(i.name(),
+                        i.baseline(), i.target(), i.actual(), i.direction())).toList(),
+                (int) milestoneViews.stream().filter(m -> m.doneDate() != null).count(), milestoneViews.size());
     }
 
     private static TaskView view(TaskRecord record, List<Long> cooperatingUnits, List<TaskView.IndicatorView> indicators,

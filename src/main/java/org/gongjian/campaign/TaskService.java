@@ -239,12 +239,6 @@ public class TaskService {
         tasks.recordChange(created.id(), clock.instant(), actor(), "承接", null, "承接上级任务“" + source.title() + "”");
     }
 
-    /** Whether a top-level task of the campaign already has this title (the import checks before it writes). */
-    @Transactional(readOnly = true)
-    public boolean topLevelTitleTaken(long campaignId, String title) {
-        return tasks.titleTaken(campaignId, null, title, null);
-    }
-
     public Decomposition decompose(long parentId, List<SubtaskCommand> shares, DataScope scope) {
         if (shares.isEmpty()) {
             throw InvalidInput.of("subtasks", "请至少填写一项分解");
