@@ -193,7 +193,7 @@ public class TaskBatchCreation {
      * when each was created — no subtasks yet, so their own progress and its explanation.
      */
     private List<TaskView> createdViews(List<Long> ids) {
-        Map<Long, List<Long>> cooperating = batch.cooperatingUnits(ids);
+        Map<Long, List<Long>> cooperating = tasks.cooperatingUnitsOf(ids);
         Map<Long, List<TaskView.IndicatorView>> indicatorsByTask = indicators.ofTasks(ids);
         Map<Long, List<TaskView.MilestoneView>> milestonesByTask = milestones.ofTasks(ids);
         List<TaskView> views = new ArrayList<>(ids.size());

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,20 +194,6 @@ class TaskBatchStore {
                 INSERT INTO task_change (task_id, occurred_at, actor, field, before_value, after_value)
                 VALUES (?, ?, ?, ?, ?, ?)""", changes,
                 new int[] {Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-    }
-
-    /** Cooperating units of the given tasks, by task, in unit id order (as {@link TaskStore#cooperatingUnits}). */
-    Map<Long, List<Long>> cooperatingUnits(Collection<Long> taskIds) {
-        Map<Long, List<Long>> byTask = new HashMap<>();
-        if (taskIds.isEmpty()) {
-            return byTask;
-        }
-        jdbc.sql("SELECT task_id, unit_id FROM task_cooperating_unit WHERE task_id IN (:ids) ORDER BY task_id, unit_id")
-                .param("ids", taskIds)
-                .query(rs -> {
-                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new ArrayList<>()).add(rs.getLong("unit_id"));
-                });
-        return byTask;
     }
 
     private void update(String sql, List<Object[]> rows, int[] types) {

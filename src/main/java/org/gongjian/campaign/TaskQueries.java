@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskQueries {
 
+    /** Tasks whose details one read of {@link #eachParentFirst} fetches (the IN lists bind this many ids). */
+    static final int DETAILS_PER_READ = 500;
+
     private final TaskStore tasks;
     private final IndicatorStore indicators;
     private final MilestoneStore milestones;
@@ -83,10 +86,33 @@ class TaskQueries {
         return tasks.history(taskId);
     }
 
+    /**
+     * The tasks stream from a cursor; their cooperating units, indicators and milestones are read for
+     * {@value #DETAILS_PER_READ} tasks at a time (a few statements per slice, not four per task), so at most one slice
+     * of views is in memory whatever the list size.
+     */
     void eachParentFirst(long campaignId, TaskFilter filter, DataScope scope, java.util.function.Consumer<TaskView> consumer) {
-        tasks.eachParentFirst(campaignId, filter, scope, record -> consumer.accept(view(record,
-                tasks.cooperatingUnits(record.row().id()), indicators.ofTask(record.row().id()),
-                milestones.ofTask(record.row().id()), List.of())));
+        List<TaskRecord> slice = new ArrayList<>(DETAILS_PER_READ);
+        tasks.eachParentFirst(campaignId, filter, scope, record -> {
+            slice.add(record);
+            if (slice.size() == DETAILS_PER_READ) {
+                withDetails(slice, consumer);
+                slice.clear();
+            }
+        });
+        withDetails(slice, consumer);
+    }
+
+    private void withDetails(List<TaskRecord> records, java.util.function.Consumer<TaskView> consumer) {
+        List<Long> ids = records.stream().map(r -> r.row().id()).toList();
+        var cooperating = tasks.cooperatingUnitsOf(ids);
+        var indicatorsByTask = indicators.ofTasks(ids);
+        var milestonesByTask = milestones.ofTasks(ids);
+        for (TaskRecord record : records) {
+            long id = record.row().id();
+            consumer.accept(view(record, cooperating.getOrDefault(id, List.of()),
+                    indicatorsByTask.getOrDefault(id, List.of()), milestonesByTask.getOrDefault(id, List.of()), List.of()));
+        }
     }
 
     @Nullable TaskRow source(long taskId, DataScope scope) {

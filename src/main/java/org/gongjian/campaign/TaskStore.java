@@ -41,7 +41,11 @@ class TaskStore {
             LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id
             """;
 
+    /** Rows a streamed read fetches per round trip: a real cursor on PostgreSQL, whose driver otherwise reads them all. */
+    static final int FETCH_SIZE = 500;
+
     private final JdbcClient jdbc;
+    private final JdbcClient cursor;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final IndicatorStore indicators;
     private final MilestoneStore milestones;
@@ -49,6 +53,11 @@ class TaskStore {
     TaskStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, IndicatorStore indicators,
               MilestoneStore milestones) {
         this.jdbc = jdbc;
+        // PostgreSQL keeps a cursor (and fetches FETCH_SIZE rows at a time) only with a fetch size and autocommit off,
+        // i.e. inside a transaction, which every caller of each(…) is (TaskService's readOnly transactions).
+        var streaming = new org.springframework.jdbc.core.JdbcTemplate(java.util.Objects.requireNonNull(batch.getDataSource()));
+        streaming.setFetchSize(FETCH_SIZE);
+        this.cursor = JdbcClient.create(streaming);
         this.batch = batch;
         this.indicators = indicators;
         this.milestones = milestones;
@@ -106,7 +115,7 @@ class TaskStore {
     private void each(long campaignId, TaskFilter filter, DataScope scope, String order, Consumer<TaskRecord> consumer) {
         Map<String, Object> params = new HashMap<>();
         String where = where(campaignId, filter, scope, params);
-        try (var stream = jdbc.sql(ROW + where + order).params(params)
+        try (var stream = cursor.sql(ROW + where + order).params(params)
                 .query(TaskStore::record).stream()) {
             stream.forEach(consumer);
         }
@@ -272,6 +281,20 @@ class TaskStore {
     List<Long> cooperatingUnits(long taskId) {
         return jdbc.sql("SELECT unit_id FROM task_cooperating_unit WHERE task_id = :id ORDER BY unit_id")
                 .param("id", taskId).query(Long.class).list();
+    }
+
+    /** Cooperating units of the given tasks, by task, in unit id order (as {@link #cooperatingUnits}), in one query. */
+    Map<Long, List<Long>> cooperatingUnitsOf(Collection<Long> taskIds) {
+        Map<Long, List<Long>> byTask = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            return byTask;
+        }
+        jdbc.sql("SELECT task_id, unit_id FROM task_cooperating_unit WHERE task_id IN (:ids) ORDER BY task_id, unit_id")
+                .param("ids", taskIds)
+                .query(rs -> {
+                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>()).add(rs.getLong("unit_id"));
+                });
+        return byTask;
     }
 
     /** The given tasks, unscoped, in id order (parents before their subtasks). */

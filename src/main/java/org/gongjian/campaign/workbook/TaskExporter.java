@@ -89,7 +89,7 @@ public class TaskExporter {
     }
 
     /**
-     * Writes tasks as rows. 序号 are 1, 2 … for top-level tasks and 2.1, 2.2 … for subtasks; a subtask whose parent
+     * Writes tasks as rows, each as it comes (the tasks are never all in memory). 序号 are 1, 2 … for top-level tasks and 2.1, 2.2 … for subtasks; a subtask whose parent
      * is not in the export (filtered out, or outside the caller's scope) becomes top-level.
      */
     private final class Rows {
@@ -110,7 +110,9 @@ public class TaskExporter {
             String parentKey = task.parentTaskId() == null ? "" : keys.getOrDefault(task.parentTaskId(), "");
             int n = children.merge(parentKey, 1, Integer::sum);
             String key = parentKey.isEmpty() ? String.valueOf(n) : parentKey + "." + n;
-            keys.put(task.id(), key);
+            if (task.subtaskCount() > 0) {   // only a parent's key is looked up again: the map stays small
+                keys.put(task.id(), key);
+            }
             Row row = sheet.createRow(next++);
             styles.text(row, KEY, key);
             styles.text(row, PARENT_KEY, parentKey);

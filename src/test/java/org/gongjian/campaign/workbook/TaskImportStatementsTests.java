@@ -69,6 +69,11 @@ class TaskImportStatementsTests extends IntegrationTest {
         // row; the audit rows are batched too (one statement for the tasks' rows, one for the file's).
         assertThat(second.count()).isLessThanOrEqualTo(first.count() + 5).isLessThanOrEqualTo(45);
         assertThat(auditStatements(second.statements())).isEqualTo(2);
+        // What the created tasks' events set off runs in these statements too (listeners in the same transaction, and
+        // at its commit on this thread): no light evaluation, no cockpit mark, no message per task, and no
+        // after-commit module listener whose publications the registry would store, one row per event.
+        assertThat(second.statements()).noneMatch(sql -> java.util.stream.Stream.of("event_publication", "cockpit_refresh",
+                "task_light", "light_count", "light_campaign_mark", "notification").anyMatch(sql.toLowerCase(Locale.ROOT)::contains));
         assertThat(count("SELECT COUNT(*) FROM task WHERE campaign_id = :c", large)).isEqualTo(1_000);
         assertThat(count("SELECT COUNT(*) FROM task WHERE campaign_id = :c AND parent_task_id IS NOT NULL", large))
                 .isEqualTo(800);
@@ -185,7 +190,7 @@ class TaskImportStatementsTests extends IntegrationTest {
     }
 
     /** {@code parents} tasks, each followed by four subtasks (one per unit), as the 10,000-row test builds them. */
-    private static byte[] workbook(OrgFixtures.County c, PersonView deputy, int parents) throws Exception {
+    static byte[] workbook(OrgFixtures.County c, PersonView deputy, int parents) throws Exception {
         TaskWorkbookTests.Book book = new TaskWorkbookTests.Book();
         String[] units = {c.townshipA().name(), c.townshipB().name(), c.villageA().name(), c.department().name()};
         for (int p = 1; p <= parents; p++) {
