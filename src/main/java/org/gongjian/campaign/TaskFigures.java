@@ -1,19 +1,30 @@
 package org.gongjian.campaign;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read-only task figures for dashboards, one statement each: progress per lead unit, current light reasons. */
+/**
+ * Read-only task figures for dashboards and the written briefing, one statement each whatever the number of tasks
+ * (a city's campaign has 100,000): progress per lead unit, current light reasons, the top-level tasks by light, the
+ * red tasks where the work is done. Unscoped, like {@link TaskService#tasksForEvaluation(long)}: the caller has
+ * checked the campaign against the caller's scope.
+ */
 @Service
 @Transactional(readOnly = true)
 public class TaskFigures {
+
+    private static final String FROM = " FROM task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id";
+    private static final String RED_LEAF = " WHERE t.campaign_id = :campaign AND t.light = 'RED'"
+            + " AND NOT EXISTS (SELECT 1 FROM task c WHERE c.parent_task_id = t.id)";
 
     private final JdbcClient jdbc;
 
@@ -45,5 +56,56 @@ public class TaskFigures {
                     return null;
                 }).list();
         return map;
+    }
+
+    /** The campaign's own list (top-level tasks): how many, per light (null = not evaluated yet), progress summed. */
+    public record TopLevelTally(int tasks, int green, int yellow, int red, int done, int unevaluated,
+                                BigDecimal progressSum) {}
+
+    /** A red task without subtasks (a parent is red through these) and the light's reasons. */
+    public record RedLeaf(long id, String title, String category, String leadUnitName, @Nullable String leadLeaderName,
+                          BigDecimal progress, List<String> reasons) {}
+
+    /**
+     * The {@code limit} least advanced red leaves (ties by id), how many there are in all, and the names of the lead
+     * units of all of them (each once, in no particular order).
+     */
+    public record RedLeaves(List<RedLeaf> leastAdvanced, int total, List<String> leadUnitNames) {}
+
+    public TopLevelTally topLevelTally(long campaignId) {
+        // the sum, not an average, so the caller rounds exactly as it did over the views (sum / count, half up)
+        return jdbc.sql("""
+                SELECT COUNT(*),
+                       SUM(CASE WHEN t.light = 'GREEN' THEN 1 ELSE 0 END), SUM(CASE WHEN t.light = 'YELLOW' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN t.light = 'RED' THEN 1 ELSE 0 END), SUM(CASE WHEN t.light = 'DONE' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN t.light IS NULL THEN 1 ELSE 0 END), COALESCE(SUM(t.progress), 0)
+                """ + FROM + " WHERE t.campaign_id = :campaign AND t.parent_task_id IS NULL")
+                .param("campaign", campaignId)
+                .query((rs, n) -> new TopLevelTally(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6), rs.getBigDecimal(7)))
+                .single();
+    }
+
+    public RedLeaves redLeaves(long campaignId, int limit) {
+        List<RedLeaf> first = jdbc.sql("""
+                SELECT t.id, t.title, t.category, lu.name, lp.name, t.progress, t.light_reasons"""
+                        + FROM + " LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id" + RED_LEAF
+                        + " ORDER BY t.progress, t.id LIMIT :limit")
+                .param("campaign", campaignId).param("limit", limit)
+                .query((rs, n) -> new RedLeaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), lines(rs.getString(7))))
+                .list();
+        int total = 0;
+        List<String> units = new ArrayList<>();
+        for (Object[] row : jdbc.sql("SELECT lu.name, COUNT(*)" + FROM + RED_LEAF + " GROUP BY lu.name")
+                .param("campaign", campaignId).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).list()) {
+            units.add((String) row[0]);
+            total += (Integer) row[1];
+        }
+        return new RedLeaves(first, total, units);
+    }
+
+    private static List<String> lines(@Nullable String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
     }
 }

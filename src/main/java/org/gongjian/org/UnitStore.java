@@ -57,6 +57,19 @@ class UnitStore {
         return jdbc.sql(SELECT + " WHERE u.parent_id IS NULL ORDER BY CASE WHEN u.kind = 'DEPARTMENT' THEN 1 ELSE 0 END, u.sort_order, u.id").query(UnitStore::map).list();
     }
 
+    /** The kind of each given unit (unscoped), in slices of 10,000 ids: a province's units outnumber a statement's parameters. */
+    java.util.Map<Long, UnitKind> kinds(java.util.Collection<Long> ids) {
+        java.util.Map<Long, UnitKind> kinds = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            jdbc.sql("SELECT id, kind FROM unit WHERE id IN (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 10_000)))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler)
+                            rs -> kinds.put(rs.getLong(1), UnitKind.valueOf(rs.getString(2))));
+        }
+        return kinds;
+    }
+
     /** Ancestors of a unit from the root down, limited to those the scope may see. */
     List<UnitView> ancestors(UnitView unit, DataScope scope) {
         List<Long> ids = new ArrayList<>();

@@ -103,6 +103,26 @@ public class SupervisionFigures {
                 .list();
     }
 
+    /**
+     * Notices of the campaign created in {@code [from, until)} (any status), per level, addressed inside the scope: one
+     * statement (the briefing's month; it used to page through every notice the scope sees).
+     */
+    public java.util.Map<NoticeLevel, Long> noticesCreated(long campaignId, DataScope scope, java.time.Instant from,
+                                                           java.time.Instant until) {
+        java.util.Map<NoticeLevel, Long> counts = new java.util.EnumMap<>(NoticeLevel.class);
+        jdbc.sql("""
+                SELECT n.level, COUNT(*) FROM supervision_notice n
+                JOIN campaign_task_ref t ON t.task_id = n.task_id
+                JOIN org_unit_path u ON u.unit_id = n.unit_id
+                WHERE n.campaign_id = :campaign AND n.created_at >= :from AND n.created_at < :until AND u.path LIKE :scope
+                GROUP BY n.level""")
+                .param("campaign", campaignId).param("scope", scope.likePattern())
+                .param("from", java.sql.Timestamp.from(from)).param("until", java.sql.Timestamp.from(until))
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> counts.put(NoticeLevel.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
+    }
+
     private static List<String> reasons(String text) {
         return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split("\n"));
     }

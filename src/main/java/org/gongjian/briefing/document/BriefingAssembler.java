@@ -6,15 +6,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.Light;
-import org.gongjian.campaign.TaskService;
-import org.gongjian.campaign.TaskView;
+import org.gongjian.campaign.TaskFigures;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitKind;
 import org.gongjian.shared.DataScope;
 import org.gongjian.supervision.LightEvaluation;
+import org.gongjian.supervision.LightEvaluation.UnitCount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -26,16 +28,19 @@ import org.springframework.stereotype.Component;
 @Component
 class BriefingAssembler {
 
-    private final TaskService tasks;
+    /** A leader reads a page or two of red tasks; a city's campaign has thousands (16,000 of 100,000 tasks). */
+    static final int RED_LISTED = 50;
+
+    private final TaskFigures taskFigures;
     private final LightEvaluation lights;
     private final OrgService org;
     private final MonthActivity activity;
     private final ObjectProvider<RankingSource> rankings;
     private final Clock clock;
 
-    BriefingAssembler(TaskService tasks, LightEvaluation lights, OrgService org, MonthActivity activity,
+    BriefingAssembler(TaskFigures taskFigures, LightEvaluation lights, OrgService org, MonthActivity activity,
                       ObjectProvider<RankingSource> rankings, Clock clock) {
-        this.tasks = tasks;
+        this.taskFigures = taskFigures;
         this.lights = lights;
         this.org = org;
         this.activity = activity;
@@ -46,31 +51,30 @@ class BriefingAssembler {
     BriefingData assemble(CampaignView campaign, BriefingPeriod period, BriefingSettings settings,
                           BriefingData.@Nullable Narrative edited) {
         DataScope scope = org.scopeOf(campaign.ownerUnitId()).orElse(DataScope.everything());
-        List<TaskView> all = tasks.tasksForEvaluation(campaign.id());
         List<BriefingData.UnitPunctuality> reporting = activity.reporting(campaign, period, scope);
         List<BriefingData.LevelCount> notices = activity.notices(campaign.id(), period, scope);
-        BriefingData.Figures figures = figures(all, reporting, notices);
+        BriefingData.Figures figures = figures(taskFigures.topLevelTally(campaign.id()), reporting, notices);
         List<BriefingData.UnitLights> units = units(campaign.id(), scope);
-        List<BriefingData.RedTask> red = redTasks(all);
+        TaskFigures.RedLeaves leaves = taskFigures.redLeaves(campaign.id(), RED_LISTED);
+        List<BriefingData.RedTask> red = redTasks(leaves);
         BriefingData.Narrative narrative = edited != null ? edited : new BriefingData.Narrative(
                 BriefingText.defaultOverview(figures), BriefingText.defaultCommendations(units, reporting),
-                BriefingText.defaultNextSteps(figures, red));
+                BriefingText.defaultNextSteps(figures, leaves.total(),
+                        leaves.leadUnitNames().stream().sorted().toList()));
         LocalDate today = LocalDate.now(clock);
         BriefingData.Head head = new BriefingData.Head(settings.issuingUnit(), null, today,
                 BriefingText.title(period), "各乡镇（街道）、县直有关部门：");
         return new BriefingData(campaign.id(), campaign.name(), period.label(), head, figures, units, red, notices,
                 reporting, rankings.stream().findFirst().flatMap(r -> r.rankings(campaign.id(), period)).orElse(null),
-                narrative);
+                narrative, leaves.total() - red.size());
     }
 
     /** The campaign's own list (top-level tasks): counts per light and the plain average of their progress. */
-    static BriefingData.Figures figures(List<TaskView> all, List<BriefingData.UnitPunctuality> reporting,
+    static BriefingData.Figures figures(TaskFigures.TopLevelTally top, List<BriefingData.UnitPunctuality> reporting,
                                         List<BriefingData.LevelCount> notices) {
-        List<TaskView> top = all.stream().filter(t -> t.parentTaskId() == null).toList();
-        BigDecimal average = top.isEmpty() ? BigDecimal.ZERO : top.stream().map(TaskView::progress)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(top.size()), 1, RoundingMode.HALF_UP);
-        return new BriefingData.Figures(top.size(), count(top, Light.GREEN), count(top, Light.YELLOW),
-                count(top, Light.RED), count(top, Light.DONE), (int) top.stream().filter(t -> t.light() == null).count(),
+        BigDecimal average = top.tasks() == 0 ? BigDecimal.ZERO
+                : top.progressSum().divide(BigDecimal.valueOf(top.tasks()), 1, RoundingMode.HALF_UP);
+        return new BriefingData.Figures(top.tasks(), top.green(), top.yellow(), top.red(), top.done(), top.unevaluated(),
                 average, reporting.stream().mapToInt(BriefingData.UnitPunctuality::expected).sum(),
                 reporting.stream().mapToInt(BriefingData.UnitPunctuality::onTime).sum(),
                 reporting.stream().mapToInt(BriefingData.UnitPunctuality::late).sum(),
@@ -78,14 +82,12 @@ class BriefingAssembler {
                 (int) notices.stream().mapToLong(BriefingData.LevelCount::count).sum());
     }
 
-    private static int count(List<TaskView> tasks, Light light) {
-        return (int) tasks.stream().filter(t -> t.light() == light).count();
-    }
-
     /** From the maintained counts; townships first, then departments, each by most red. */
     private List<BriefingData.UnitLights> units(long campaignId, DataScope scope) {
-        return lights.counts(campaignId, scope, false).byUnit().stream().map(u -> {
-            UnitKind kind = org.unit(u.unitId(), DataScope.everything()).kind();
+        List<UnitCount> counts = lights.counts(campaignId, scope, false).byUnit();
+        Map<Long, UnitKind> kinds = org.kindsOf(counts.stream().map(UnitCount::unitId).toList());
+        return counts.stream().map(u -> {
+            UnitKind kind = Objects.requireNonNull(kinds.get(u.unitId()), "unit " + u.unitId());
             var l = u.tally().lights();
             return new BriefingData.UnitLights(u.unitId(), u.unitName(), kind.name(), u.tally().total(),
                     l.get(Light.GREEN), l.get(Light.YELLOW), l.get(Light.RED), l.get(Light.DONE));
@@ -98,11 +100,16 @@ class BriefingAssembler {
         return kind.equals(UnitKind.TOWNSHIP.name()) ? 0 : kind.equals(UnitKind.DEPARTMENT.name()) ? 1 : 2;
     }
 
-    /** Red tasks where the work is done (a parent is red through these), by unit, least progress first. */
-    static List<BriefingData.RedTask> redTasks(List<TaskView> all) {
-        return all.stream().filter(t -> t.light() == Light.RED && t.subtaskCount() == 0)
-                .sorted(Comparator.comparing(TaskView::leadUnitName).thenComparing(TaskView::progress))
+    /**
+     * Red tasks where the work is done (a parent is red through these), by unit, least progress first: all of them
+     * up to {@link #RED_LISTED}, else the {@code RED_LISTED} least advanced (the rest are counted, not listed).
+     */
+    static List<BriefingData.RedTask> redTasks(TaskFigures.RedLeaves leaves) {
+        // read least progress first, then id: a stable sort keeps equal unit and progress in id order, as before
+        return leaves.leastAdvanced().stream()
+                .sorted(Comparator.comparing(TaskFigures.RedLeaf::leadUnitName).thenComparing(TaskFigures.RedLeaf::progress)
+                        .thenComparing(TaskFigures.RedLeaf::id))
                 .map(t -> new BriefingData.RedTask(t.id(), t.title(), t.category(), t.leadUnitName(), t.leadLeaderName(),
-                        t.progress(), t.lightReasons())).toList();
+                        t.progress(), t.reasons())).toList();
     }
 }

@@ -4,16 +4,28 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a briefing (工作通报) says, assembled once from the modules' data and rendered alike as HTML, docx
  * and PDF. Published, it is stored as canonical JSON and hashed, so the downloads always show what was frozen.
  * {@code rankings} is null until the assessment module supplies a {@link RankingSource}; the section then says so.
+ * {@code redTasksLeftOut} counts the red tasks not listed in {@code redTasks} (a list is capped at what a leader
+ * reads); a briefing frozen before the cap has no such field and reads as 0.
  */
 public record BriefingData(long campaignId, String campaignName, String period, Head head, Figures figures,
                            List<UnitLights> units, List<RedTask> redTasks, List<LevelCount> notices,
-                           List<UnitPunctuality> reporting, @Nullable Rankings rankings, Narrative narrative) {
+                           List<UnitPunctuality> reporting, @Nullable Rankings rankings, Narrative narrative,
+                           @JsonSetter(nulls = Nulls.AS_EMPTY) int redTasksLeftOut) {
+
+    /** Every red task listed. */
+    public BriefingData(long campaignId, String campaignName, String period, Head head, Figures figures,
+                        List<UnitLights> units, List<RedTask> redTasks, List<LevelCount> notices,
+                        List<UnitPunctuality> reporting, @Nullable Rankings rankings, Narrative narrative) {
+        this(campaignId, campaignName, period, head, figures, units, redTasks, notices, reporting, rankings, narrative, 0);
+    }
 
     /** 文头, 文号 (null until published: the number is taken when the briefing is issued), date, title. */
     public record Head(String issuingUnit, @Nullable String number, LocalDate issuedOn, String title,
@@ -50,6 +62,6 @@ public record BriefingData(long campaignId, String campaignName, String period, 
 
     BriefingData withHead(Head newHead) {
         return new BriefingData(campaignId, campaignName, period, newHead, figures, units, redTasks, notices, reporting,
-                rankings, narrative);
+                rankings, narrative, redTasksLeftOut);
     }
 }

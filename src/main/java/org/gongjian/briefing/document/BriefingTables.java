@@ -79,8 +79,12 @@ final class BriefingTables {
     }
 
     static String redSentence(BriefingData d) {
-        return d.redTasks().isEmpty() ? "本月无红灯任务。"
-                : "本月共有" + d.redTasks().size() + "项任务（含分解到各单位的子任务）亮红灯，具体如下：";
+        if (d.redTasks().isEmpty()) {
+            return "本月无红灯任务。";
+        }
+        int all = d.redTasks().size() + d.redTasksLeftOut();
+        return "本月共有" + all + "项任务（含分解到各单位的子任务）亮红灯，" + (d.redTasksLeftOut() == 0 ? "具体如下："
+                : "以下列出进度最慢的" + d.redTasks().size() + "项，其余" + d.redTasksLeftOut() + "项未列出：");
     }
 
     static List<String[]> ranking(List<BriefingData.Ranked> ranked) {

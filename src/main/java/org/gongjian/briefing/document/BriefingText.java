@@ -51,9 +51,11 @@ final class BriefingText {
 
     /** Units with tasks, none red or yellow, and every report of the month in on time. */
     static String defaultCommendations(List<BriefingData.UnitLights> units, List<BriefingData.UnitPunctuality> reporting) {
+        // a set, not a scan of the reporting rows per unit: a city has 3,800 of each
+        java.util.Set<String> behind = reporting.stream().filter(r -> r.late() != 0 || r.missing() != 0)
+                .map(BriefingData.UnitPunctuality::unitName).collect(java.util.stream.Collectors.toSet());
         List<String> names = units.stream().filter(u -> u.total() > 0 && u.red() == 0 && u.yellow() == 0)
-                .filter(u -> reporting.stream().filter(r -> r.unitName().equals(u.unitName()))
-                        .allMatch(r -> r.late() == 0 && r.missing() == 0))
+                .filter(u -> !behind.contains(u.unitName()))
                 .map(BriefingData.UnitLights::unitName).toList();
         if (names.isEmpty()) {
             return "本月暂无任务全部绿灯且按时报送的单位。";
@@ -69,9 +71,9 @@ final class BriefingText {
         return String.join("、", units.subList(0, Math.min(5, units.size()))) + "等" + units.size() + "个单位";
     }
 
-    static String defaultNextSteps(BriefingData.Figures f, List<BriefingData.RedTask> red) {
-        List<String> units = red.stream().map(BriefingData.RedTask::leadUnit).distinct().toList();
-        return "一是对" + (red.isEmpty() ? "黄灯任务" : named(units) + "的" + red.size() + "项红灯任务") + "逐项分析原因，"
+    /** {@code redUnits}: the lead units of all {@code red} red tasks, each once, by name. */
+    static String defaultNextSteps(BriefingData.Figures f, int red, List<String> redUnits) {
+        return "一是对" + (red == 0 ? "黄灯任务" : named(redUnits) + "的" + red + "项红灯任务") + "逐项分析原因，"
                 + "明确整改措施和完成时限，县攻坚办跟踪督办。二是逾期和未报送进度的单位要于5个工作日内补报并说明情况。"
                 + "三是各包保领导要深入一线调度，协调解决堵点难点问题，确保年度目标如期完成。";
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,8 @@ import org.gongjian.campaign.CampaignView;
 import org.gongjian.report.ReportDesk;
 import org.gongjian.report.ReportingPeriod;
 import org.gongjian.shared.DataScope;
-import org.gongjian.shared.PageQuery;
-import org.gongjian.shared.PageResult;
 import org.gongjian.supervision.NoticeLevel;
-import org.gongjian.supervision.NoticeService;
-import org.gongjian.supervision.NoticeView;
+import org.gongjian.supervision.SupervisionFigures;
 import org.springframework.stereotype.Component;
 
 /** What happened in a month: reports due in it per lead unit (on time, late, not in) and notices issued, by level. */
@@ -25,12 +21,12 @@ import org.springframework.stereotype.Component;
 class MonthActivity {
 
     private final ReportDesk desk;
-    private final NoticeService notices;
+    private final SupervisionFigures figures;
     private final Clock clock;
 
-    MonthActivity(ReportDesk desk, NoticeService notices, Clock clock) {
+    MonthActivity(ReportDesk desk, SupervisionFigures figures, Clock clock) {
         this.desk = desk;
-        this.notices = notices;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -63,22 +59,12 @@ class MonthActivity {
     /** Notices of the campaign created in the month (Beijing calendar), counted per level, every level listed. */
     List<BriefingData.LevelCount> notices(long campaignId, BriefingPeriod period, DataScope scope) {
         ZoneId zone = clock.getZone();
-        Map<NoticeLevel, Long> counts = new EnumMap<>(NoticeLevel.class);
+        Map<NoticeLevel, Long> counts = figures.noticesCreated(campaignId, scope,
+                period.start().atStartOfDay(zone).toInstant(), period.end().plusDays(1).atStartOfDay(zone).toInstant());
+        List<BriefingData.LevelCount> levels = new ArrayList<>();
         for (NoticeLevel level : NoticeLevel.values()) {
-            counts.put(level, 0L);
+            levels.add(new BriefingData.LevelCount(level.name(), level.label(), counts.getOrDefault(level, 0L)));
         }
-        int page = 0;
-        PageResult<NoticeView> result;
-        do {
-            result = notices.notices(null, null, null, null, scope, new PageQuery(page++, PageQuery.MAX_SIZE));
-            for (NoticeView n : result.items()) {
-                var day = n.createdAt().atZone(zone).toLocalDate();
-                if (n.campaignId() == campaignId && !day.isBefore(period.start()) && !day.isAfter(period.end())) {
-                    counts.merge(n.level(), 1L, Long::sum);
-                }
-            }
-        } while (!result.items().isEmpty() && (long) page * PageQuery.MAX_SIZE < result.total());
-        return counts.entrySet().stream()
-                .map(e -> new BriefingData.LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
+        return levels;
     }
 }

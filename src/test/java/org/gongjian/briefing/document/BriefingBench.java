@@ -1,6 +1,5 @@
 package org.gongjian.briefing.document;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +8,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.gongjian.campaign.CampaignCommand;
-import org.gongjian.campaign.CampaignService;
-import org.gongjian.campaign.CampaignView;
-import org.gongjian.campaign.ReportingFrequency;
 import org.gongjian.org.OrgService;
 import org.gongjian.org.UnitCommand;
 import org.gongjian.org.UnitKind;
@@ -27,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark, not a test: the written briefing (draft of 2026-06, as {@code GET …/briefings/2026-06.docx|.pdf} builds
- * it) of a campaign with {@code -Dbench.tasks} bulk-inserted tasks (default 100,000) over a city's 1,331 lead units
- * (10 counties × 12 townships × 10 villages), a sixth of them red, none reported (so every unit misses its May
+ * it) of a campaign with {@code -Dbench.tasks} bulk-inserted tasks (default 100,000) over a city's 1,330 lead units
+ * (10 counties, 120 townships, 1,200 villages), a sixth of them red, none reported (so every unit misses its May
  * reports): wall time and statements of the data (assembly) and of each document, as a ratio to the same briefing of
  * a 5,000-task campaign over the same units measured in the same run. Printed, not asserted.
  * {@code ./mvnw test -Dtest=BriefingBench -Dbench=true [-Dbench.tasks=100000]} (add {@code GONGJIAN_TEST_DB=postgres}).
@@ -38,13 +33,11 @@ class BriefingBench extends IntegrationTest {
 
     static final int BASELINE = 5_000;
     static final int RUNS = 3;
-    static final String[] CATEGORIES = CampaignCommand.DEFAULT_CATEGORIES.toArray(String[]::new);
-    static final String[] LIGHTS = {"GREEN", "GREEN", "GREEN", "YELLOW", "RED", "DONE"};
     static final DataScope ALL = DataScope.everything();
     static final BriefingPeriod JUNE = BriefingPeriod.parse("2026-06");
 
     @Autowired OrgService org;
-    @Autowired CampaignService campaigns;
+    @Autowired BulkLitTasks bulk;
     @Autowired BriefingService briefings;
     @Autowired BriefingDocx docx;
     @Autowired BriefingPdf pdf;
@@ -72,8 +65,9 @@ class BriefingBench extends IntegrationTest {
                 }
             }
         }
-        long small = campaign("通报基准" + BASELINE + tag, city, leads, BASELINE);
-        long large = campaign("通报基准" + count + tag, city, leads, count);
+        List<Long> ids = leads.stream().map(UnitView::id).toList();
+        long small = bulk.campaign("通报基准" + BASELINE + tag, city.id(), ids, BASELINE);
+        long large = bulk.campaign("通报基准" + count + tag, city.id(), ids, count);
         jdbc.execute("ANALYZE");
         long setupMs = (System.nanoTime() - t0) / 1_000_000;
 
@@ -135,33 +129,5 @@ class BriefingBench extends IntegrationTest {
             }
         }
         return best;
-    }
-
-    /** Bulk rows straight into the tables (the bench measures reading): tasks with their lights, reasons and counts. */
-    private long campaign(String name, UnitView city, List<UnitView> leads, int count) {
-        CampaignView campaign = campaigns.create(new CampaignCommand(name, 2026, LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31), city.id(), null, ReportingFrequency.MONTHLY, null, null, null, null, null), ALL);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            rows.add(new Object[] {campaign.id(), "通报基准任务第" + i + "号", CATEGORIES[i % CATEGORIES.length],
-                    leads.get(i % leads.size()).id(), (i * 37) % 100, LIGHTS[i % LIGHTS.length]});
-            if (rows.size() == 5_000 || i == count - 1) {
-                jdbc.batchUpdate("""
-                        INSERT INTO task (campaign_id, title, category, lead_unit_id, weight, start_date, due_date,
-                            progress, light, light_reasons, created_at, updated_at, version)
-                        VALUES (?, ?, ?, ?, 1, DATE '2026-03-01', DATE '2026-12-31', ?, ?,
-                            '节点“完成方案”已逾期3天' || CHR(10) || '落后计划轨迹24%', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""",
-                        rows);
-                rows.clear();
-            }
-        }
-        jdbc.update("""
-                INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)
-                SELECT id, campaign_id, lead_unit_id, category, TRUE, light FROM task WHERE campaign_id = ?""", campaign.id());
-        jdbc.update("""
-                INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
-                SELECT campaign_id, lead_unit_id, category, TRUE, light, COUNT(*) FROM task WHERE campaign_id = ?
-                GROUP BY campaign_id, lead_unit_id, category, light""", campaign.id());
-        return campaign.id();
     }
 }
