@@ -104,8 +104,8 @@ public class SupervisionFigures {
     }
 
     /**
-     * Notices of the campaign created in {@code [from, until)} (any status), per level, addressed inside the scope: one
-     * statement (the briefing's month; it used to page through every notice the scope sees).
+     * Notices of the campaign created from {@code from} up to, not including, {@code until} (any status), per level,
+     * addressed inside the scope: one statement (the briefing's month; it used to page through every notice in scope).
      */
     public java.util.Map<NoticeLevel, Long> noticesCreated(long campaignId, DataScope scope, java.time.Instant from,
                                                            java.time.Instant until) {
