@@ -49,9 +49,10 @@ class TaskStore {
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final IndicatorStore indicators;
     private final MilestoneStore milestones;
+    private final TaskTally tally;
 
     TaskStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, IndicatorStore indicators,
-              MilestoneStore milestones) {
+              MilestoneStore milestones, TaskTally tally) {
         this.jdbc = jdbc;
         // PostgreSQL keeps a cursor (and fetches FETCH_SIZE rows at a time) only with a fetch size and autocommit off,
         // i.e. inside a transaction, which every caller of each(…) is (TaskService's readOnly transactions).
@@ -61,6 +62,7 @@ class TaskStore {
         this.batch = batch;
         this.indicators = indicators;
         this.milestones = milestones;
+        this.tally = tally;
     }
 
     /** The task row plus the raw fields a detail view needs. */
@@ -82,7 +84,11 @@ class TaskStore {
 
     PageResult<TaskRow> search(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
         Map<String, Object> params = new HashMap<>();
-        return page(where(campaignId, filter, scope, params), params, page);
+        String where = where(campaignId, filter, scope, params);
+        // the whole campaign in view: its total is summed from the tally, not counted from up to 10⁶ tasks
+        return scope.isEverything() && TaskTally.answers(filter)
+                ? page(where, params, page, tally.count(campaignId, filter))
+                : page(where, params, page);
     }
 
     /** A leader's 包保 tasks in a campaign: those whose lead leader is the person, within the scope. */
@@ -94,8 +100,13 @@ class TaskStore {
     }
 
     private PageResult<TaskRow> page(String where, Map<String, Object> params, PageQuery page) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id" + where)
-                .params(params).query(Long.class).single();
+        // no join: every condition is on the task row (units are never deleted, so the list's join drops none),
+        // which lets PostgreSQL count from an index alone
+        return page(where, params, page, jdbc.sql("SELECT COUNT(*) FROM task t" + where).params(params)
+                .query(Long.class).single());
+    }
+
+    private PageResult<TaskRow> page(String where, Map<String, Object> params, PageQuery page, long total) {
         List<TaskRow> items = jdbc.sql(ROW + where + " ORDER BY t.category, t.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> record(rs, n).row()).list();
@@ -184,7 +195,9 @@ class TaskStore {
             where.append(" AND t.light IS NULL");
         }
         if (filter.leadUnitId() != null) {
-            where.append(" AND lu.path LIKE (SELECT f.path FROM org_unit_path f WHERE f.unit_id = :unit) || '%'");
+            // the lead unit's subtree as a set of unit ids: each is a range of ix_task_campaign_lead_unit
+            where.append(" AND t.lead_unit_id IN (SELECT lf.unit_id FROM org_unit_path lf WHERE lf.path LIKE"
+                    + " (SELECT f.path FROM org_unit_path f WHERE f.unit_id = :unit) || '%')");
             params.put("unit", filter.leadUnitId());
         }
         if (filter.q() != null && !filter.q().isBlank()) {

@@ -28,12 +28,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark, not a test: the cockpit at city scale (10 counties × 12 townships × 10 villages, 20,000 tasks with
  * lights, light history and maintained counts), p50/p95 of warm dashboards as ratios to baselines measured in the
  * same run: a trivial query round trip ({@code SELECT 1}) and the campaign page's category summary (county scope, a GROUP BY over the tasks).
- * {@code ./mvnw test -Dtest=CockpitBench -Dbench=true} (add {@code GONGJIAN_TEST_DB=postgres}). Results: bench/README.md.
+ * {@code ./mvnw test -Dtest=CockpitBench -Dbench=true [-Dbench.tasks=100000 -Dbench.villages=30]} (add
+ * {@code GONGJIAN_TEST_DB=postgres}; 30 villages per township make the harness city's ≈ 3,700 units). Results: bench/README.md.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class CockpitBench extends IntegrationTest {
 
-    static final int TASKS = 20_000;
+    static final int TASKS = Integer.getInteger("bench.tasks", 20_000);
+    static final int VILLAGES = Integer.getInteger("bench.villages", 10);
     static final int RUNS = 200;
     static final String[] CATEGORIES = CampaignCommand.DEFAULT_CATEGORIES.toArray(String[]::new);
     static final String[] LIGHTS = {"GREEN", "GREEN", "GREEN", "YELLOW", "RED", "DONE"};
@@ -64,7 +66,7 @@ class CockpitBench extends IntegrationTest {
                 UnitView town = org.createUnit(new UnitCommand("镇" + k + "-" + t + tag, UnitKind.TOWNSHIP, county.id(),
                         "BT" + k + "-" + t + tag), ALL);
                 leads.add(town);
-                for (int v = 0; v < 10; v++) {
+                for (int v = 0; v < VILLAGES; v++) {
                     leads.add(org.createUnit(new UnitCommand("村" + k + "-" + t + "-" + v + tag, UnitKind.VILLAGE,
                             town.id(), "BV" + k + "-" + t + "-" + v + tag), ALL));
                 }
