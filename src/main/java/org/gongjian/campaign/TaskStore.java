@@ -184,16 +184,7 @@ class TaskStore {
     private String where(long campaignId, TaskFilter filter, DataScope scope, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE t.campaign_id = :campaign");
         params.put("campaign", campaignId);
-        if (filter.category() != null && !filter.category().isBlank()) {
-            where.append(" AND t.category = :category");
-            params.put("category", filter.category());
-        }
-        if (filter.light() != null) {
-            where.append(" AND t.light = :light");
-            params.put("light", filter.light().name());
-        } else if (filter.unevaluated()) {
-            where.append(" AND t.light IS NULL");
-        }
+        TaskTally.keyConditions(filter, "t.", "t.parent_task_id IS NULL", where, params);
         if (filter.leadUnitId() != null) {
             // the lead unit's subtree as a set of unit ids: each is a range of ix_task_campaign_lead_unit
             where.append(" AND t.lead_unit_id IN (SELECT lf.unit_id FROM org_unit_path lf WHERE lf.path LIKE"
@@ -203,9 +194,6 @@ class TaskStore {
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" AND t.title LIKE :q ESCAPE '\\'");
             params.put("q", Like.contains(filter.q()));
-        }
-        if (filter.topLevelOnly()) {
-            where.append(" AND t.parent_task_id IS NULL");
         }
         return where + scopeCondition(scope, params);
     }

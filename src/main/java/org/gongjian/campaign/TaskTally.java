@@ -1,6 +1,8 @@
 package org.gongjian.campaign;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -39,22 +41,31 @@ class TaskTally {
     /** How many of the campaign's tasks pass the filter, for a filter {@link #answers} accepts. */
     long count(long campaignId, TaskFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(task_count), 0) FROM task_tally WHERE campaign_id = :campaign");
-        var spec = new java.util.HashMap<String, Object>();
-        spec.put("campaign", campaignId);
+        Map<String, Object> params = new HashMap<>();
+        params.put("campaign", campaignId);
+        keyConditions(filter, "", "top_level = TRUE", sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /**
+     * The filter's conditions on what the tally keeps (category, light or none yet, top level), for the task list's
+     * query ({@code prefix} "t.") and the tally's own (""), so that both select the same tasks.
+     */
+    static void keyConditions(TaskFilter filter, String prefix, String topLevel, StringBuilder where,
+                              Map<String, Object> params) {
         if (filter.category() != null && !filter.category().isBlank()) {
-            sql.append(" AND category = :category");
-            spec.put("category", filter.category());
+            where.append(" AND ").append(prefix).append("category = :category");
+            params.put("category", filter.category());
         }
         if (filter.light() != null) {
-            sql.append(" AND light = :light");
-            spec.put("light", filter.light().name());
+            where.append(" AND ").append(prefix).append("light = :light");
+            params.put("light", filter.light().name());
         } else if (filter.unevaluated()) {
-            sql.append(" AND light IS NULL");
+            where.append(" AND ").append(prefix).append("light IS NULL");
         }
         if (filter.topLevelOnly()) {
-            sql.append(" AND top_level = TRUE");
+            where.append(" AND ").append(topLevel);
         }
-        return jdbc.sql(sql.toString()).params(spec).query(Long.class).single();
     }
 
     @Scheduled(fixedDelayString = "${gongjian.campaign.tally-compaction:PT1M}", initialDelayString = "PT1M")

@@ -23,6 +23,7 @@ import org.gongjian.shared.PageResult;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.StatementCounter;
+import org.gongjian.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -219,7 +220,7 @@ class TaskListBench extends IntegrationTest {
 
     /** What PostgreSQL's autovacuum and the tally's minutely fold do after a bulk load, done now. */
     private void settle() {
-        if (org.gongjian.support.TestDatabase.postgresRequested()) {
+        if (TestDatabase.postgresRequested()) {
             jdbc.execute("VACUUM ANALYZE task");
             jdbc.execute("VACUUM ANALYZE task_cooperating_unit");
         } else {
