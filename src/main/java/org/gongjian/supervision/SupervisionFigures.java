@@ -72,14 +72,18 @@ public class SupervisionFigures {
      * campaign in view ({@link DataScope#everything()}) it walks the open-period index in order and stops at the limit.
      */
     public List<RedTask> longestRed(long campaignId, DataScope scope, int limit) {
-        // the ten are picked from the periods and lead units alone; titles and names are joined to those ten only
+        // the ten are picked from the periods and lead units alone; titles and names are joined to those ten only.
+        // until_date (NULL in every open period) leads the ORDER BY so that it is ix_task_light_period_open's order:
+        // PostgreSQL does not take IS NULL as fixing a column, and without it sorted every red period of the
+        // campaign (0.5 s at 10⁶ tasks for a county's ten) instead of reading the index until ten are in scope.
+        // A small scope (a village) goes the other way, through ix_task_light_state_unit.
         return jdbc.sql("""
                 SELECT r.task_id, t.title, r.unit_id, u.name, r.since_date, r.reasons FROM (
                     SELECT p.task_id, s.unit_id, p.since_date, p.reasons
                     FROM task_light_period p JOIN task_light_state s ON s.task_id = p.task_id
                     WHERE p.campaign_id = :campaign AND p.light = 'RED' AND p.until_date IS NULL
                       """ + (scope.isEverything() ? "" : "AND s.unit_id IN (SELECT v.unit_id FROM org_unit_path v WHERE v.path LIKE :scope)") + """
-                    ORDER BY p.since_date, p.task_id LIMIT :limit) r
+                    ORDER BY p.until_date, p.since_date, p.task_id LIMIT :limit) r
                 JOIN campaign_task_ref t ON t.task_id = r.task_id
                 JOIN org_unit_path u ON u.unit_id = r.unit_id
                 ORDER BY r.since_date, r.task_id""")
