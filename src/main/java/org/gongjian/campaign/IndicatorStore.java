@@ -111,14 +111,31 @@ class IndicatorStore {
                 .list();
     }
 
-    /** An indicator's stored figures, without its trajectory. */
-    record IndicatorActual(long id, String name, String unit, BigDecimal baseline, @Nullable BigDecimal actual) {}
+    /** An indicator's stored figures as the progress rule and the roll-up read them. */
+    record IndicatorFigures(long id, long taskId, String name, String unit, BigDecimal baseline, BigDecimal target,
+                            @Nullable BigDecimal actual, Direction direction) {
+        Progress.IndicatorInput input() {
+            return new Progress.IndicatorInput(name, baseline, target, actual, direction);
+        }
 
-    List<IndicatorActual> actuals(long taskId) {
-        return jdbc.sql("SELECT id, name, unit, baseline, actual FROM indicator WHERE task_id = :id ORDER BY sort_order")
-                .param("id", taskId)
-                .query((rs, n) -> new IndicatorActual(rs.getLong("id"), rs.getString("name"), rs.getString("unit"),
-                        rs.getBigDecimal("baseline"), rs.getBigDecimal("actual"))).list();
+        IndicatorFigures withActual(BigDecimal value) {
+            return new IndicatorFigures(id, taskId, name, unit, baseline, target, value, direction);
+        }
+    }
+
+    /** The indicators of several tasks (a task chain) in one read, each task's in its order. */
+    Map<Long, List<IndicatorFigures>> figuresOf(Collection<Long> taskIds) {
+        Map<Long, List<IndicatorFigures>> byTask = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, task_id, name, unit, baseline, target, actual, direction FROM indicator
+                WHERE task_id IN (:ids) ORDER BY task_id, sort_order""").param("ids", taskIds)
+                .query(rs -> {
+                    byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
+                            .add(new IndicatorFigures(rs.getLong("id"), rs.getLong("task_id"), rs.getString("name"),
+                                    rs.getString("unit"), rs.getBigDecimal("baseline"), rs.getBigDecimal("target"),
+                                    rs.getBigDecimal("actual"), Direction.valueOf(rs.getString("direction"))));
+                });
+        return byTask;
     }
 
     /** Σ(actual − baseline) of the subtasks' indicators of this name that have an actual; null when none has. */

@@ -164,11 +164,13 @@ class TaskQueries {
         List<TaskView.IndicatorView> indicatorViews = indicators.ofTask(id);
         List<TaskView.MilestoneView> milestoneViews = milestones.ofTask(id);
         return view(record, tasks.cooperatingUnits(id), indicatorViews, milestoneViews,
-                progressOf(tasks.allChildren(id), indicatorViews, milestoneViews).explanation());
+                progressOf(record.row().subtaskCount() == 0 ? List.of() : tasks.childProgress(List.of(id))
+                        .getOrDefault(id, List.of()).stream().map(TaskStore.ChildProgress::input).toList(),
+                        indicatorViews, milestoneViews).explanation());
     }
 
     /** {@link TaskProgress#progressOf}'s rule over the indicators and milestones the view has read anyway (issue #18). */
-    static Progress.Result progressOf(List<TaskRow> children, List<TaskView.IndicatorView> indicatorViews,
+    static Progress.Result progressOf(List<Progress.ChildInput> children, List<TaskView.IndicatorView> indicatorViews,
                                       List<TaskView.MilestoneView> milestoneViews) {
         return TaskProgress.progressOf(children, indicatorViews.stream().map(i -> new Progress.IndicatorInput(i.name(),
                         i.baseline(), i.target(), i.actual(), i.direction())).toList(),

@@ -256,9 +256,9 @@ public class TaskService {
                         List.of(new FieldProblem("[" + i + "].leadUnitId", null,
                                 "分解只能分给" + base.name() + "的下级单位")));
             }
+            // each create rolls its new subtask up the chain, the parent included: no second pass over the parent
             created.add(create(parent.campaignId(), parentId, share.toTask(i, parent, first, shares.size()), scope));
         }
-        progress.recompute(parentId);
         // one statement for all siblings' first targets (was two per sibling: the 9th subtask read 18 times)
         List<String> warnings = first == null ? List.of() : SplitCheck.warnings(first.name(), first.unit(),
                 first.target(), first.direction(), queries.childrenFirstTargets(parentId));

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.DatabaseKind;
 import org.gongjian.shared.Like;
 import org.gongjian.shared.PageQuery;
 import org.gongjian.shared.PageResult;
@@ -50,9 +51,10 @@ class TaskStore {
     private final IndicatorStore indicators;
     private final MilestoneStore milestones;
     private final TaskTally tally;
+    private final DatabaseKind database;
 
     TaskStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, IndicatorStore indicators,
-              MilestoneStore milestones, TaskTally tally) {
+              MilestoneStore milestones, TaskTally tally, DatabaseKind database) {
         this.jdbc = jdbc;
         // PostgreSQL keeps a cursor (and fetches FETCH_SIZE rows at a time) only with a fetch size and autocommit off,
         // i.e. inside a transaction, which every caller of each(…) is (TaskService's readOnly transactions).
@@ -63,6 +65,7 @@ class TaskStore {
         this.indicators = indicators;
         this.milestones = milestones;
         this.tally = tally;
+        this.database = database;
     }
 
     /** The task row plus the raw fields a detail view needs. */
@@ -174,6 +177,67 @@ class TaskStore {
     List<TaskRow> childrenOf(Collection<Long> parentIds) {
         return parentIds.isEmpty() ? List.of() : jdbc.sql(ROW + " WHERE t.parent_task_id IN (:parents) ORDER BY t.id")
                 .param("parents", parentIds).query((rs, n) -> record(rs, n).row()).list();
+    }
+
+    /** The task and its ancestors, nearest first, in one read (empty when the task does not exist). */
+    List<Long> ancestry(long taskId) {
+        return jdbc.sql("""
+                WITH RECURSIVE up (id, parent_task_id, depth) AS (
+                    SELECT id, parent_task_id, 0 FROM task WHERE id = :id
+                    UNION ALL
+                    SELECT t.id, t.parent_task_id, up.depth + 1 FROM task t JOIN up ON t.id = up.parent_task_id)
+                SELECT id FROM up ORDER BY depth""").param("id", taskId).query(Long.class).list();
+    }
+
+    /** What a progress roll-up needs of each task of a chain, read under its row lock. */
+    record ChainTask(long id, @Nullable Long parentTaskId, long campaignId, BigDecimal progress) {}
+
+    /**
+     * Locks a task chain's rows for the rest of the transaction and reads them as they are once locked. Two approvals
+     * rolling up into the same parent queue here, so the second reads its siblings' figures after the first committed
+     * them (without it a sibling's share of the parent was lost). The rows are locked nearest first, the order in which
+     * every chain is walked and in which a task edit takes its own row before its ancestors', so two chains that meet
+     * take their common ancestors in the same order. PostgreSQL's NO KEY UPDATE leaves rows that reference the tasks
+     * (reports, history) free to be inserted meanwhile.
+     */
+    Map<Long, ChainTask> lockChain(List<Long> chain) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("ids", chain);
+        StringBuilder order = new StringBuilder(" ORDER BY CASE id");
+        for (int i = 0; i < chain.size(); i++) {
+            order.append(" WHEN :c").append(i).append(" THEN ").append(i);
+            params.put("c" + i, chain.get(i));
+        }
+        order.append(" END");
+        Map<Long, ChainTask> locked = new HashMap<>();
+        jdbc.sql("SELECT id, parent_task_id, campaign_id, progress FROM task WHERE id IN (:ids)" + order
+                        + (database.postgres() ? " FOR NO KEY UPDATE" : " FOR UPDATE")).params(params)
+                .query(rs -> {
+                    long parent = rs.getLong("parent_task_id");
+                    locked.put(rs.getLong("id"), new ChainTask(rs.getLong("id"), rs.wasNull() ? null : parent,
+                            rs.getLong("campaign_id"), rs.getBigDecimal("progress")));
+                });
+        return locked;
+    }
+
+    /** A subtask as its parent's progress rule reads it. */
+    record ChildProgress(long id, String title, BigDecimal weight, BigDecimal progress) {
+        Progress.ChildInput input() {
+            return new Progress.ChildInput(title, weight, progress);
+        }
+    }
+
+    /** The children of each of these tasks with what the parent's progress rule reads of them, in id order. */
+    Map<Long, List<ChildProgress>> childProgress(Collection<Long> parentIds) {
+        Map<Long, List<ChildProgress>> byParent = new HashMap<>();
+        jdbc.sql("SELECT id, parent_task_id, title, weight, progress FROM task WHERE parent_task_id IN (:ids) ORDER BY id")
+                .param("ids", parentIds)
+                .query(rs -> {
+                    byParent.computeIfAbsent(rs.getLong("parent_task_id"), k -> new java.util.ArrayList<>())
+                            .add(new ChildProgress(rs.getLong("id"), rs.getString("title"), rs.getBigDecimal("weight"),
+                                    rs.getBigDecimal("progress")));
+                });
+        return byParent;
     }
 
     List<TaskRow> allChildren(long parentId) {

@@ -1,9 +1,5 @@
 package org.gongjian.shared;
 
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,26 +14,17 @@ import org.springframework.stereotype.Component;
 public class CustomPlans {
 
     private final JdbcTemplate jdbc;
-    private volatile @Nullable Boolean postgres;
+    private final DatabaseKind database;
 
-    CustomPlans(JdbcTemplate jdbc) {
+    CustomPlans(JdbcTemplate jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** Call inside a transaction, before the statements that need it: SET LOCAL ends with the transaction. */
     public void forThisTransaction() {
-        if (postgres()) {
+        if (database.postgres()) {
             jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
-                    c -> c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-            postgres = known;
-        }
-        return known;
     }
 }
