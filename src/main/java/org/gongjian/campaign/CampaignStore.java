@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * SQL for campaigns. A campaign is visible to a user whose scope lies inside its owner unit (a township sees its
@@ -28,12 +30,36 @@ class CampaignStore {
     private static final String VISIBLE = " (:scopePath LIKE o.path || '%' OR o.path LIKE :scopeLike)";
 
     private final JdbcClient jdbc;
+    /** Key of this transaction's kept campaign views ({@link #find}). */
+    private final Object keptKey = new Object();
 
     CampaignStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The campaign if visible in the scope. Unscoped reads are kept for the rest of the transaction: an approval asks
+     * for its campaign three times (submit check, light re-evaluation, reporting facts; two statements each), and a
+     * campaign only changes through this store, which forgets what it kept when it writes.
+     */
     Optional<CampaignView> find(long id, DataScope scope) {
+        if (scope.isEverything()) {
+            java.util.Map<Long, CampaignView> kept = keptInTransaction();
+            if (kept != null) {
+                CampaignView view = kept.get(id);
+                if (view == null) {
+                    view = read(id, scope).orElse(null);
+                    if (view != null) {
+                        kept.put(id, view);
+                    }
+                }
+                return Optional.ofNullable(view);
+            }
+        }
+        return read(id, scope);
+    }
+
+    private Optional<CampaignView> read(long id, DataScope scope) {
         return jdbc.sql(SELECT + " WHERE c.id = :id AND" + VISIBLE).param("id", id)
                 .param("scopePath", scope.path()).param("scopeLike", scope.likePattern())
                 .query(this::map).optional();
@@ -77,15 +103,45 @@ class CampaignStore {
     }
 
     void setUnitHeadReview(long campaignId, boolean on) {
+        forget();
         jdbc.sql("UPDATE campaign SET unit_head_review = :on, version = version + 1 WHERE id = :id")
                 .param("on", on).param("id", campaignId).update();
     }
 
     void addCategory(long campaignId, String name) {
+        forget();
         int next = jdbc.sql("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM campaign_category WHERE campaign_id = :id")
                 .param("id", campaignId).query(Integer.class).single();
         jdbc.sql("INSERT INTO campaign_category (campaign_id, name, sort_order) VALUES (:id, :name, :sort)")
                 .param("id", campaignId).param("name", name).param("sort", next).update();
+    }
+
+    /** This transaction's unscoped campaign reads, bound until it completes; null outside a transaction. */
+    private java.util.@org.jspecify.annotations.Nullable Map<Long, CampaignView> keptInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        var kept = (java.util.Map<Long, CampaignView>) TransactionSynchronizationManager.getResource(keptKey);
+        if (kept == null) {
+            java.util.Map<Long, CampaignView> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(keptKey, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(keptKey);
+                }
+            });
+            kept = fresh;
+        }
+        return kept;
+    }
+
+    private void forget() {
+        var kept = keptInTransaction();
+        if (kept != null) {
+            kept.clear();
+        }
     }
 
     List<String> categories(long campaignId) {

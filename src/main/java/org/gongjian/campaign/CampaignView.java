@@ -11,6 +11,10 @@ public record CampaignView(long id, String name, int year, LocalDate startDate, 
                            ReportingFrequency reportingFrequency, int reportDeadlineDay, Thresholds thresholds,
                            List<String> categories, boolean unitHeadReview) {
 
+    public CampaignView {
+        categories = List.copyOf(categories);   // views are shared within a transaction (CampaignStore#find)
+    }
+
     /** Status-light thresholds (DESIGN.md defaults 10 / 20 % behind trajectory, milestones due within 7 days). */
     public record Thresholds(int yellowBehindPct, int redBehindPct, int dueSoonDays) {
         public static Thresholds defaults() {

@@ -84,11 +84,21 @@ public class TaskBatchCreation {
      * @return the new ids, in list order
      */
     public List<Long> createAll(long campaignId, List<NewTask> newTasks, DataScope scope) {
+        return createAll(campaignId, newTasks, scope, null);
+    }
+
+    /**
+     * As {@link #createAll(long, List, DataScope)}, for a caller that has read, in this same transaction and with
+     * {@link #topLevelTitlesTaken}, which of the new top-level titles are taken (the import, which checks each row
+     * before it writes): the 1,000-title read is not made twice.
+     */
+    public List<Long> createAll(long campaignId, List<NewTask> newTasks, DataScope scope,
+                                @org.jspecify.annotations.Nullable Set<String> topLevelTitlesTaken) {
         if (newTasks.isEmpty()) {
             return List.of();
         }
         CampaignView campaign = campaigns.campaign(campaignId, scope);
-        check(campaign, newTasks, scope);
+        check(campaign, newTasks, scope, topLevelTitlesTaken);
         List<TaskBatchStore.Row> rows = rows(newTasks);
         Instant now = clock.instant();
         long[] ids = batch.insertTasks(campaignId, rows, now);
@@ -121,10 +131,11 @@ public class TaskBatchCreation {
      * {@link TaskChecks} for each task (its org reads remembered across the list) and the title rule: no two tasks
      * under the same parent share a title, whether the other one is stored already or earlier in the list.
      */
-    private void check(CampaignView campaign, List<NewTask> newTasks, DataScope scope) {
+    private void check(CampaignView campaign, List<NewTask> newTasks, DataScope scope,
+                       @org.jspecify.annotations.Nullable Set<String> taken) {
         TaskChecks.Lookups lookups = checks.remembering();
-        Set<String> atTop = new HashSet<>(batch.topLevelTitlesTaken(campaign.id(), newTasks.stream()
-                .filter(t -> t.parent() == null).map(t -> t.command().title().trim()).toList()));
+        Set<String> atTop = new HashSet<>(taken != null ? taken : batch.topLevelTitlesTaken(campaign.id(),
+                newTasks.stream().filter(t -> t.parent() == null).map(t -> t.command().title().trim()).toList()));
         Map<Integer, Set<String>> underNew = new HashMap<>();
         for (int i = 0; i < newTasks.size(); i++) {
             NewTask task = newTasks.get(i);

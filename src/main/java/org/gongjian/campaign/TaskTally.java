@@ -1,12 +1,9 @@
 package org.gongjian.campaign;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.gongjian.shared.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,12 +22,11 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 class TaskTally {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-    private volatile @Nullable Boolean maintained;
+    private final DatabaseKind database;
 
-    TaskTally(JdbcClient jdbc, JdbcTemplate template) {
+    TaskTally(JdbcClient jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.database = database;
     }
 
     /** Whether the filter is one the tally answers: no lead unit, no keyword (it keeps category, light and level only). */
@@ -93,12 +89,6 @@ class TaskTally {
 
     /** PostgreSQL keeps the tally as a table; H2 has a view (nothing to fold). */
     private boolean maintained() {
-        Boolean known = maintained;
-        if (known == null) {
-            known = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) c ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-            maintained = known;
-        }
-        return known;
+        return database.postgres();
     }
 }

@@ -64,7 +64,7 @@ public class TaskImporter {
                     task.command()));
         }
         try {
-            tasks.createAll(campaignId, newTasks, scope);
+            tasks.createAll(campaignId, newTasks, scope, takenAtTop);
         } catch (TaskBatchCreation.Refused refused) {
             throw refusal(plan.tasks().get(refused.index()), refused.reason());
         }
