@@ -40,7 +40,7 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
     // chain of the roll-up then took approval from 55 to 47 (create 14 → 13)
     static final int CREATE_STATEMENTS = 13;
     static final int SUBMIT_STATEMENTS = 15;
-    static final int APPROVE_STATEMENTS = 47;
+    static final int APPROVE_STATEMENTS = 45;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
 
