@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.gongjian.identity.Role;
 import org.gongjian.org.UnitView;
+import org.gongjian.shared.DataScope;
+import org.gongjian.shared.PageQuery;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.Logins;
 import org.gongjian.support.OrgFixtures;
@@ -38,6 +40,9 @@ class TaskScopeTests extends IntegrationTest {
 
     @Autowired
     CampaignFixtures campaigns;
+
+    @Autowired
+    TaskService taskService;
 
     County c;
     CampaignView campaign;
@@ -75,6 +80,43 @@ class TaskScopeTests extends IntegrationTest {
                 mvc.perform(get(path).header("Authorization", liaisonA)).andExpect(status().isOk());
             }
         }
+    }
+
+    @Test
+    void scopedListPagesEachTaskOnceInListOrderWhetherItsScopeLeadsOrCooperates() {
+        // a task two of the scope's units cooperate on, one led in the scope with a unit outside cooperating, one led
+        // and cooperated on within the scope: each listed once, in the list's order, on pages of every size
+        TaskView twoHelpers = campaigns.task(campaign, "跨镇联合执法", c.townshipB(), c.townshipA(), c.villageA());
+        TaskView helpedFromOutside = campaigns.task(campaign, "甲镇乙镇共建", c.townshipA(), c.townshipB());
+        TaskView helpedFromInside = campaigns.task(campaign, "甲镇甲村共治", c.townshipA(), c.villageA());
+        DataScope a = DataScope.of(c.townshipA().id(), c.townshipA().path());
+        DataScope wholeCounty = DataScope.of(c.county().id(), c.county().path());
+        TaskFilter all = new TaskFilter(null, null, null, null, false, false);
+        List<Long> everyTask = ids(taskService.tasks(campaign.id(), all, DataScope.everything(), new PageQuery(0, 100)).items());
+        List<Long> visible = List.of(ledByA.id(), ledByVillageA.id(), ledByBWithA.id(), shareA.id(), twoHelpers.id(),
+                helpedFromOutside.id(), helpedFromInside.id());
+        List<Long> inListOrder = everyTask.stream().filter(visible::contains).toList();
+        assertThat(inListOrder).hasSize(visible.size());
+        for (int size : new int[] {1, 2, 3, 50}) {
+            List<Long> paged = new java.util.ArrayList<>();
+            for (int page = 0; page * size < visible.size() + 1; page++) {
+                var result = taskService.tasks(campaign.id(), all, a, new PageQuery(page, size));
+                assertThat(result.total()).isEqualTo(visible.size());
+                paged.addAll(ids(result.items()));
+            }
+            assertThat(paged).as("pages of %d", size).isEqualTo(inListOrder);
+        }
+        var ledByB = taskService.tasks(campaign.id(), new TaskFilter(null, null, c.townshipB().id(), null, false, false), a,
+                new PageQuery(0, 50));
+        assertThat(ids(ledByB.items())).containsExactlyInAnyOrder(ledByBWithA.id(), twoHelpers.id());
+        assertThat(ledByB.total()).isEqualTo(2);
+        var county = taskService.tasks(campaign.id(), all, wholeCounty, new PageQuery(0, 100));
+        assertThat(ids(county.items())).isEqualTo(everyTask);
+        assertThat(county.total()).isEqualTo(everyTask.size());
+    }
+
+    private static List<Long> ids(List<TaskRow> rows) {
+        return rows.stream().map(TaskRow::id).toList();
     }
 
     @Test
