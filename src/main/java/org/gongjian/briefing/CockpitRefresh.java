@@ -12,6 +12,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.TaskFigures;
+import org.gongjian.org.UnitMoved;
 import org.gongjian.report.ReportApproved;
 import org.gongjian.report.ReportDesk;
 import org.gongjian.report.ReportingPeriod;
@@ -133,6 +134,15 @@ public class CockpitRefresh {
     @EventListener
     void on(ReportApproved approved) {
         markDirtyAtCommit(approved.report().campaignId());
+    }
+
+    /**
+     * A unit moved: the subtree rows of every campaign were summed along the old paths. Marked stale in the moving
+     * transaction; the job refreshes them within a minute (until then a dashboard shows the figures as they were).
+     */
+    @EventListener
+    void on(UnitMoved moved) {
+        store.markAllDirty();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.gongjian.shared.CustomPlans;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,33 +18,37 @@ class CockpitStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private volatile @Nullable Boolean postgres;
+    private final CustomPlans plans;
 
-    CockpitStore(JdbcClient jdbc, JdbcTemplate batch) {
+    CockpitStore(JdbcClient jdbc, JdbcTemplate batch, CustomPlans plans) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.plans = plans;
     }
 
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(batch.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
-                    c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-            postgres = known;
-        }
-        return known;
-    }
-
-    /** The focus unit's direct children (one path segment below it), with whether each has units below. */
+    /**
+     * The focus unit's direct children (one path segment below it), with whether each has units below: one read of
+     * the children and grandchildren (a test per child scanned every unit's path for each leaf child: 20 ms for a
+     * township's 30 villages at city scale).
+     */
     List<UnitRollUp.Child> children(String focusPath) {
-        return jdbc.sql("""
-                SELECT u.unit_id, u.name, u.path,
-                       CASE WHEN EXISTS (SELECT 1 FROM org_unit_path d WHERE d.path LIKE u.path || '_%') THEN 1 ELSE 0 END
-                FROM org_unit_path u
+        List<UnitRollUp.Child> children = new java.util.ArrayList<>();
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        jdbc.sql("""
+                SELECT u.unit_id, u.name, u.path FROM org_unit_path u
                 WHERE u.path LIKE :below AND u.path NOT LIKE :deeper ORDER BY LENGTH(u.path), u.path""")
-                .param("below", focusPath + "_%/").param("deeper", focusPath + "%/%/")
-                .query((rs, n) -> new UnitRollUp.Child(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1))
-                .list();
+                .param("below", focusPath + "_%/").param("deeper", focusPath + "%/%/%/")
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    String path = rs.getString(3);
+                    int below = path.indexOf('/', focusPath.length());
+                    if (below == path.length() - 1) {
+                        children.add(new UnitRollUp.Child(rs.getLong(1), rs.getString(2), path, false));
+                    } else {
+                        parents.add(path.substring(0, below + 1));
+                    }
+                });
+        return children.stream().map(c -> parents.contains(c.path())
+                ? new UnitRollUp.Child(c.id(), c.name(), c.path(), true) : c).toList();
     }
 
     /** One stored row: a lead unit's figures for a period. */
@@ -51,27 +56,28 @@ class CockpitStore {
                   @Nullable Integer tasks, @Nullable BigDecimal progressSum, int expected, int onTime, int late, int notIn) {}
 
     /**
-     * Every period's figures inside the subtree, rolled up in SQL to the focus unit's children ({@code unitPath} = the
-     * focus path or a child's path): O(children × periods) rows, whatever the number of villages or tasks.
+     * Every period's figures inside the subtree, rolled up to the focus unit's children ({@code unitPath} = the focus
+     * path for the focus unit's own rows, a child's path for its subtree's): the focus unit's own stored rows and its
+     * children's subtree rows (cockpit_subtree_figure), O(children × periods) rows, whatever the number of villages.
      */
     List<Figure> figures(long campaignId, String focusPath) {
-        if (postgres()) {
-            // After five runs PostgreSQL may keep a generic plan, which guesses 0.5 % of units for the LIKE and,
-            // while the figures' statistics are older than their last refresh, a handful of rows per campaign: a
-            // nested loop over every unit (2.9 s at city scale, 3,792 units × 12 periods, against 35–96 ms for the
-            // plan made for the actual scope). Plan this read for its parameters, in this transaction only.
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        }
+        // After five runs PostgreSQL may keep a generic plan, which guesses 0.5 % of units for the LIKE and, while the
+        // figures' statistics are older than their last refresh, a handful of rows per campaign: a nested loop over
+        // every unit (2.9 s at city scale before the subtree rows). Plan this read for its parameters, in this
+        // transaction only.
+        plans.forThisTransaction();
         return jdbc.sql("""
-                SELECT x.branch, x.period, SUM(x.green), SUM(x.yellow), SUM(x.red), SUM(x.done), SUM(x.tasks),
-                       SUM(x.progress_sum), SUM(x.expected), SUM(x.on_time), SUM(x.late), SUM(x.not_in) FROM (
-                    SELECT SUBSTRING(u.path FROM 1 FOR :len + POSITION('/' IN SUBSTRING(u.path FROM :len + 1))) AS branch,
-                           f.period, f.green, f.yellow, f.red, f.done, f.tasks, f.progress_sum, f.expected, f.on_time,
-                           f.late, f.not_in
-                    FROM cockpit_period_figure f JOIN org_unit_path u ON u.unit_id = f.unit_id
-                    WHERE f.campaign_id = :campaign AND u.path LIKE :scope) x
-                GROUP BY x.branch, x.period""")
-                .param("campaign", campaignId).param("scope", focusPath + "%").param("len", focusPath.length())
+                SELECT u.path, f.period, f.green, f.yellow, f.red, f.done, f.tasks, f.progress_sum, f.expected,
+                       f.on_time, f.late, f.not_in
+                FROM cockpit_period_figure f JOIN org_unit_path u ON u.unit_id = f.unit_id
+                WHERE f.campaign_id = :campaign AND u.path = :focus
+                UNION ALL
+                SELECT u.path, s.period, s.green, s.yellow, s.red, s.done, s.tasks, s.progress_sum, s.expected,
+                       s.on_time, s.late, s.not_in
+                FROM cockpit_subtree_figure s JOIN org_unit_path u ON u.unit_id = s.unit_id
+                WHERE s.campaign_id = :campaign AND u.path LIKE :below AND u.path NOT LIKE :deeper""")
+                .param("campaign", campaignId).param("focus", focusPath).param("below", focusPath + "_%/")
+                .param("deeper", focusPath + "%/%/")
                 .query((rs, n) -> new Figure(0, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), rs.getObject(7) == null ? null : rs.getInt(7), rs.getBigDecimal(8),
                         rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12)))
@@ -89,19 +95,73 @@ class CockpitStore {
         return map;
     }
 
-    /** Replaces the campaign's rows (one transaction with the reads that made them). */
+    /**
+     * Replaces the campaign's rows, its units' own and their subtrees' (one transaction with the reads that made them).
+     * Each unit's rows are added to every unit on its path, itself included, by the paths as they are now (a unit
+     * move marks every campaign for the next refresh, see CockpitRefresh).
+     */
     void replace(long campaignId, List<Figure> figures, Instant at) {
         jdbc.sql("DELETE FROM cockpit_period_figure WHERE campaign_id = :campaign").param("campaign", campaignId).update();
-        batch.batchUpdate("""
-                INSERT INTO cockpit_period_figure (campaign_id, unit_id, period, green, yellow, red, done, tasks,
-                    progress_sum, expected, on_time, late, not_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                figures.stream().map(f -> new Object[] {campaignId, f.unitId(), f.period(), f.green(), f.yellow(), f.red(),
-                        f.done(), f.tasks(), f.progressSum(), f.expected(), f.onTime(), f.late(), f.notIn()}).toList());
+        String insert = """
+                INSERT INTO %s (campaign_id, unit_id, period, green, yellow, red, done, tasks,
+                    progress_sum, expected, on_time, late, not_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        batch.batchUpdate(insert.formatted("cockpit_period_figure"), figures.stream().map(f -> row(campaignId, f)).toList());
+        Map<Long, String> paths = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT u.unit_id, u.path FROM cockpit_period_figure f JOIN org_unit_path u ON u.unit_id = f.unit_id
+                WHERE f.campaign_id = :campaign""").param("campaign", campaignId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> paths.put(rs.getLong(1), rs.getString(2)));
+        jdbc.sql("DELETE FROM cockpit_subtree_figure WHERE campaign_id = :campaign").param("campaign", campaignId).update();
+        batch.batchUpdate(insert.formatted("cockpit_subtree_figure"),
+                subtrees(figures, paths).stream().map(f -> row(campaignId, f)).toList());
         if (jdbc.sql("UPDATE cockpit_refresh SET refreshed_at = :at, dirty = FALSE WHERE campaign_id = :campaign")
                 .param("at", Timestamp.from(at)).param("campaign", campaignId).update() == 0) {
             jdbc.sql("INSERT INTO cockpit_refresh (campaign_id, refreshed_at, dirty) VALUES (:campaign, :at, FALSE)")
                     .param("campaign", campaignId).param("at", Timestamp.from(at)).update();
         }
+    }
+
+    private static Object[] row(long campaignId, Figure f) {
+        return new Object[] {campaignId, f.unitId(), f.period(), f.green(), f.yellow(), f.red(), f.done(), f.tasks(),
+                f.progressSum(), f.expected(), f.onTime(), f.late(), f.notIn()};
+    }
+
+    /**
+     * Per unit and period, the sum of the rows of the unit and every unit below it (a unit without a path, gone
+     * from org_unit_path, counts for no one). Task counts and progress sums stay NULL where every row's is, as SQL's SUM.
+     */
+    static List<Figure> subtrees(List<Figure> figures, Map<Long, String> paths) {
+        Map<String, Figure> sums = new java.util.LinkedHashMap<>();
+        for (Figure f : figures) {
+            String path = paths.get(f.unitId());
+            if (path == null) {
+                continue;
+            }
+            for (String segment : path.split("/")) {
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                long unit = Long.parseLong(segment);
+                Figure own = new Figure(unit, "", f.period(), f.green(), f.yellow(), f.red(), f.done(), f.tasks(),
+                        f.progressSum(), f.expected(), f.onTime(), f.late(), f.notIn());
+                sums.merge(unit + "|" + f.period(), own, CockpitStore::plus);
+            }
+        }
+        return List.copyOf(sums.values());
+    }
+
+    private static Figure plus(Figure a, Figure b) {
+        Integer tasks = a.tasks() == null ? b.tasks() : b.tasks() == null ? a.tasks() : Integer.valueOf(a.tasks() + b.tasks());
+        BigDecimal sum = a.progressSum() == null ? b.progressSum()
+                : b.progressSum() == null ? a.progressSum() : a.progressSum().add(b.progressSum());
+        return new Figure(a.unitId(), a.unitPath(), a.period(), a.green() + b.green(), a.yellow() + b.yellow(),
+                a.red() + b.red(), a.done() + b.done(), tasks, sum, a.expected() + b.expected(), a.onTime() + b.onTime(),
+                a.late() + b.late(), a.notIn() + b.notIn());
+    }
+
+    /** A unit moved: every campaign's subtree rows are stale until its next refresh (the job's, within a minute). */
+    void markAllDirty() {
+        jdbc.sql("UPDATE cockpit_refresh SET dirty = TRUE WHERE refreshed_at IS NOT NULL AND dirty = FALSE").update();
     }
 
     /**

@@ -116,6 +116,9 @@ public class OrgService {
         }
         units.update(id, command.name().trim(), command.kind(), command.code());
         UnitView after = units.findUnscoped(id).orElseThrow();
+        if (moving) {
+            events.publishEvent(new UnitMoved(id, before.path(), after.path()));
+        }
         events.publishEvent(AuditableChange.updated("unit", id, before, after));
         return after;
     }

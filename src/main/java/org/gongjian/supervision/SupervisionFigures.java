@@ -36,18 +36,22 @@ public class SupervisionFigures {
     public record BranchCell(String branchPath, String category, Light light, long tasks) {}
 
     /**
-     * From the maintained light_count, rolled up in SQL to the scope unit's children: O(children × categories ×
-     * lights) rows, whatever the number of tasks or villages.
+     * The scope unit's own counts (light_count) and each child's subtree counts (light_rollup, see {@link LightRollUp}):
+     * O(children × categories × lights) rows, whatever the number of tasks or villages.
      */
     public List<BranchCell> lightCells(long campaignId, DataScope scope) {
         return jdbc.sql("""
-                SELECT x.branch, x.category, x.light, SUM(x.task_count) FROM (
-                    SELECT SUBSTRING(u.path FROM 1 FOR :len + POSITION('/' IN SUBSTRING(u.path FROM :len + 1))) AS branch,
-                           c.category, c.light, c.task_count
-                    FROM light_count c JOIN org_unit_path u ON u.unit_id = c.unit_id
-                    WHERE c.campaign_id = :campaign AND c.task_count > 0 AND u.path LIKE :scope) x
-                GROUP BY x.branch, x.category, x.light""")
-                .param("campaign", campaignId).param("scope", scope.likePattern()).param("len", scope.path().length())
+                SELECT u.path, c.category, c.light, SUM(c.task_count)
+                FROM light_count c JOIN org_unit_path u ON u.unit_id = c.unit_id
+                WHERE c.campaign_id = :campaign AND c.task_count > 0 AND u.path = :path
+                GROUP BY u.path, c.category, c.light
+                UNION ALL
+                SELECT u.path, r.category, r.light, SUM(r.task_count)
+                FROM light_rollup r JOIN org_unit_path u ON u.unit_id = r.unit_id
+                WHERE r.campaign_id = :campaign AND u.path LIKE :below AND u.path NOT LIKE :deeper
+                GROUP BY u.path, r.category, r.light HAVING SUM(r.task_count) > 0""")
+                .param("campaign", campaignId).param("path", scope.path()).param("below", scope.path() + "_%/")
+                .param("deeper", scope.path() + "%/%/")
                 .query((rs, n) -> new BranchCell(rs.getString(1), rs.getString(2), Light.valueOf(rs.getString(3)),
                         rs.getLong(4))).list();
     }
