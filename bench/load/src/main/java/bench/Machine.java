@@ -36,7 +36,7 @@ final class Machine {
             try (ResultSet rs = st.executeQuery("""
                     SELECT name, setting, coalesce(unit, '') FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit',
                     'fsync', 'work_mem', 'max_connections', 'effective_cache_size', 'wal_level', 'checkpoint_timeout',
-                    'max_wal_size', 'random_page_cost', 'jit') ORDER BY name""")) {
+                    'max_wal_size', 'random_page_cost', 'jit', 'autovacuum') ORDER BY name""")) {
                 while (rs.next()) {
                     settings.append(rs.getString(1)).append('=').append(rs.getString(2)).append(rs.getString(3)).append(' ');
                 }
