@@ -142,7 +142,19 @@ public class CockpitRefresh {
      */
     @EventListener
     void on(UnitMoved moved) {
-        store.markAllDirty();
+        // Just before the move commits, not now: the move's roll-up rebuild (supervision) locks light_count against
+        // writers, and an approval that has written its counts waits to mark its campaign's cockpit_refresh row at
+        // its own commit; taking those rows here first would make the two wait for each other (a deadlock).
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            store.markAllDirty();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                store.markAllDirty();
+            }
+        });
     }
 
     /**

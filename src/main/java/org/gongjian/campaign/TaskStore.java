@@ -129,10 +129,11 @@ class TaskStore {
     /**
      * The scope's LIKE pattern as an SQL literal. Inlined, not bound: PostgreSQL plans a statement the driver has
      * prepared five times with a generic plan, and with the pattern unknown that plan read every task of the campaign
-     * (1.8–7.5 s for a county's category filter or keyword search at 10⁶). A path is digits and slashes, checked here.
+     * (1.8–7.5 s for a county's category filter or keyword search at 10⁶). A path is digits and slashes, checked here
+     * ({@link DataScope#nothing()}'s "/-/" too: it matches no unit, so the list is empty as before).
      */
     private static String literal(String pattern) {
-        if (!pattern.matches("[0-9/]+%")) {
+        if (!pattern.matches("[0-9/-]+%")) {
             throw new IllegalArgumentException("not a unit path pattern: " + pattern);
         }
         return "'" + pattern + "'";

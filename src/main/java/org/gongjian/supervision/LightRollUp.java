@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code light_rollup}, the light counts of each unit's subtree that {@link SupervisionFigures#lightCells} reads
@@ -32,6 +33,7 @@ public class LightRollUp {
 
     @Scheduled(fixedDelayString = "${gongjian.supervision.rollup-fold:PT1M}", initialDelayString = "PT1M")
     @SchedulerLock(name = "supervision.light-rollup-fold", lockAtMostFor = "PT10M")
+    @Transactional  // fold() is called on this object, not through the proxy: the advisory lock needs this transaction
     public void scheduled() {
         fold();
     }
@@ -71,6 +73,10 @@ public class LightRollUp {
      * rows the other wrote after that statement's snapshot would stay beside their replacement and count twice.
      */
     private void serialise() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // outside a transaction the lock would end with its own statement and serialise nothing
+            throw new IllegalStateException("the light roll-up's fold and rebuild run in a transaction");
+        }
         jdbc.sql("SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(:key)) l").param("key", ADVISORY_KEY)
                 .query(Long.class).single();
     }

@@ -5,6 +5,10 @@
 -- row per changed (campaign, ancestor unit, category, light), ancestors read from the lead unit's path in
 -- org_unit_path; supervision.LightRollUp folds the appended rows every minute and rebuilds the table when a unit
 -- moves. A reader sums the rows of its key. H2 has a view of the same shape instead.
+-- No light_count change may commit between the first fill below and the triggers (a node still running during a
+-- rolling deploy): writers wait until this migration commits.
+LOCK TABLE light_count IN SHARE MODE;
+
 CREATE TABLE light_rollup (
     campaign_id  BIGINT       NOT NULL,
     unit_id      BIGINT       NOT NULL,
