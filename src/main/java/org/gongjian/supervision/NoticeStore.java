@@ -142,6 +142,31 @@ class NoticeStore {
                 .param("task", taskId).query(Long.class).single() > 0;
     }
 
+    /**
+     * Of these tasks, those with a notice being handled (OPEN or RESPONDED), and which of these automatic keys are
+     * taken: what {@link #hasActive} and {@link #autoKeyExists} answer one by one, for a whole day's red tasks in a few
+     * statements (id lists in slices of 10,000: PostgreSQL binds at most 65,535 parameters).
+     */
+    Settled settled(List<Long> taskIds, List<String> autoKeys) {
+        java.util.Set<Long> active = new java.util.HashSet<>();
+        for (int from = 0; from < taskIds.size(); from += 10_000) {
+            active.addAll(jdbc.sql("""
+                    SELECT DISTINCT task_id FROM supervision_notice
+                    WHERE task_id IN (:tasks) AND status IN ('OPEN', 'RESPONDED')""")
+                    .param("tasks", taskIds.subList(from, Math.min(taskIds.size(), from + 10_000)))
+                    .query(Long.class).list());
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int from = 0; from < autoKeys.size(); from += 10_000) {
+            taken.addAll(jdbc.sql("SELECT auto_key FROM supervision_notice WHERE auto_key IN (:keys)")
+                    .param("keys", autoKeys.subList(from, Math.min(autoKeys.size(), from + 10_000)))
+                    .query(String.class).list());
+        }
+        return new Settled(active, taken);
+    }
+
+    record Settled(java.util.Set<Long> activeTasks, java.util.Set<String> takenKeys) {}
+
     boolean autoKeyExists(String key) {
         return jdbc.sql("SELECT COUNT(*) FROM supervision_notice WHERE auto_key = :key").param("key", key)
                 .query(Long.class).single() > 0;

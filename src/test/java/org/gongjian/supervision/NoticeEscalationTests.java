@@ -84,6 +84,31 @@ class NoticeEscalationTests extends IntegrationTest {
     }
 
     @Test
+    void aSecondRunTheSameDayLeavesOutUrgedTasksInAFewStatements() {
+        List<Setup> five = java.util.stream.IntStream.range(0, 5).mapToObj(i -> fixtures.redTask(MILESTONE_DUE)).toList();
+        LocalDate day = MILESTONE_DUE.plusDays(1 + Escalation.RED_DAYS);
+        for (LocalDate d = MILESTONE_DUE.minusDays(1); !d.isAfter(day); d = d.plusDays(1)) {
+            clock.set(morning(d));
+            for (Setup s : five) {
+                lights.evaluateCampaign(s.campaign().id(), d);
+            }
+        }
+        escalation.run(day);   // urges these five (and any other long-red task in the database)
+        for (Setup s : five) {
+            assertThat(fixtures.notices(s.task().id())).extracting(Row::level).containsExactly("URGE");
+        }
+
+        // every long-red task now has its notice: the run reads them in a few statements, not a transaction each
+        var again = org.gongjian.support.StatementCounter.count(() -> escalation.run(day));
+        assertThat(again.result().urged()).isZero();
+        assertThat(again.count()).as("statements of a run with every red task settled: %s", again.statements())
+                .isLessThanOrEqualTo(6);   // red periods, two settled reads, past-due and second-督办 reads
+        for (Setup s : five) {
+            assertThat(fixtures.notices(s.task().id())).hasSize(1);
+        }
+    }
+
+    @Test
     void sixtyDaysRedUrgeThenSuperviseTheLeaderThenInterview() {
         Setup s = fixtures.redTask(MILESTONE_DUE);
         LocalDate start = MILESTONE_DUE.minusDays(3);
