@@ -26,11 +26,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NoticeStore {
 
+    /** The task's title looked up per notice, not joined (tasks are never deleted): see report.ReportStore's SELECT. */
     private static final String SELECT = """
-            SELECT n.*, t.title AS task_title, u.name AS unit_name,
+            SELECT n.*, (SELECT t.title FROM campaign_task_ref t WHERE t.task_id = n.task_id) AS task_title,
+                   u.name AS unit_name,
                    (SELECT MAX(op.name) FROM org_person op WHERE op.person_id = n.leader_person_id) AS leader_name
             FROM supervision_notice n
-            JOIN campaign_task_ref t ON t.task_id = n.task_id
             JOIN org_unit_path u ON u.unit_id = n.unit_id
             """;
 
