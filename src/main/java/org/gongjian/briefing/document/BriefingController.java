@@ -143,13 +143,13 @@ class BriefingController {
         model.addAttribute("intro", BriefingText.intro(d));
         model.addAttribute("figures", BriefingText.figures(d));
         model.addAttribute("unitHeader", BriefingTables.UNIT_HEADER);
-        model.addAttribute("unitRows", BriefingTables.units(d));
+        model.addAttribute("units", BriefingTables.units(d));
         model.addAttribute("redSentence", BriefingTables.redSentence(d));
         model.addAttribute("redHeader", BriefingTables.RED_HEADER);
         model.addAttribute("redRows", BriefingTables.red(d));
         model.addAttribute("reportingSentence", BriefingTables.reportingSentence(d));
         model.addAttribute("reportingHeader", BriefingTables.REPORTING_HEADER);
-        model.addAttribute("reportingRows", BriefingTables.reporting(d));
+        model.addAttribute("reporting", BriefingTables.reporting(d));
         model.addAttribute("noticeSentence", BriefingTables.noticeSentence(d));
         model.addAttribute("noRankings", BriefingText.NO_RANKINGS);
         model.addAttribute("rankingHeader", BriefingTables.RANKING_HEADER);

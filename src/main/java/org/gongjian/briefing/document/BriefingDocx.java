@@ -149,7 +149,7 @@ class BriefingDocx {
         text(doc, d.narrative().overview(), INDENT);
         picture(doc, charts.lights(d), 0.62);
         heading(doc, 1);
-        table(doc, BriefingTables.UNIT_HEADER, BriefingTables.units(d), new int[] {8, 40, 11, 10, 10, 10, 11});
+        listing(doc, BriefingTables.UNIT_HEADER, BriefingTables.units(d), new int[] {8, 40, 11, 10, 10, 10, 11});
         picture(doc, charts.units(d), 0.9);
         heading(doc, 2);
         text(doc, BriefingTables.redSentence(d), INDENT);
@@ -158,10 +158,7 @@ class BriefingDocx {
         }
         heading(doc, 3);
         text(doc, BriefingTables.reportingSentence(d), INDENT);
-        List<String[]> late = BriefingTables.reporting(d);
-        if (!late.isEmpty()) {
-            table(doc, BriefingTables.REPORTING_HEADER, late, new int[] {8, 44, 12, 12, 12, 12});
-        }
+        listing(doc, BriefingTables.REPORTING_HEADER, BriefingTables.reporting(d), new int[] {8, 44, 12, 12, 12, 12});
         heading(doc, 4);
         text(doc, BriefingTables.noticeSentence(d), INDENT);
         heading(doc, 5);
@@ -201,6 +198,22 @@ class BriefingDocx {
         p.setSpacingBetween(28, LineSpacingRule.EXACT);
         p.setSpacingAfter(0);
         return p;
+    }
+
+    /** A capped table: its lead-in, each block under its caption, the line saying what is left out. */
+    private static void listing(XWPFDocument doc, String[] header, BriefingTables.Listing listing, int[] percents) {
+        if (listing.lead() != null) {
+            text(doc, listing.lead(), INDENT);
+        }
+        for (BriefingTables.Block block : listing.blocks()) {
+            if (block.caption() != null) {
+                text(doc, block.caption(), INDENT).setKeepNext(true);
+            }
+            table(doc, header, block.rows(), percents);
+        }
+        if (listing.rest() != null) {
+            text(doc, listing.rest(), INDENT);
+        }
     }
 
     private static void table(XWPFDocument doc, String[] header, List<String[]> rows, int[] percents) {

@@ -107,7 +107,7 @@ class BriefingPdf {
         pdf.add(text(d.narrative().overview(), 2));
         pdf.add(image(charts.lights(d), 62));
         heading(pdf, 1);
-        pdf.add(table(BriefingTables.UNIT_HEADER, BriefingTables.units(d), new float[] {0.9f, 4f, 1.1f, 1, 1, 1, 1.2f}));
+        listing(pdf, BriefingTables.UNIT_HEADER, BriefingTables.units(d), new float[] {0.9f, 4f, 1.1f, 1, 1, 1, 1.2f});
         pdf.add(image(charts.units(d), 88));
         heading(pdf, 2);
         pdf.add(text(BriefingTables.redSentence(d), 2));
@@ -116,10 +116,7 @@ class BriefingPdf {
         }
         heading(pdf, 3);
         pdf.add(text(BriefingTables.reportingSentence(d), 2));
-        List<String[]> late = BriefingTables.reporting(d);
-        if (!late.isEmpty()) {
-            pdf.add(table(BriefingTables.REPORTING_HEADER, late, new float[] {0.9f, 4f, 1, 1, 1, 1}));
-        }
+        listing(pdf, BriefingTables.REPORTING_HEADER, BriefingTables.reporting(d), new float[] {0.9f, 4f, 1, 1, 1, 1});
         heading(pdf, 4);
         pdf.add(text(BriefingTables.noticeSentence(d), 2));
         heading(pdf, 5);
@@ -128,6 +125,24 @@ class BriefingPdf {
         pdf.add(text(d.narrative().commendations(), 2));
         heading(pdf, 7);
         pdf.add(text(d.narrative().nextSteps(), 2));
+    }
+
+    /** A capped table: its lead-in, each block under its caption, the line saying what is left out. */
+    private void listing(Document pdf, String[] header, BriefingTables.Listing listing, float[] widths) {
+        if (listing.lead() != null) {
+            pdf.add(text(listing.lead(), 2));
+        }
+        for (BriefingTables.Block block : listing.blocks()) {
+            if (block.caption() != null) {
+                Paragraph caption = text(block.caption(), 2);
+                caption.setKeepTogether(true);
+                pdf.add(caption);
+            }
+            pdf.add(table(header, block.rows(), widths));
+        }
+        if (listing.rest() != null) {
+            pdf.add(text(listing.rest(), 2));
+        }
     }
 
     private void rankings(Document pdf, BriefingData d) {

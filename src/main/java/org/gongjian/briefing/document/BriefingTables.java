@@ -1,9 +1,11 @@
 package org.gongjian.briefing.document;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.gongjian.shared.Decimals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The briefing's sections and tables as plain text cells, so the HTML page, the docx and the PDF say the same thing
@@ -19,6 +21,35 @@ final class BriefingTables {
     static final String[] REPORTING_HEADER = {"序号", "单位", "应报", "按时", "逾期", "未报"};
     static final String[] RANKING_HEADER = {"名次", "单位", "得分"};
 
+    /** A section's unit table lists every unit up to this many (a county: its townships and departments). */
+    static final int ALL_UNITS_UP_TO = 25;
+    /** Beyond it, section 二 lists the units with the most red tasks … */
+    static final int WORST_UNITS = 15;
+    /** … and the best of the others … */
+    static final int BEST_UNITS = 5;
+    /** … and section 四 the units most behind with their reports: a table of about a page each. */
+    static final int WORST_REPORTING = 20;
+
+    private static final Comparator<BriefingData.UnitLights> WORST_FIRST = Comparator
+            .comparingLong(BriefingData.UnitLights::red).reversed()
+            .thenComparing(Comparator.comparingDouble((BriefingData.UnitLights u) -> share(u.red(), u.total())).reversed())
+            .thenComparing(Comparator.comparingLong(BriefingData.UnitLights::yellow).reversed())
+            .thenComparing(BriefingData.UnitLights::unitName);
+    private static final Comparator<BriefingData.UnitLights> BEST_FIRST = Comparator
+            .comparingLong(BriefingData.UnitLights::red)
+            .thenComparingLong(BriefingData.UnitLights::yellow)
+            .thenComparing(Comparator.comparingDouble((BriefingData.UnitLights u) -> share(u.done(), u.total())).reversed())
+            .thenComparing(Comparator.comparingLong(BriefingData.UnitLights::total).reversed())
+            .thenComparing(BriefingData.UnitLights::unitName);
+
+    /**
+     * A section's table as printed: an optional lead-in sentence, one or more blocks of rows (each with an optional
+     * caption, each printed as a table under the section's header) and an optional closing line (其余…).
+     */
+    record Listing(@Nullable String lead, List<Block> blocks, @Nullable String rest) {}
+
+    record Block(@Nullable String caption, List<String[]> rows) {}
+
     private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("[\\d.%]+");
 
     private BriefingTables() {
@@ -29,14 +60,49 @@ final class BriefingTables {
         return NUMERIC.matcher(cell).matches();
     }
 
-    static List<String[]> units(BriefingData d) {
+    /**
+     * Section 二 as printed. Up to {@link #ALL_UNITS_UP_TO} lead units: all of them, townships first, then departments,
+     * each by most red (a county's campaign). More (a city has 1,330): the {@link #WORST_UNITS} with the most red
+     * tasks and the {@link #BEST_UNITS} doing best of the others (fewest red, then fewest yellow, then the largest
+     * share done), the counts of the lead-in over every unit, and a line naming how many are left out and where the
+     * full list is. A briefing is read, not searched: the cockpit and the xlsx ledger have every unit.
+     */
+    static Listing units(BriefingData d) {
+        List<BriefingData.UnitLights> all = d.units();
+        if (all.size() <= ALL_UNITS_UP_TO) {
+            return new Listing(null, List.of(new Block(null, unitRows(all))), null);
+        }
+        List<BriefingData.UnitLights> worst = all.stream().sorted(WORST_FIRST).limit(WORST_UNITS).toList();
+        java.util.Set<Long> listed = new java.util.HashSet<>();
+        worst.forEach(u -> listed.add(u.unitId()));
+        List<BriefingData.UnitLights> best = all.stream().filter(u -> !listed.contains(u.unitId())).sorted(BEST_FIRST)
+                .limit(BEST_UNITS).toList();
+        long withRed = all.stream().filter(u -> u.red() > 0).count();
+        long tasks = all.stream().mapToLong(BriefingData.UnitLights::total).sum();
+        String lead = "共有" + all.size() + "个单位牵头承担攻坚任务" + tasks + "项（含分解到各单位的子任务），其中" + withRed
+                + "个单位有红灯任务。单位较多，以下列出红灯任务最多的" + worst.size() + "个单位和进展最好的" + best.size() + "个单位。";
+        return new Listing(lead, List.of(new Block("红灯任务最多的" + worst.size() + "个单位：", unitRows(worst)),
+                new Block("进展最好的" + best.size() + "个单位（红灯、黄灯最少，完成比例最高）：", unitRows(best))),
+                rest(all.size() - worst.size() - best.size(), "个单位未列出", "各单位的亮灯情况"));
+    }
+
+    private static List<String[]> unitRows(List<BriefingData.UnitLights> units) {
         List<String[]> rows = new ArrayList<>();
         int n = 1;
-        for (BriefingData.UnitLights u : d.units()) {
+        for (BriefingData.UnitLights u : units) {
             rows.add(new String[] {String.valueOf(n++), u.unitName(), String.valueOf(u.total()), String.valueOf(u.green()),
                     String.valueOf(u.yellow()), String.valueOf(u.red()), String.valueOf(u.done())});
         }
         return rows;
+    }
+
+    /** 其余N个单位未列出，全部单位的…见领导驾驶舱（可逐级查看）和攻坚任务台账（xlsx导出）。 */
+    private static String rest(int left, String what, String whose) {
+        return "其余" + left + what + "，全部" + whose + "见领导驾驶舱（可逐级查看）和攻坚任务台账（xlsx导出）。";
+    }
+
+    private static double share(long part, long total) {
+        return total == 0 ? 0 : (double) part / total;
     }
 
     static List<String[]> red(BriefingData d) {
@@ -50,25 +116,37 @@ final class BriefingTables {
         return rows;
     }
 
-    /** Only units that were late or missed a report are listed; the rest are summed up in the sentence. */
-    static List<String[]> reporting(BriefingData d) {
+    /**
+     * Section 四 as printed: the units that were late or missed a report (the others are counted in the sentence),
+     * worst first (most missing, then most late); more than {@link #ALL_UNITS_UP_TO} of them: the
+     * {@link #WORST_REPORTING} worst and a line naming how many are left out.
+     */
+    static Listing reporting(BriefingData d) {
+        // MonthActivity.reporting sorts them so
+        List<BriefingData.UnitPunctuality> behind = d.reporting().stream().filter(u -> u.late() + u.missing() > 0).toList();
+        List<BriefingData.UnitPunctuality> listed = behind.size() <= ALL_UNITS_UP_TO ? behind
+                : behind.subList(0, WORST_REPORTING);
         List<String[]> rows = new ArrayList<>();
         int n = 1;
-        for (BriefingData.UnitPunctuality u : d.reporting()) {
-            if (u.late() + u.missing() > 0) {
-                rows.add(new String[] {String.valueOf(n++), u.unitName(), String.valueOf(u.expected()),
-                        String.valueOf(u.onTime()), String.valueOf(u.late()), String.valueOf(u.missing())});
-            }
+        for (BriefingData.UnitPunctuality u : listed) {
+            rows.add(new String[] {String.valueOf(n++), u.unitName(), String.valueOf(u.expected()),
+                    String.valueOf(u.onTime()), String.valueOf(u.late()), String.valueOf(u.missing())});
         }
-        return rows;
+        return new Listing(null, rows.isEmpty() ? List.of() : List.of(new Block(null, rows)),
+                listed.size() == behind.size() ? null : rest(behind.size() - listed.size(), "个逾期或未报送的单位未列出", "单位的报送情况"));
     }
 
     static String reportingSentence(BriefingData d) {
         BriefingData.Figures f = d.figures();
         long clean = d.reporting().stream().filter(u -> u.late() + u.missing() == 0).count();
+        long behind = d.reporting().size() - clean;
         String s = "本月到期应报送进度" + f.reportsExpected() + "份，按时报送" + f.onTime() + "份，逾期报送" + f.late()
                 + "份，未报送" + f.missing() + "份；" + clean + "个单位全部按时报送。";
-        return reporting(d).isEmpty() ? s : s + "逾期或未报送的单位如下：";
+        if (behind == 0) {
+            return s;
+        }
+        return behind <= ALL_UNITS_UP_TO ? s + "逾期或未报送的单位如下："
+                : s + behind + "个单位逾期或未报送，以下列出未报送、逾期最多的" + WORST_REPORTING + "个：";
     }
 
     static String noticeSentence(BriefingData d) {

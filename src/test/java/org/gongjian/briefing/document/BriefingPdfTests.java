@@ -41,12 +41,26 @@ class BriefingPdfTests {
         for (String section : BriefingTables.SECTIONS) {
             assertThat(text).contains(section.replaceAll("\\s+", ""));
         }
-        assertThat(text).doesNotContain("草　稿");
+        assertThat(text).doesNotContain("草　稿", "其余");
     }
 
     @Test
     void withoutRankingsTheSectionSaysWhyAndADraftSaysDraft() throws IOException {
         String text = text(pdf.render(BriefingSamples.november(false), false));
         assertThat(text).contains(BriefingText.NO_RANKINGS, "草　稿").doesNotContain("红榜（前列）");
+    }
+
+    @Test
+    void aCitysUnitTablesAreTheWorstAndTheBestWithALineForTheOthers() throws IOException {
+        byte[] bytes = pdf.render(BriefingSamples.city(1330), false);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/briefing-city-sample.pdf"), bytes);
+        String text = text(bytes);
+        assertThat(text).contains("共有1330个单位牵头承担攻坚任务26600项", "红灯任务最多的15个单位：", "进展最好的5个单位",
+                "其余1310个单位未列出，", "其余1310个逾期或未报送的单位未列出，", "1330个单位逾期或未报送", "村1007")
+                .doesNotContain("村1324");
+        try (PdfReader reader = new PdfReader(bytes)) {
+            assertThat(reader.getNumberOfPages()).isLessThanOrEqualTo(8);
+        }
     }
 }

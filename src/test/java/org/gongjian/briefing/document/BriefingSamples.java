@@ -37,4 +37,41 @@ final class BriefingSamples {
         return new BriefingData(7, "2026年重点工作攻坚年", "2026-11", head, figures, units, red, notices, reporting,
                 rankings, narrative);
     }
+
+    /**
+     * A city-sized briefing: {@code units} lead units (every tenth a township, the others villages; unit i has 20
+     * tasks, i % 7 of them red), every unit behind with its reports (worst first, as {@code MonthActivity} sorts
+     * them), and {@code RED_LISTED} red tasks listed.
+     */
+    static BriefingData city(int units) {
+        List<BriefingData.UnitLights> lights = new java.util.ArrayList<>();
+        List<BriefingData.UnitPunctuality> reporting = new java.util.ArrayList<>();
+        int red = 0;
+        int late = 0;
+        int missing = 0;
+        for (int i = 0; i < units; i++) {
+            String name = (i % 10 == 0 ? "镇" : "村") + i;
+            red += i % 7;
+            lights.add(new BriefingData.UnitLights(1000 + i, name, i % 10 == 0 ? "TOWNSHIP" : "VILLAGE", 20,
+                    18 - i % 7, 1, i % 7, 1));
+            // 4 reports: i % 2 late, i % 3 + 1 - i % 2 not in
+            reporting.add(new BriefingData.UnitPunctuality(name, 4, 3 - i % 3, i % 2, i % 3 + 1 - i % 2));
+            late += i % 2;
+            missing += i % 3 + 1 - i % 2;
+        }
+        reporting.sort(java.util.Comparator.comparingInt(BriefingData.UnitPunctuality::missing).reversed()
+                .thenComparing(java.util.Comparator.comparingInt(BriefingData.UnitPunctuality::late).reversed())
+                .thenComparing(BriefingData.UnitPunctuality::unitName));
+        List<BriefingData.RedTask> redTasks = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(red, BriefingAssembler.RED_LISTED); i++) {
+            redTasks.add(new BriefingData.RedTask(i, "道路硬化工程" + i, "基础设施", "村" + i, null, new BigDecimal(i),
+                    List.of("连续两期未报送进度")));
+        }
+        BriefingData base = november(false);
+        int tasks = units * 20;
+        BriefingData.Figures figures = new BriefingData.Figures(tasks, tasks - red - 2 * units, units, red, units, 0,
+                new BigDecimal("51.0"), units * 4, units * 4 - late - missing, late, missing, 0);
+        return new BriefingData(8, "2026年全市重点工作攻坚年", "2026-11", base.head(), figures, lights, redTasks,
+                base.notices(), reporting, null, base.narrative(), red - redTasks.size());
+    }
 }
