@@ -21,8 +21,8 @@ final class BriefingTables {
     static final String[] REPORTING_HEADER = {"序号", "单位", "应报", "按时", "逾期", "未报"};
     static final String[] RANKING_HEADER = {"名次", "单位", "得分"};
 
-    /** A section's unit table lists every unit up to this many (a county: its townships and departments). */
-    static final int ALL_UNITS_UP_TO = 25;
+    /** A section's unit table lists every unit up to this many: a county's townships and departments (the demo: 36). */
+    static final int ALL_UNITS_UP_TO = 60;
     /** Beyond it, section 二 lists the units with the most red tasks … */
     static final int WORST_UNITS = 15;
     /** … and the best of the others … */
@@ -83,7 +83,7 @@ final class BriefingTables {
                 + "个单位有红灯任务。单位较多，以下列出红灯任务最多的" + worst.size() + "个单位和进展最好的" + best.size() + "个单位。";
         return new Listing(lead, List.of(new Block("红灯任务最多的" + worst.size() + "个单位：", unitRows(worst)),
                 new Block("进展最好的" + best.size() + "个单位（红灯、黄灯最少，完成比例最高）：", unitRows(best))),
-                rest(all.size() - worst.size() - best.size(), "个单位未列出", "各单位的亮灯情况"));
+                rest(all.size() - worst.size() - best.size(), "个单位未列出", "单位的亮灯情况"));
     }
 
     private static List<String[]> unitRows(List<BriefingData.UnitLights> units) {
