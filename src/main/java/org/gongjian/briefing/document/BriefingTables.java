@@ -79,7 +79,8 @@ final class BriefingTables {
                 .limit(BEST_UNITS).toList();
         long withRed = all.stream().filter(u -> u.red() > 0).count();
         long tasks = all.stream().mapToLong(BriefingData.UnitLights::total).sum();
-        String lead = "共有" + all.size() + "个单位牵头承担攻坚任务" + tasks + "项（含分解到各单位的子任务），其中" + withRed
+        // the tasks the table counts: lit ones (a task not yet evaluated has no light), subtasks included
+        String lead = "共有" + all.size() + "个牵头单位的任务已亮灯（共" + tasks + "项，含分解到各单位的子任务），其中" + withRed
                 + "个单位有红灯任务。单位较多，以下列出红灯任务最多的" + worst.size() + "个单位和进展最好的" + best.size() + "个单位。";
         return new Listing(lead, List.of(new Block("红灯任务最多的" + worst.size() + "个单位：", unitRows(worst)),
                 new Block("进展最好的" + best.size() + "个单位（红灯、黄灯最少，完成比例最高）：", unitRows(best))),

@@ -65,7 +65,7 @@ class BriefingDocxTests {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/briefing-city-sample.docx"), bytes);
         String text = text(bytes);
-        assertThat(text).contains("共有1330个单位牵头承担攻坚任务26600项", "红灯任务最多的15个单位：", "进展最好的5个单位",
+        assertThat(text).contains("共有1330个牵头单位的任务已亮灯（共26600项", "红灯任务最多的15个单位：", "进展最好的5个单位",
                 "其余1310个单位未列出，", "其余1310个逾期或未报送的单位未列出，", "1330个单位逾期或未报送");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             // worst units, best units, red tasks, units behind with their reports: a header and the rows each

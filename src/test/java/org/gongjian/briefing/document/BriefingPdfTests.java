@@ -56,7 +56,7 @@ class BriefingPdfTests {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/briefing-city-sample.pdf"), bytes);
         String text = text(bytes);
-        assertThat(text).contains("共有1330个单位牵头承担攻坚任务26600项", "红灯任务最多的15个单位：", "进展最好的5个单位",
+        assertThat(text).contains("共有1330个牵头单位的任务已亮灯（共26600项", "红灯任务最多的15个单位：", "进展最好的5个单位",
                 "其余1310个单位未列出，", "其余1310个逾期或未报送的单位未列出，", "1330个单位逾期或未报送", "村1007")
                 .doesNotContain("村1324");
         try (PdfReader reader = new PdfReader(bytes)) {

@@ -57,7 +57,7 @@ class BriefingTablesTests {
         assertThat(best).extracting(r -> r[5]).containsOnly("0");
         assertThat(best).extracting(r -> r[1]).containsExactly("村14", "村21", "村28", "村35", "村42");
         assertThat(Arrays.stream(new String[] {units.lead(), units.rest()})).doesNotContainNull();
-        assertThat(units.lead()).isEqualTo("共有100个单位牵头承担攻坚任务2000项（含分解到各单位的子任务），其中85个单位有红灯任务。"
+        assertThat(units.lead()).isEqualTo("共有100个牵头单位的任务已亮灯（共2000项，含分解到各单位的子任务），其中85个单位有红灯任务。"
                 + "单位较多，以下列出红灯任务最多的15个单位和进展最好的5个单位。");
         assertThat(units.rest()).startsWith("其余80个单位未列出，").contains("领导驾驶舱", "xlsx");
     }
