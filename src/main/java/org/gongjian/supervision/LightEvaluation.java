@@ -352,9 +352,17 @@ public class LightEvaluation {
         }
     }
 
+    /**
+     * The task rows first, nearest first (descending id: a subtask is always created after its ancestors), then the
+     * history and the counts: the order an approval takes them in (its task chain, leaf first, then the re-light's
+     * counts). The other way round, a run that had taken a unit's count row and then waited for a task an approval
+     * had locked, while that approval waited for the count row, deadlocked.
+     */
     private void write(Pending pending) {
+        List<TaskService.LightUpdate> lights = new ArrayList<>(pending.lights());
+        lights.sort(java.util.Comparator.comparingLong(TaskService.LightUpdate::taskId).reversed());
+        tasks.applyLights(lights);
         store.write(pending.store());
-        tasks.applyLights(pending.lights());
     }
 
     /**

@@ -92,7 +92,9 @@ class LightStore {
                 WHERE task_id = ?""", w.moved, c -> stateRow(c));
         batched("UPDATE task_light_state SET recheck_on = ? WHERE task_id = ?", w.rechecks,
                 r -> new Object[] {Date.valueOf(r.on()), r.taskId()});
-        List<Map.Entry<CountKey, Integer>> deltas = w.deltas.entrySet().stream().filter(e -> e.getValue() != 0).toList();
+        // in one order for every writer (an approval's re-light, the daily run), so two never wait on each other's rows
+        List<Map.Entry<CountKey, Integer>> deltas = w.deltas.entrySet().stream().filter(e -> e.getValue() != 0)
+                .sorted(Map.Entry.comparingByKey(CountKey.ORDER)).toList();
         List<Map.Entry<CountKey, Integer>> missing = new ArrayList<>();
         for (int from = 0; from < deltas.size(); from += BATCH) {
             List<Map.Entry<CountKey, Integer>> slice = deltas.subList(from, Math.min(deltas.size(), from + BATCH));
@@ -226,7 +228,13 @@ class LightStore {
     }
 
     /** What the counts hold for a task: its light under its lead unit and category. */
-    record CountKey(long campaignId, long unitId, String category, boolean topLevel, Light light) {}
+    record CountKey(long campaignId, long unitId, String category, boolean topLevel, Light light) {
+
+        /** The order count rows are written in (see {@link #write}). */
+        static final java.util.Comparator<CountKey> ORDER = java.util.Comparator.comparingLong(CountKey::campaignId)
+                .thenComparingLong(CountKey::unitId).thenComparing(CountKey::category)
+                .thenComparing(CountKey::topLevel).thenComparing(CountKey::light);
+    }
 
     Map<Long, State> counted(java.util.Collection<Long> taskIds) {
         return countedWhere("task_id IN (:tasks)", Map.of("tasks", taskIds));

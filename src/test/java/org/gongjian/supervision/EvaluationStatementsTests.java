@@ -57,6 +57,34 @@ class EvaluationStatementsTests extends IntegrationTest {
         assertThat(quiet400.count()).isEqualTo(quiet40.count()).isLessThanOrEqualTo(6);
     }
 
+    /**
+     * An evaluation takes the task rows before supervision's count rows, as an approval does (its chain, then the
+     * re-light's counts): in the other order a run holding a unit's count row and waiting for a task row an approval
+     * held, while the approval waited for that count row, was a deadlock.
+     */
+    @Test
+    void anEvaluationWritesTheTasksLightsBeforeTheCounts() {
+        long campaign = bulk.campaign(fixtures.county(), 20);
+
+        var first = StatementCounter.count(() -> lights.evaluateCampaign(campaign, DAY));
+
+        assertThat(first.result().changed()).isEqualTo(20);
+        List<String> sql = first.statements().stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
+        int taskLights = indexOf(sql, "update task set light");
+        int counts = Math.min(indexOf(sql, "update light_count"), indexOf(sql, "insert into light_count"));
+        int states = indexOf(sql, "insert into task_light_state");
+        assertThat(taskLights).isNotNegative().isLessThan(counts).isLessThan(states);
+    }
+
+    private static int indexOf(List<String> statements, String prefix) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     private static List<String> own(List<String> statements) {
         return statements.stream().filter(sql -> !perTask(sql)).toList();
     }
