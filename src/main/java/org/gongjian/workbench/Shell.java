@@ -13,6 +13,7 @@ import org.gongjian.org.OrgService;
 import org.gongjian.org.PersonView;
 import org.jspecify.annotations.Nullable;
 import org.gongjian.shared.DemoMode;
+import org.gongjian.web.PageInterceptors;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +51,7 @@ public class Shell implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**", "/img/**");
+        PageInterceptors.register(registry, this);
     }
 
     @Override
