@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.LockRetry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,7 +32,7 @@ class ReportReviewApiController {
     @PostMapping("/api/v1/reports/{id}/submit")
     ReportView submit(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                       @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        return reports.submit(id, ifMatch == null ? null : IfMatch.version(ifMatch), user, scope);
+        return LockRetry.run(() -> reports.submit(id, ifMatch == null ? null : IfMatch.version(ifMatch), user, scope));
     }
 
     @PostMapping("/api/v1/reports/{id}/return")
@@ -45,7 +46,7 @@ class ReportReviewApiController {
     @PostMapping("/api/v1/reports/{id}/approve")
     ReportView approve(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
                        @AuthenticationPrincipal CurrentUser user, DataScope scope) {
-        return reports.approve(id, ifMatch == null ? null : IfMatch.version(ifMatch), user, scope);
+        return LockRetry.run(() -> reports.approve(id, ifMatch == null ? null : IfMatch.version(ifMatch), user, scope));
     }
 
     @PostMapping("/api/v1/reports/{id}/corrections")

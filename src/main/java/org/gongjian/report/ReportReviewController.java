@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.LockRetry;
 import org.gongjian.shared.DomainException;
 import org.gongjian.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -75,10 +76,12 @@ class ReportReviewController {
 
     private String act(long id, RedirectAttributes redirect, Supplier<ReportView> action, String done) {
         try {
-            action.get();
+            LockRetry.run(action);
             redirect.addFlashAttribute("message", done);
         } catch (InvalidInput | DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            redirect.addFlashAttribute("error", "系统繁忙：数据正被其他操作占用，本次未保存任何内容，请再试一次。");
         }
         return "redirect:/reports/" + id;
     }

@@ -47,7 +47,7 @@ class SupervisionApiController {
             throws BindException {
         LocalDate date = date(asOf);
         daily.checkInBounds(date);
-        return lights.evaluateAll(scope, date);
+        return org.gongjian.shared.LockRetry.run(() -> lights.evaluateAll(scope, date));
     }
 
     /**
