@@ -115,6 +115,25 @@ class TaskScopeTests extends IntegrationTest {
         assertThat(county.total()).isEqualTo(everyTask.size());
     }
 
+    @Test
+    void leadUnitFilterListsTheUnitsWholeSubtreeAndAnUnknownUnitNothing() {
+        // the filter's path is read first and inlined (TaskStore.where): a village is under its township, another
+        // township's tasks are not, and an id no unit has lists nothing instead of failing or listing everything
+        DataScope all = DataScope.everything();
+        var byA = taskService.tasks(campaign.id(), new TaskFilter(null, null, c.townshipA().id(), null, false, false), all,
+                new PageQuery(0, 50));
+        assertThat(ids(byA.items())).containsExactlyInAnyOrder(ledByA.id(), ledByVillageA.id(), shareA.id());
+        assertThat(byA.total()).isEqualTo(3);
+        var byVillage = taskService.tasks(campaign.id(), new TaskFilter(null, null, c.villageA().id(), null, false, false),
+                all, new PageQuery(0, 50));
+        assertThat(ids(byVillage.items())).containsExactly(ledByVillageA.id());
+        assertThat(byVillage.total()).isEqualTo(1);
+        var unknown = taskService.tasks(campaign.id(), new TaskFilter(null, null, Long.MAX_VALUE, null, false, false), all,
+                new PageQuery(0, 50));
+        assertThat(unknown.items()).isEmpty();
+        assertThat(unknown.total()).isZero();
+    }
+
     private static List<Long> ids(List<TaskRow> rows) {
         return rows.stream().map(TaskRow::id).toList();
     }
