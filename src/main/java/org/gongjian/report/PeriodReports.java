@@ -34,10 +34,10 @@ public class PeriodReports {
     /** Every revision of the period's reports (drafts included), oldest revision first per task. */
     public List<PeriodReport> ofPeriod(long campaignId, String period) {
         return jdbc.sql("""
-                SELECT r.id, r.task_id, t.title, r.unit_id, u.name, r.period, r.revision, r.status, r.late,
-                       r.first_submitted_at, r.approved_at,
+                SELECT r.id, r.task_id, (SELECT t.title FROM campaign_task_ref t WHERE t.task_id = r.task_id), r.unit_id,
+                       u.name, r.period, r.revision, r.status, r.late, r.first_submitted_at, r.approved_at,
                        (SELECT COUNT(*) FROM report_review v WHERE v.report_id = r.id AND v.action = '退回')
-                FROM progress_report r JOIN campaign_task_ref t ON t.task_id = r.task_id
+                FROM progress_report r
                 JOIN org_unit_path u ON u.unit_id = r.unit_id
                 WHERE r.campaign_id = :campaign AND r.period = :period
                 ORDER BY r.task_id, r.revision""")
