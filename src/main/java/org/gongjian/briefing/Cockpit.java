@@ -75,11 +75,11 @@ public class Cockpit {
                 : org.unit(scope.unitId() != null ? scope.unitId() : campaign.ownerUnitId(), DataScope.everything());
         DataScope focusScope = DataScope.of(focus.id(), focus.path());
         LocalDate today = LocalDate.now(clock);
-        UnitRollUp rollUp = new UnitRollUp(focus.id(), focus.path(), reads.store.children(focus.path()));
+        UnitRollUp rollUp = new UnitRollUp(focus.id(), focus.path(), reads.store.children(focus.id()));
         ReportingPeriod current = ReportingPeriod.containing(clamp(today, campaign), campaign);
         ReportingPeriod due = current.deadline().isBefore(today) ? current : current.previous();
         DashboardFigures figures = new DashboardFigures(rollUp, focus.name(),
-                reads.supervision.lightCells(campaignId, focusScope), figures(campaignId, focus.path()),
+                reads.supervision.lightCells(campaignId, focusScope), figures(campaignId, focus.id(), focus.path()),
                 current.label(), due.deadline().isBefore(today) && !due.end().isBefore(campaign.startDate())
                         ? due.label() : null);
         // one level up only while it stays inside the caller's scope
@@ -108,10 +108,10 @@ public class Cockpit {
 
     /** The longest-red tasks with their reasons as of the last evaluation (the light period keeps those it opened with). */
     /** The stored period figures; on a campaign's very first dashboard they are computed first (once). */
-    private List<CockpitStore.Figure> figures(long campaignId, String focusPath) {
-        List<CockpitStore.Figure> rows = reads.store.figures(campaignId, focusPath);
+    private List<CockpitStore.Figure> figures(long campaignId, long focusId, String focusPath) {
+        List<CockpitStore.Figure> rows = reads.store.figures(campaignId, focusId, focusPath);
         if (rows.isEmpty() && reads.refresh.ensureRefreshed(campaignId)) {
-            rows = reads.store.figures(campaignId, focusPath);
+            rows = reads.store.figures(campaignId, focusId, focusPath);
         }
         return rows;
     }

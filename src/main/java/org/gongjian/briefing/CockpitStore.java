@@ -27,28 +27,19 @@ class CockpitStore {
     }
 
     /**
-     * The focus unit's direct children (one path segment below it), with whether each has units below: one read of
-     * the children and grandchildren (a test per child scanned every unit's path for each leaf child: 20 ms for a
-     * township's 30 villages at city scale).
+     * The focus unit's direct children (by parent, {@code null}: the top units), with whether each has units below: one
+     * read (a test per child scanned every unit's path for each leaf child: 20 ms for a township's 30 villages at city
+     * scale; by path patterns the read itself went through the focus unit's whole subtree, every unit for a province).
      */
-    List<UnitRollUp.Child> children(String focusPath) {
-        List<UnitRollUp.Child> children = new java.util.ArrayList<>();
-        java.util.Set<String> parents = new java.util.HashSet<>();
-        jdbc.sql("""
-                SELECT u.unit_id, u.name, u.path FROM org_unit_path u
-                WHERE u.path LIKE :below AND u.path NOT LIKE :deeper ORDER BY LENGTH(u.path), u.path""")
-                .param("below", focusPath + "_%/").param("deeper", focusPath + "%/%/%/")
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    String path = rs.getString(3);
-                    int below = path.indexOf('/', focusPath.length());
-                    if (below == path.length() - 1) {
-                        children.add(new UnitRollUp.Child(rs.getLong(1), rs.getString(2), path, false));
-                    } else {
-                        parents.add(path.substring(0, below + 1));
-                    }
-                });
-        return children.stream().map(c -> parents.contains(c.path())
-                ? new UnitRollUp.Child(c.id(), c.name(), c.path(), true) : c).toList();
+    List<UnitRollUp.Child> children(@Nullable Long focusId) {
+        return jdbc.sql("""
+                SELECT u.unit_id, u.name, u.path,
+                       CASE WHEN EXISTS (SELECT 1 FROM org_unit_path g WHERE g.parent_id = u.unit_id) THEN 1 ELSE 0 END
+                FROM org_unit_path u WHERE\s""" + (focusId == null ? "u.parent_id IS NULL" : "u.parent_id = :focus")
+                        + " ORDER BY LENGTH(u.path), u.path")
+                .param("focus", focusId, java.sql.Types.BIGINT)
+                .query((rs, n) -> new UnitRollUp.Child(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1))
+                .list();
     }
 
     /** One stored row: a lead unit's figures for a period. */
@@ -59,8 +50,9 @@ class CockpitStore {
      * Every period's figures inside the subtree, rolled up to the focus unit's children ({@code unitPath} = the focus
      * path for the focus unit's own rows, a child's path for its subtree's): the focus unit's own stored rows and its
      * children's subtree rows (cockpit_subtree_figure), O(children × periods) rows, whatever the number of villages.
+     * The children are read by parent ({@code focusId}, null for the top units), as in {@link #children}.
      */
-    List<Figure> figures(long campaignId, String focusPath) {
+    List<Figure> figures(long campaignId, @Nullable Long focusId, String focusPath) {
         // After five runs PostgreSQL may keep a generic plan, which guesses 0.5 % of units for the LIKE and, while the
         // figures' statistics are older than their last refresh, a handful of rows per campaign: a nested loop over
         // every unit (2.9 s at city scale before the subtree rows). Plan this read for its parameters, in this
@@ -75,9 +67,8 @@ class CockpitStore {
                 SELECT u.path, s.period, s.green, s.yellow, s.red, s.done, s.tasks, s.progress_sum, s.expected,
                        s.on_time, s.late, s.not_in
                 FROM cockpit_subtree_figure s JOIN org_unit_path u ON u.unit_id = s.unit_id
-                WHERE s.campaign_id = :campaign AND u.path LIKE :below AND u.path NOT LIKE :deeper""")
-                .param("campaign", campaignId).param("focus", focusPath).param("below", focusPath + "_%/")
-                .param("deeper", focusPath + "%/%/")
+                WHERE s.campaign_id = :campaign AND\s""" + (focusId == null ? "u.parent_id IS NULL" : "u.parent_id = :focusId"))
+                .param("campaign", campaignId).param("focus", focusPath).param("focusId", focusId, java.sql.Types.BIGINT)
                 .query((rs, n) -> new Figure(0, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), rs.getObject(7) == null ? null : rs.getInt(7), rs.getBigDecimal(8),
                         rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12)))

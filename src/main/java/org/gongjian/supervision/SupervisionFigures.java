@@ -37,10 +37,12 @@ public class SupervisionFigures {
 
     /**
      * The scope unit's own counts (light_count) and each child's subtree counts (light_rollup, see {@link LightRollUp}):
-     * O(children × categories × lights) rows, whatever the number of tasks or villages.
+     * O(children × categories × lights) rows, whatever the number of tasks or villages. The children are read by
+     * parent: as "one path segment below" PostgreSQL took them for the whole subtree and merged light_rollup with
+     * every unit in id order (0.4 s for a city's dashboard at the province's 68,129 units).
      */
     public List<BranchCell> lightCells(long campaignId, DataScope scope) {
-        return jdbc.sql("""
+        return jdbc.sql(("""
                 SELECT u.path, c.category, c.light, SUM(c.task_count)
                 FROM light_count c JOIN org_unit_path u ON u.unit_id = c.unit_id
                 WHERE c.campaign_id = :campaign AND c.task_count > 0 AND u.path = :path
@@ -48,10 +50,10 @@ public class SupervisionFigures {
                 UNION ALL
                 SELECT u.path, r.category, r.light, SUM(r.task_count)
                 FROM light_rollup r JOIN org_unit_path u ON u.unit_id = r.unit_id
-                WHERE r.campaign_id = :campaign AND u.path LIKE :below AND u.path NOT LIKE :deeper
-                GROUP BY u.path, r.category, r.light HAVING SUM(r.task_count) > 0""")
-                .param("campaign", campaignId).param("path", scope.path()).param("below", scope.path() + "_%/")
-                .param("deeper", scope.path() + "%/%/")
+                WHERE r.campaign_id = :campaign AND %s
+                GROUP BY u.path, r.category, r.light HAVING SUM(r.task_count) > 0""").formatted(scope.isEverything()
+                        ? "u.parent_id IS NULL" : "u.parent_id = :unit"))
+                .param("campaign", campaignId).param("path", scope.path()).param("unit", scope.unitId(), java.sql.Types.BIGINT)
                 .query((rs, n) -> new BranchCell(rs.getString(1), rs.getString(2), Light.valueOf(rs.getString(3)),
                         rs.getLong(4))).list();
     }

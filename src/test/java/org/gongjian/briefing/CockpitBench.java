@@ -100,10 +100,10 @@ class CockpitBench extends IntegrationTest {
             DataScope scope = (DataScope) focus[1];
             parts.add(new Object[] {"  " + focus[0] + " part: light counts", time(() -> figures.lightCells(campaign.id(), scope))});
             parts.add(new Object[] {"  " + focus[0] + " part: red list", time(() -> figures.longestRed(campaign.id(), scope, 10))});
-            parts.add(new Object[] {"  " + focus[0] + " part: period figures", time(() -> tx.execute(st -> store.figures(campaign.id(), scope.path())))});
+            parts.add(new Object[] {"  " + focus[0] + " part: period figures", time(() -> tx.execute(st -> store.figures(campaign.id(), scope.unitId(), scope.path())))});
             parts.add(new Object[] {"  " + focus[0] + " part: notices", time(() -> figures.noticesByLevel(campaign.id(), scope, LocalDate.of(2026, 6, 15)))});
             parts.add(new Object[] {"  " + focus[0] + " part: pledges", time(() -> pledgeFigures.signing(campaign.id(), scope))});
-            parts.add(new Object[] {"  " + focus[0] + " part: child units", time(() -> store.children(scope.path()))});
+            parts.add(new Object[] {"  " + focus[0] + " part: child units", time(() -> store.children(scope.unitId()))});
         }
         System.out.println("\n=== CockpitBench (" + System.getenv().getOrDefault("GONGJIAN_TEST_DB", "h2") + "), "
                 + TASKS + " tasks, " + leads.size() + " lead units; setup " + (t1 - t0) / 1_000_000 + " ms, refresh "

@@ -79,7 +79,7 @@ class CockpitRollUpTests extends IntegrationTest {
         List<DataScope> scopes = new ArrayList<>(List.of(scope(city), scope(counties.get(0)), scope(counties.get(2)),
                 scope(towns.get(1)), scope(units.get(units.size() - 1)), ALL));
         assertThat(figures.lightCells(id, scope(city))).isNotEmpty();
-        List<CockpitStore.Figure> cityFigures = tx.execute(s -> store.figures(id, city.path()));
+        List<CockpitStore.Figure> cityFigures = tx.execute(s -> store.figures(id, city.id(), city.path()));
         assertThat(cityFigures).isNotEmpty();
         assertSame(id, scopes);
 
@@ -116,7 +116,7 @@ class CockpitRollUpTests extends IntegrationTest {
         for (DataScope scope : scopes) {
             assertThat(figures.lightCells(campaignId, scope)).as("light cells of %s", scope.path())
                     .containsExactlyInAnyOrderElementsOf(oldLightCells(campaignId, scope));
-            List<String> now = tx.execute(s -> store.figures(campaignId, scope.path())).stream().map(CockpitRollUpTests::text).toList();
+            List<String> now = tx.execute(s -> store.figures(campaignId, scope.unitId(), scope.path())).stream().map(CockpitRollUpTests::text).toList();
             assertThat(now).as("period figures of %s", scope.path())
                     .containsExactlyInAnyOrderElementsOf(oldFigures(campaignId, scope.path()));
         }
