@@ -38,13 +38,17 @@ class TaskStore {
     private static final String LEAD_IN_SCOPE =
             " AND t.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE %1$s)";
 
+    /** Tasks led outside the scope (%1$s as above): the cooperating set's first half, and what a scoped total subtracts. */
+    private static final String LEAD_OUTSIDE_SCOPE =
+            " AND t.lead_unit_id IN (SELECT o.unit_id FROM org_unit_path o WHERE o.path NOT LIKE %1$s)";
+
     /**
      * A scoped list's other tasks: lead unit outside the scope, a cooperating unit in it. Both sides are written as a
      * set of units so that PostgreSQL can start from whichever is smaller (a county: the few units outside it; a
      * township: its own units' cooperations).
      */
-    private static final String COOPERATING_IN_SCOPE = " " + """
-            AND t.lead_unit_id IN (SELECT o.unit_id FROM org_unit_path o WHERE o.path NOT LIKE %1$s)
+    private static final String COOPERATING_IN_SCOPE = LEAD_OUTSIDE_SCOPE + """
+
             AND t.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
                          JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE %1$s)""";
 
@@ -94,10 +98,44 @@ class TaskStore {
     PageResult<TaskRow> search(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
         Map<String, Object> params = new HashMap<>();
         Listed listed = listed(where(campaignId, filter, params), scope);
+        if (!TaskTally.answers(filter)) {
+            return page(listed, params, page);
+        }
         // the whole campaign in view: its total is summed from the tally, not counted from up to 10⁶ tasks
-        return scope.isEverything() && TaskTally.answers(filter)
-                ? page(listed, params, page, tally.count(campaignId, filter))
-                : page(listed, params, page);
+        if (scope.isEverything()) {
+            return page(listed, params, page, tally.count(campaignId, filter));
+        }
+        Long total = scopedTotalFromTally(campaignId, filter, listed, params);
+        return total == null ? page(listed, params, page) : page(listed, params, page, total);
+    }
+
+    /**
+     * A scoped list's total without counting the tasks led in the scope when nearly every task of the campaign is (a
+     * county's own campaign: 10⁶ rows counted on every page, ~400 ms): the campaign's tally for the filter, less the
+     * tasks led outside the scope, plus those of them a unit in the scope cooperates on (the list's second set). Exact:
+     * the tally keeps the filter's keys for every task (there is no archived or cancelled task), and both counts read
+     * the tasks themselves. The tasks led outside are counted only up to {@link #outsideCap}; beyond it the scope leads
+     * the smaller part and the caller counts that part instead ({@code null}), as before.
+     */
+    private @Nullable Long scopedTotalFromTally(long campaignId, TaskFilter filter, Listed listed, Map<String, Object> params) {
+        long outside = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM task t" + listed.where() + listed.ledOutside()
+                + " LIMIT " + (outsideCap + 1) + ") o").params(params).query(Long.class).single();
+        if (outside > outsideCap) {
+            return null;
+        }
+        long cooperating = jdbc.sql("SELECT COUNT(*) FROM task t" + listed.where() + listed.cooperating()).params(params)
+                .query(Long.class).single();
+        return tally.count(campaignId, filter) - outside + cooperating;
+    }
+
+    /** Tasks led outside the scope counted at most, before a scoped total is counted from its own side. */
+    static final int OUTSIDE_CAP = 5_000;
+
+    private int outsideCap = OUTSIDE_CAP;
+
+    /** For tests of both ways to a scoped total (and the bench's baseline: -1 counts every scoped total as before). */
+    void outsideCap(int cap) {
+        this.outsideCap = cap;
     }
 
     /** A leader's 包保 tasks in a campaign: those whose lead leader is the person, within the scope. */
@@ -182,7 +220,12 @@ class TaskStore {
             return LEAD_IN_SCOPE.formatted(scope);
         }
 
-        private String cooperating() {
+        /** The tasks led outside the scope (the cooperating set's first condition alone). */
+        String ledOutside() {
+            return LEAD_OUTSIDE_SCOPE.formatted(scope);
+        }
+
+        String cooperating() {
             return COOPERATING_IN_SCOPE.formatted(scope);
         }
     }

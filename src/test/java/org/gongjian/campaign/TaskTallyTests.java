@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The whole-campaign list total comes from the tally (issue #18): it must equal a count of the tasks for every filter
  * it answers, after creates, subtasks, light changes, a category change and deletes, and after the tally is folded
- * (on PostgreSQL, where triggers keep it; on H2 it is a view). A scoped user's total is still counted from the tasks.
+ * (on PostgreSQL, where triggers keep it; on H2 it is a view). A scoped user's total is the tally less the tasks led
+ * outside the scope plus those the scope cooperates on, or (more than {@code outsideCap} led outside) counted from the
+ * scope's side: both must equal a count of the tasks the scope sees, for every scope and filter.
  */
 class TaskTallyTests extends IntegrationTest {
 
@@ -26,6 +28,7 @@ class TaskTallyTests extends IntegrationTest {
     @Autowired TaskService tasks;
     @Autowired TaskTally tally;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TaskStore store;
 
     @Test
     void theTalliedTotalIsTheCountedOneForEveryFilterItAnswers() {
@@ -36,6 +39,9 @@ class TaskTallyTests extends IntegrationTest {
         campaigns.taskIn(campaign, "生态环保", "治水", c.townshipA());
         campaigns.taskIn(campaign, "生态环保", "治气", c.villageA());
         TaskView roads = campaigns.taskIn(campaign, "项目建设", "修路", c.department());
+        // led outside township A with A cooperating, and led in A with a unit outside it cooperating
+        campaigns.task(campaign, "跨镇河道治理", c.townshipB(), c.townshipA());
+        campaigns.task(campaign, "甲镇乙镇共建", c.villageA(), c.townshipB());
         assertTotals(campaign.id(), c);
 
         jdbc.update("UPDATE task SET light = 'RED' WHERE campaign_id = ? AND category = '生态环保'", campaign.id());
@@ -81,17 +87,40 @@ class TaskTallyTests extends IntegrationTest {
             assertThat(tasks.tasks(campaignId, filter, DataScope.everything(), new PageQuery(0, 50)).total())
                     .as("%s", filter).isEqualTo(counted);
         }
-        // a township user's total stays a count of what its scope lets through
-        DataScope township = DataScope.of(c.townshipA().id(), c.townshipA().path());
-        assertThat(tasks.tasks(campaignId, new TaskFilter(null, null, null, null, false, false), township,
-                new PageQuery(0, 50)).total()).isEqualTo(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM task t JOIN unit u ON u.id = t.lead_unit_id
-                WHERE t.campaign_id = ? AND u.path LIKE ?""", Long.class, campaignId, c.townshipA().path() + "%"));
+        // a scoped user's total is what its scope lets through, whether from the tally (nothing or a little led
+        // outside the scope) or counted (more led outside than the cap: 0 here)
+        for (int cap : new int[] {TaskStore.OUTSIDE_CAP, 0}) {
+            store.outsideCap(cap);
+            try {
+                for (org.gongjian.org.UnitView unit : List.of(c.county(), c.townshipA(), c.townshipB(), c.villageA(),
+                        c.department())) {
+                    DataScope scope = DataScope.of(unit.id(), unit.path());
+                    for (TaskFilter filter : filters) {
+                        assertThat(tasks.tasks(campaignId, filter, scope, new PageQuery(0, 50)).total())
+                                .as("%s, %s, cap %d", unit.name(), filter, cap).isEqualTo(counted(campaignId, filter, unit.path()));
+                    }
+                }
+            } finally {
+                store.outsideCap(TaskStore.OUTSIDE_CAP);
+            }
+        }
     }
 
     private long counted(long campaignId, TaskFilter f) {
+        return counted(campaignId, f, null);
+    }
+
+    /** The filter's tasks, led or cooperated on by a unit under {@code scopePath} when there is one. */
+    private long counted(long campaignId, TaskFilter f, String scopePath) {
         List<Object> args = new ArrayList<>(List.of(campaignId));
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM task WHERE campaign_id = ?");
+        if (scopePath != null) {
+            sql.append("""
+                     AND (lead_unit_id IN (SELECT id FROM unit WHERE path LIKE ?) OR id IN (SELECT cu.task_id
+                     FROM task_cooperating_unit cu JOIN unit u ON u.id = cu.unit_id WHERE u.path LIKE ?))""");
+            args.add(scopePath + "%");
+            args.add(scopePath + "%");
+        }
         if (f.category() != null) {
             sql.append(" AND category = ?");
             args.add(f.category());
