@@ -115,9 +115,9 @@ class TaskTallyTests extends IntegrationTest {
         List<Object> args = new ArrayList<>(List.of(campaignId));
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM task WHERE campaign_id = ?");
         if (scopePath != null) {
-            sql.append("""
-                     AND (lead_unit_id IN (SELECT id FROM unit WHERE path LIKE ?) OR id IN (SELECT cu.task_id
-                     FROM task_cooperating_unit cu JOIN unit u ON u.id = cu.unit_id WHERE u.path LIKE ?))""");
+            sql.append(" " + """
+                    AND (lead_unit_id IN (SELECT id FROM unit WHERE path LIKE ?) OR id IN (SELECT cu.task_id
+                    FROM task_cooperating_unit cu JOIN unit u ON u.id = cu.unit_id WHERE u.path LIKE ?))""");
             args.add(scopePath + "%");
             args.add(scopePath + "%");
         }
