@@ -80,15 +80,24 @@ class IndicatorStore {
         }
     }
 
-    List<TaskView.PointView> trajectory(long indicatorId) {
-        return jdbc.sql("SELECT on_date, planned_value FROM indicator_point WHERE indicator_id = :id ORDER BY on_date")
-                .param("id", indicatorId)
-                .query((rs, n) -> new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")))
-                .list();
+    /** The trajectories of a task's indicators, in one statement however many indicators it has. */
+    private Map<Long, List<TaskView.PointView>> trajectories(long taskId) {
+        Map<Long, List<TaskView.PointView>> points = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.indicator_id, p.on_date, p.planned_value FROM indicator_point p
+                JOIN indicator i ON i.id = p.indicator_id WHERE i.task_id = :id ORDER BY p.indicator_id, p.on_date""")
+                .param("id", taskId)
+                .query(rs -> {
+                    points.computeIfAbsent(rs.getLong("indicator_id"), k -> new java.util.ArrayList<>())
+                            .add(new TaskView.PointView(rs.getDate("on_date").toLocalDate(), rs.getBigDecimal("planned_value")));
+                });
+        return points;
     }
 
+    /** A task's indicators with their trajectories: two statements (one without indicators), not one per indicator. */
     List<TaskView.IndicatorView> ofTask(long taskId) {
-        return jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order").param("id", taskId)
+        List<TaskView.IndicatorView> indicators = jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order")
+                .param("id", taskId)
                 .query((rs, n) -> {
                     BigDecimal actual = rs.getBigDecimal("actual");
                     Direction direction = Direction.valueOf(rs.getString("direction"));
@@ -98,8 +107,13 @@ class IndicatorStore {
                     return new TaskView.IndicatorView(rs.getLong("id"), name, rs.getString("unit"), baseline, target,
                             actual, direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
                             actual, direction)), List.of());
-                }).list().stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
-                        i.target(), i.actual(), i.direction(), i.progress(), trajectory(i.id()))).toList();
+                }).list();
+        if (indicators.isEmpty()) {
+            return indicators;
+        }
+        Map<Long, List<TaskView.PointView>> points = trajectories(taskId);
+        return indicators.stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
+                i.target(), i.actual(), i.direction(), i.progress(), points.getOrDefault(i.id(), List.of()))).toList();
     }
 
     /** A task's indicators without their trajectories: what progress needs (one query, not one per indicator). */
