@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.gongjian.identity.CurrentUser;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.LockRetry;
 import org.gongjian.shared.DomainException;
 import org.gongjian.shared.Forbidden;
 import org.gongjian.shared.InvalidInput;
@@ -53,12 +54,15 @@ public class ReportApprovals {
         List<Outcome> outcomes = new ArrayList<>();
         for (long id : ids) {
             try {
-                ReportView after = reports.approve(id, null, note, user, scope);
+                ReportView after = LockRetry.run(() -> reports.approve(id, null, note, user, scope));
                 outcomes.add(new Outcome(id, true, after.taskTitle(), after.status(), after.reviewStage(), null));
             } catch (InvalidInput | DomainException e) {
                 outcomes.add(new Outcome(id, false, null, null, null, e.getMessage()));
             } catch (NotFound e) {
                 outcomes.add(new Outcome(id, false, null, null, null, "报告不存在或不在您的数据范围内"));
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                // each report is its own transaction: those before it stay approved, this one is not, the rest go on
+                outcomes.add(new Outcome(id, false, null, null, null, "系统繁忙，本份报告未审核，请稍后重试"));
             }
         }
         return outcomes;

@@ -167,11 +167,14 @@ class ReportController {
                 return "redirect:/reports/" + report.id() + "/edit";
             }
             try {
-                ReportView submitted = reports.submit(report.id(), null, user, scope);
+                ReportView submitted = org.gongjian.shared.LockRetry.run(() -> reports.submit(report.id(), null, user, scope));
                 redirect.addFlashAttribute("message", submitted.late() ? "报告已提交（已超过截止日期，记为迟报）" : "报告已提交");
             } catch (InvalidInput | DomainException e) {
                 // The draft is kept; the liaison fixes what is missing and submits again.
                 redirect.addFlashAttribute("error", "草稿已保存，但未能提交：" + e.getMessage());
+                return "redirect:/reports/" + report.id() + "/edit";
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                redirect.addFlashAttribute("error", "草稿已保存，但未能提交：系统繁忙，请稍后再提交");
                 return "redirect:/reports/" + report.id() + "/edit";
             }
         } else {

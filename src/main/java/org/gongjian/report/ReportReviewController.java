@@ -81,7 +81,7 @@ class ReportReviewController {
         } catch (InvalidInput | DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-            redirect.addFlashAttribute("error", "系统繁忙：数据正被其他操作占用，本次未保存任何内容，请再试一次。");
+            redirect.addFlashAttribute("error", "系统繁忙：数据正被其他操作占用，审核未能完成，请再试一次。");
         }
         return "redirect:/reports/" + id;
     }

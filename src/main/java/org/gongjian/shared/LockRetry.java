@@ -12,9 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Runs a whole write transaction again when the database gave it up over locks — PostgreSQL's deadlock victim
  * (SQLState 40P01) or a lock it could not get, which Spring translates to {@link PessimisticLockingFailureException}.
  * Nothing of the failed attempt is left (its transaction rolled back, its events were never delivered), so running it
- * again is what the user would have done by pressing the button a second time. Writers take rows in one order (a task
- * chain nearest first, then supervision's counts in key order), so this is the rare case; after two more attempts
- * the failure goes to the caller, which answers 503 (busy, try again) rather than 500.
+ * again is what the user would have done by pressing the button a second time. Writers take task rows and
+ * supervision's counts in one order (docs/architecture.md "Lock order"), so this is the rare case; after two more
+ * attempts the failure goes to the caller, which answers 503 (busy, try again) rather than 500.
  * <p>Only the outermost call retries: inside a transaction the failed one is already lost and must be retried by
  * whoever began it, so there the write runs once.
  */

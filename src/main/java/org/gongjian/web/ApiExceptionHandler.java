@@ -79,16 +79,17 @@ class ApiExceptionHandler {
     }
 
     /**
-     * The database gave the write up over locks even after {@link org.gongjian.shared.LockRetry}'s attempts (or on a
-     * path without them): nothing was saved, and the same request a moment later will go through — 503 with
-     * Retry-After, not a 500 that reads like a fault.
+     * The database gave a write up over locks even after {@link org.gongjian.shared.LockRetry}'s attempts (or on a
+     * path without them): that transaction saved nothing (a request of several transactions may have finished the
+     * ones before it), and the same request a moment later will go through — 503 with Retry-After, not a 500 that
+     * reads like a fault.
      */
     @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
     org.springframework.http.ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
         log.warn("Write given up over locks, answered 503: {}", e.getMostSpecificCause().getMessage());
         return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "2")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "系统繁忙", "数据正被其他操作占用，本次未保存任何内容，请稍后重试"));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "系统繁忙", "数据正被其他操作占用，本次操作未能完成，请稍后重试"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -51,10 +51,10 @@ class UiExceptionHandler {
         return page(status, e.getMessage());
     }
 
-    /** See {@code ApiExceptionHandler#busy}: nothing was saved; the same action a moment later will go through. */
+    /** See {@code ApiExceptionHandler#busy}: the write that failed saved nothing; the same action a moment later will go through. */
     @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
     ModelAndView busy(org.springframework.dao.PessimisticLockingFailureException e) {
-        return page(HttpStatus.SERVICE_UNAVAILABLE, "系统繁忙：数据正被其他操作占用，本次未保存任何内容，请稍后再试一次。");
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "系统繁忙：数据正被其他操作占用，本次操作未能完成，请稍后再试一次。");
     }
 
     private static ModelAndView page(HttpStatus status, String message) {

@@ -18,6 +18,6 @@ class BusyProblemTests {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
         assertThat(answer.getBody()).isNotNull();
         assertThat(answer.getBody().getType().toString()).endsWith("/busy");
-        assertThat(answer.getBody().getDetail()).contains("未保存", "稍后重试").doesNotContain("deadlock", "4711");
+        assertThat(answer.getBody().getDetail()).contains("未能完成", "稍后重试").doesNotContain("deadlock", "4711");
     }
 }
