@@ -18,7 +18,13 @@ record AppCpu(long totalMs, long jitMs) {
         if (pid.isBlank()) {
             return new AppCpu(0, 0);
         }
-        long total = 0;
+        long total;
+        try {
+            // the process's own figure: it keeps the CPU of threads that have ended (idle pool threads come and go)
+            total = cpuMs(Files.readString(Path.of("/proc", pid, "stat")));
+        } catch (IOException | RuntimeException e) {
+            return new AppCpu(0, 0);
+        }
         long jit = 0;
         try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
@@ -28,19 +34,21 @@ record AppCpu(long totalMs, long jitMs) {
                 } catch (IOException gone) {
                     continue; // a thread that ended between the listing and the read
                 }
-                // comm is in parentheses and may hold spaces: the fields after it start at the last ')'
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MS; // utime, stime
-                total += ms;
                 if (comm.contains("CompilerThre")) {
-                    jit += ms;
+                    jit += cpuMs(stat);
                 }
             }
         } catch (IOException | RuntimeException e) {
             return new AppCpu(0, 0);
         }
         return new AppCpu(total, jit);
+    }
+
+    /** utime + stime of a {@code stat} line; comm is in parentheses and may hold spaces, so fields count from the last ')'. */
+    private static long cpuMs(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MS;
     }
 
     AppCpu since(AppCpu before) {

@@ -508,18 +508,23 @@ public final class Bench {
         List<long[]> warmup = new ArrayList<>(spare.subList(0, Math.min(warmupUpdates, spare.size())));
         writes = Writes.calibrate(this, calibration);
         Files.writeString(out.resolve("writes.md"), writes.table());
+        String jfr = out.resolve("update.jfr").toString();
         if (!warmup.isEmpty()) {
-            warmUp(warmup);
+            warmUp(warmup, jfr);
         }
         AppCpu cpuBefore = AppCpu.of(pid);
-        String jfr = out.resolve("update.jfr").toString();
-        jcmd("JFR.start", "name=update", "settings=profile", "filename=" + jfr);
+        if (warmup.isEmpty()) {
+            // as measured before 2026-12-05: the profile taken during the timed run (it costs the run CPU, see warmUp)
+            jcmd("JFR.start", "name=update", "settings=profile", "filename=" + jfr);
+        }
         ConcurrentHistogram create = new ConcurrentHistogram(3_600_000_000L, 3);
         ConcurrentHistogram submit = new ConcurrentHistogram(3_600_000_000L, 3);
         ConcurrentHistogram approve = new ConcurrentHistogram(3_600_000_000L, 3);
         Result update = parallel("progress update (create + submit + approve)", targets.size(), clients,
                 i -> progressUpdate(targets.get(i), create, submit, approve), "one op = 3 requests");
-        jcmd("JFR.stop", "name=update");
+        if (warmup.isEmpty()) {
+            jcmd("JFR.stop", "name=update");
+        }
         AppCpu cpu = AppCpu.of(pid).since(cpuBefore);
         System.out.println("   during the timed updates: " + cpu.describe());
         results.add(new Result("  of which: create report", update.requests(), 0, update.seconds(), create, ""));
@@ -527,14 +532,17 @@ public final class Bench {
         results.add(new Result("  of which: approve", update.requests(), 0, update.seconds(), approve, ""));
         long landed = queryLong("SELECT count(*) FROM progress_report WHERE status = 'APPROVED' AND task_id = ANY (?)",
                 (Object) targets.stream().map(t -> t[0]).toArray(Long[]::new));
-        notes.append(String.format(Locale.ROOT, "%nDuring the timed progress updates: %s (%.1f ms of app CPU per update).%n",
-                cpu.describe(), (double) cpu.totalMs() / targets.size()));
+        if (cpu.totalMs() > 0) {
+            notes.append(String.format(Locale.ROOT, "%nDuring the timed progress updates: %s (%.1f ms of app CPU per update).%n",
+                    cpu.describe(), (double) cpu.totalMs() / targets.size()));
+        }
         notes.append("\nProgress updates landed (approved reports on the ").append(targets.size())
                 .append(" target subtasks): ").append(landed).append('\n');
         Result floor = writes.floor(targets.size(), clients);
         notes.append(String.format(Locale.ROOT, "%nProgress update rate / JDBC floor rate: %.1f / %.1f = **%.3f**%n",
                 update.rate(), floor.rate(), update.rate() / floor.rate()));
-        notes.append("\n### Hot spots during the progress updates (JFR execution samples)\n\n").append(Profile.hotSpots(Path.of(jfr)));
+        notes.append(warmup.isEmpty() ? "\n### Hot spots during the progress updates (JFR execution samples)\n\n"
+                : "\n### Hot spots during the last warm-up round (JFR execution samples; the timed run is not profiled)\n\n").append(Profile.hotSpots(Path.of(jfr)));
     }
 
     void reads(long county) throws Exception {
@@ -638,16 +646,26 @@ public final class Bench {
      * started cold, JFR jdk.ThreadCPULoad, 2026-12-04). The rounds are results of their own, so the cold figure stays
      * in the table beside the warm one.
      */
-    void warmUp(List<long[]> warmup) {
+    void warmUp(List<long[]> warmup, String jfr) {
         for (int from = 0, round = 1; from < warmup.size(); from += WARMUP_ROUND, round++) {
             List<long[]> part = warmup.subList(from, Math.min(warmup.size(), from + WARMUP_ROUND));
+            boolean last = from + WARMUP_ROUND >= warmup.size();
             AppCpu before = AppCpu.of(pid);
+            if (last) {
+                // the profile is taken here, not in the timed run: starting a recording with the profile settings
+                // instruments the socket and file classes, which throws compiled code away, and its events cost
+                // CPU — a timed run under it used twice the app CPU per update of the warm-up round before it
+                jcmd("JFR.start", "name=update", "settings=profile", "filename=" + jfr);
+            }
             ConcurrentHistogram ignored = new ConcurrentHistogram(3_600_000_000L, 3);
-            parallel("progress update, warm-up round " + round + " (not timed below)", part.size(), clients,
-                    i -> progressUpdate(part.get(i), ignored, ignored, ignored), "");
+            parallel("progress update, warm-up round " + round + (last ? ", profiled" : "") + " (not timed below)",
+                    part.size(), clients, i -> progressUpdate(part.get(i), ignored, ignored, ignored), "");
+            if (last) {
+                jcmd("JFR.stop", "name=update");
+            }
             AppCpu used = AppCpu.of(pid).since(before);
-            Result last = results.remove(results.size() - 1);
-            results.add(new Result(last.workload(), last.requests(), last.errors(), last.seconds(), last.ms(),
+            Result done = results.remove(results.size() - 1);
+            results.add(new Result(done.workload(), done.requests(), done.errors(), done.seconds(), done.ms(),
                     used.describe()));
             System.out.println("   " + used.describe());
         }
