@@ -63,14 +63,15 @@ public class TaskFigures {
                                 BigDecimal progressSum) {}
 
     /** A red task without subtasks (a parent is red through these) and the light's reasons. */
-    public record RedLeaf(long id, String title, String category, String leadUnitName, @Nullable String leadLeaderName,
+    public record RedLeaf(long id, String title, String category, long leadUnitId, String leadUnitName,
+                          @Nullable String leadLeaderName,
                           BigDecimal progress, List<String> reasons) {}
 
     /**
-     * The {@code limit} least advanced red leaves (ties by id), how many there are in all, and the names of the lead
-     * units of all of them (each once, in no particular order).
+     * The {@code limit} least advanced red leaves (ties by id), how many there are in all, and the lead units of all
+     * of them by id (each once, however many share its name), with their names.
      */
-    public record RedLeaves(List<RedLeaf> leastAdvanced, int total, List<String> leadUnitNames) {}
+    public record RedLeaves(List<RedLeaf> leastAdvanced, int total, java.util.Map<Long, String> leadUnits) {}
 
     public TopLevelTally topLevelTally(long campaignId) {
         // the sum, not an average, so the caller rounds exactly as it did over the views (sum / count, half up)
@@ -88,19 +89,20 @@ public class TaskFigures {
 
     public RedLeaves redLeaves(long campaignId, int limit) {
         List<RedLeaf> first = jdbc.sql("""
-                SELECT t.id, t.title, t.category, lu.name, lp.name, t.progress, t.light_reasons"""
+                SELECT t.id, t.title, t.category, lu.unit_id, lu.name, lp.name, t.progress, t.light_reasons"""
                         + FROM + " LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id" + RED_LEAF
                         + " ORDER BY t.progress, t.id LIMIT :limit")
                 .param("campaign", campaignId).param("limit", limit)
-                .query((rs, n) -> new RedLeaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6), lines(rs.getString(7))))
+                .query((rs, n) -> new RedLeaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), lines(rs.getString(8))))
                 .list();
         int total = 0;
-        List<String> units = new ArrayList<>();
-        for (Object[] row : jdbc.sql("SELECT lu.name, COUNT(*)" + FROM + RED_LEAF + " GROUP BY lu.name")
-                .param("campaign", campaignId).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).list()) {
-            units.add((String) row[0]);
-            total += (Integer) row[1];
+        java.util.Map<Long, String> units = new java.util.HashMap<>();
+        for (Object[] row : jdbc.sql("SELECT lu.unit_id, lu.name, COUNT(*)" + FROM + RED_LEAF + " GROUP BY lu.unit_id, lu.name")
+                .param("campaign", campaignId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)}).list()) {
+            units.put((Long) row[0], (String) row[1]);
+            total += (Integer) row[2];
         }
         return new RedLeaves(first, total, units);
     }

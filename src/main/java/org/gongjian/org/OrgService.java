@@ -57,6 +57,15 @@ public class OrgService {
         return unitIds.isEmpty() ? java.util.Map.of() : units.kinds(unitIds);
     }
 
+    /**
+     * The names of each given unit's ancestors, its parent first, whatever the scope (as a kind, a parent's name is
+     * no secret): a list tells same-named units apart by them. Two queries per 10,000 units.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<String>> ancestorNames(java.util.Collection<Long> unitIds) {
+        return unitIds.isEmpty() ? java.util.Map.of() : units.ancestorNames(unitIds);
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> unitName(long id) {
         return units.findUnscoped(id).map(UnitView::name);

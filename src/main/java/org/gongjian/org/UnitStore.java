@@ -60,14 +60,39 @@ class UnitStore {
     /** The kind of each given unit (unscoped), in slices of 10,000 ids: a province's units outnumber a statement's parameters. */
     java.util.Map<Long, UnitKind> kinds(java.util.Collection<Long> ids) {
         java.util.Map<Long, UnitKind> kinds = new java.util.HashMap<>();
+        column("kind", ids).forEach((id, kind) -> kinds.put(id, UnitKind.valueOf(kind)));
+        return kinds;
+    }
+
+    /** Each given unit's ancestors' names, its parent first (none for a root or a unit gone). */
+    java.util.Map<Long, List<String>> ancestorNames(java.util.Collection<Long> ids) {
+        java.util.Map<Long, List<Long>> above = new java.util.HashMap<>();
+        column("path", ids).forEach((id, path) -> {
+            List<Long> up = new ArrayList<>();
+            for (String part : path.split("/")) {
+                if (!part.isEmpty() && Long.parseLong(part) != id) {
+                    up.add(0, Long.parseLong(part));
+                }
+            }
+            above.put(id, up);
+        });
+        java.util.Map<Long, String> names = column("name", above.values().stream().flatMap(List::stream).distinct().toList());
+        java.util.Map<Long, List<String>> result = new java.util.HashMap<>();
+        above.forEach((id, up) -> result.put(id, up.stream().map(names::get).filter(java.util.Objects::nonNull).toList()));
+        return result;
+    }
+
+    /** One column of the given units, whatever the scope, in one query per 10,000 units. */
+    private java.util.Map<Long, String> column(String column, java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> values = new java.util.HashMap<>();
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 10_000) {
-            jdbc.sql("SELECT id, kind FROM unit WHERE id IN (:ids)")
+            jdbc.sql("SELECT id, " + column + " FROM unit WHERE id IN (:ids)")
                     .param("ids", all.subList(from, Math.min(all.size(), from + 10_000)))
                     .query((org.springframework.jdbc.core.RowCallbackHandler)
-                            rs -> kinds.put(rs.getLong(1), UnitKind.valueOf(rs.getString(2))));
+                            rs -> values.put(rs.getLong(1), rs.getString(2)));
         }
-        return kinds;
+        return values;
     }
 
     /** Ancestors of a unit from the root down, limited to those the scope may see. */

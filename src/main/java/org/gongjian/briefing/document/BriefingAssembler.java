@@ -56,11 +56,14 @@ class BriefingAssembler {
         BriefingData.Figures figures = figures(taskFigures.topLevelTally(campaign.id()), reporting, notices);
         List<BriefingData.UnitLights> units = units(campaign.id(), scope);
         TaskFigures.RedLeaves leaves = taskFigures.redLeaves(campaign.id(), RED_LISTED);
-        List<BriefingData.RedTask> red = redTasks(leaves);
+        Map<Long, String> labels = labels(units, reporting, leaves);
+        units = units.stream().map(u -> u.labelled(labels.get(u.unitId()))).toList();
+        reporting = reporting.stream().map(u -> u.labelled(labels.get(u.unitId()))).toList();
+        List<BriefingData.RedTask> red = redTasks(leaves, labels);
         BriefingData.Narrative narrative = edited != null ? edited : new BriefingData.Narrative(
                 BriefingText.defaultOverview(figures), BriefingText.defaultCommendations(units, reporting),
                 BriefingText.defaultNextSteps(figures, leaves.total(),
-                        leaves.leadUnitNames().stream().sorted().toList()));
+                        leaves.leadUnits().keySet().stream().map(labels::get).sorted().toList()));
         LocalDate today = LocalDate.now(clock);
         BriefingData.Head head = new BriefingData.Head(settings.issuingUnit(), null, today,
                 BriefingText.title(period), "各乡镇（街道）、县直有关部门：");
@@ -82,6 +85,15 @@ class BriefingAssembler {
                 (int) notices.stream().mapToLong(BriefingData.LevelCount::count).sum());
     }
 
+    /** Every unit the briefing names, as it names them ({@link UnitLabels}). */
+    private Map<Long, String> labels(List<BriefingData.UnitLights> units, List<BriefingData.UnitPunctuality> reporting,
+                                     TaskFigures.RedLeaves leaves) {
+        Map<Long, String> names = new java.util.HashMap<>(leaves.leadUnits());
+        units.forEach(u -> names.put(u.unitId(), u.unitName()));
+        reporting.forEach(u -> names.put(u.unitId(), u.unitName()));
+        return UnitLabels.of(names, org::ancestorNames);
+    }
+
     /** From the maintained counts; townships first, then departments, each by most red. */
     private List<BriefingData.UnitLights> units(long campaignId, DataScope scope) {
         List<UnitCount> counts = lights.counts(campaignId, scope, false).byUnit();
@@ -93,7 +105,7 @@ class BriefingAssembler {
                     l.get(Light.GREEN), l.get(Light.YELLOW), l.get(Light.RED), l.get(Light.DONE));
         }).sorted(Comparator.comparingInt((BriefingData.UnitLights u) -> kindOrder(u.kind()))
                 .thenComparing(BriefingData.UnitLights::red, Comparator.reverseOrder())
-                .thenComparing(BriefingData.UnitLights::unitName)).toList();
+                .thenComparing(BriefingData.UnitLights::unitName).thenComparingLong(BriefingData.UnitLights::unitId)).toList();
     }
 
     private static int kindOrder(String kind) {
@@ -104,12 +116,12 @@ class BriefingAssembler {
      * Red tasks where the work is done (a parent is red through these), by unit, least progress first: all of them
      * up to {@link #RED_LISTED}, else the {@code RED_LISTED} least advanced (the rest are counted, not listed).
      */
-    static List<BriefingData.RedTask> redTasks(TaskFigures.RedLeaves leaves) {
+    static List<BriefingData.RedTask> redTasks(TaskFigures.RedLeaves leaves, Map<Long, String> labels) {
         // read least progress first, then id: a stable sort keeps equal unit and progress in id order, as before
         return leaves.leastAdvanced().stream()
-                .sorted(Comparator.comparing(TaskFigures.RedLeaf::leadUnitName).thenComparing(TaskFigures.RedLeaf::progress)
-                        .thenComparing(TaskFigures.RedLeaf::id))
-                .map(t -> new BriefingData.RedTask(t.id(), t.title(), t.category(), t.leadUnitName(), t.leadLeaderName(),
-                        t.progress(), t.reasons())).toList();
+                .sorted(Comparator.comparing((TaskFigures.RedLeaf t) -> labels.get(t.leadUnitId()))
+                        .thenComparing(TaskFigures.RedLeaf::progress).thenComparing(TaskFigures.RedLeaf::id))
+                .map(t -> new BriefingData.RedTask(t.id(), t.title(), t.category(), labels.get(t.leadUnitId()),
+                        t.leadLeaderName(), t.progress(), t.reasons())).toList();
     }
 }

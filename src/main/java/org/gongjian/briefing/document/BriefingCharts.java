@@ -93,22 +93,35 @@ class BriefingCharts {
         return png(styled(chart, "全部攻坚任务亮灯情况"), 1000, 640);
     }
 
-    /** Tasks per light of the townships (else of every lead unit), at most 15 bars, most red first. */
-    byte[] units(BriefingData d) {
+    /** The bar chart's title and units: the townships (else every lead unit), at most 15, most red first. */
+    record Bars(String title, List<BriefingData.UnitLights> units) {}
+
+    static Bars barUnits(BriefingData d) {
         List<BriefingData.UnitLights> units = d.units().stream().filter(u -> "TOWNSHIP".equals(u.kind())).toList();
         String title = "各乡镇（街道）任务亮灯情况";
         if (units.isEmpty()) {
             units = d.units();
             title = "各牵头单位任务亮灯情况";
         }
-        units = units.stream().sorted((a, b) -> Long.compare(b.red(), a.red())).limit(MAX_BARS).toList();
+        return new Bars(title, units.stream().sorted((a, b) -> Long.compare(b.red(), a.red())).limit(MAX_BARS).toList());
+    }
+
+    /** One bar per unit, by the name the tables print (a category per name would stack same-named units' tasks). */
+    static DefaultCategoryDataset dataset(List<BriefingData.UnitLights> units) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (BriefingData.UnitLights u : units) {
-            data.addValue(u.red(), "红灯", u.unitName());
-            data.addValue(u.yellow(), "黄灯", u.unitName());
-            data.addValue(u.green(), "绿灯", u.unitName());
-            data.addValue(u.done(), "已完成", u.unitName());
+            data.addValue(u.red(), "红灯", u.shown());
+            data.addValue(u.yellow(), "黄灯", u.shown());
+            data.addValue(u.green(), "绿灯", u.shown());
+            data.addValue(u.done(), "已完成", u.shown());
         }
+        return data;
+    }
+
+    /** Tasks per light of the townships (else of every lead unit), at most 15 bars, most red first. */
+    byte[] units(BriefingData d) {
+        Bars bars = barUnits(d);
+        DefaultCategoryDataset data = dataset(bars.units());
         CategoryAxis categories = new CategoryAxis();
         categories.setTickLabelFont(font.deriveFont(22f));
         categories.setMaximumCategoryLabelWidthRatio(0.4f);
@@ -131,8 +144,8 @@ class BriefingCharts {
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setOutlineVisible(false);
         JFreeChart chart = new JFreeChart(null, font.deriveFont(30f), plot, true);
-        int height = Math.max(420, 140 + units.size() * 52);
-        return png(styled(chart, title), 1000, height);
+        int height = Math.max(420, 140 + bars.units().size() * 52);
+        return png(styled(chart, bars.title()), 1000, height);
     }
 
     private JFreeChart styled(JFreeChart chart, String title) {

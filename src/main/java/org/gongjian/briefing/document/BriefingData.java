@@ -36,9 +36,26 @@ public record BriefingData(long campaignId, String campaignName, String period, 
                           BigDecimal averageProgress, int reportsExpected, int onTime, int late, int missing,
                           int notices) {}
 
-    /** One lead unit's tasks by light (each task once, under the unit that leads it). */
+    /**
+     * One lead unit's tasks by light (each task once, under the unit that leads it). {@code label}: the name as
+     * printed, see {@link UnitLabels}; null in a briefing frozen before labels, which then prints the name.
+     */
     public record UnitLights(long unitId, String unitName, String kind, long total, long green, long yellow, long red,
-                             long done) {}
+                             long done, @Nullable String label) {
+
+        public UnitLights(long unitId, String unitName, String kind, long total, long green, long yellow, long red,
+                          long done) {
+            this(unitId, unitName, kind, total, green, yellow, red, done, null);
+        }
+
+        public String shown() {
+            return label != null ? label : unitName;
+        }
+
+        UnitLights labelled(String newLabel) {
+            return new UnitLights(unitId, unitName, kind, total, green, yellow, red, done, newLabel);
+        }
+    }
 
     /** A red task where the work is done (no subtasks), with the light's reasons. */
     public record RedTask(long taskId, String title, String category, String leadUnit, @Nullable String leadLeader,
@@ -47,8 +64,21 @@ public record BriefingData(long campaignId, String campaignName, String period, 
     /** Notices issued in the month at one level (提醒 … 问责). */
     public record LevelCount(String level, String label, long count) {}
 
-    /** A lead unit's reports of the month: expected, on time, late, not in. */
-    public record UnitPunctuality(String unitName, int expected, int onTime, int late, int missing) {}
+    /**
+     * A lead unit's reports of the month: expected, on time, late, not in. A briefing frozen before units were told
+     * apart by id (same-named units were summed into one row) reads with {@code unitId} 0 and no label.
+     */
+    public record UnitPunctuality(@JsonSetter(nulls = Nulls.AS_EMPTY) long unitId, String unitName, int expected,
+                                  int onTime, int late, int missing, @Nullable String label) {
+
+        public String shown() {
+            return label != null ? label : unitName;
+        }
+
+        UnitPunctuality labelled(String newLabel) {
+            return new UnitPunctuality(unitId, unitName, expected, onTime, late, missing, newLabel);
+        }
+    }
 
     /** 红榜 (top) and 黑榜 (bottom) per peer group. */
     public record Rankings(List<RankingGroup> groups) {}

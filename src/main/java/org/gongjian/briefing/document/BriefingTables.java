@@ -34,13 +34,13 @@ final class BriefingTables {
             .comparingLong(BriefingData.UnitLights::red).reversed()
             .thenComparing(Comparator.comparingDouble((BriefingData.UnitLights u) -> share(u.red(), u.total())).reversed())
             .thenComparing(Comparator.comparingLong(BriefingData.UnitLights::yellow).reversed())
-            .thenComparing(BriefingData.UnitLights::unitName);
+            .thenComparing(BriefingData.UnitLights::shown);
     private static final Comparator<BriefingData.UnitLights> BEST_FIRST = Comparator
             .comparingLong(BriefingData.UnitLights::red)
             .thenComparingLong(BriefingData.UnitLights::yellow)
             .thenComparing(Comparator.comparingDouble((BriefingData.UnitLights u) -> share(u.done(), u.total())).reversed())
             .thenComparing(Comparator.comparingLong(BriefingData.UnitLights::total).reversed())
-            .thenComparing(BriefingData.UnitLights::unitName);
+            .thenComparing(BriefingData.UnitLights::shown);
 
     /**
      * A section's table as printed: an optional lead-in sentence, one or more blocks of rows (each with an optional
@@ -91,7 +91,7 @@ final class BriefingTables {
         List<String[]> rows = new ArrayList<>();
         int n = 1;
         for (BriefingData.UnitLights u : units) {
-            rows.add(new String[] {String.valueOf(n++), u.unitName(), String.valueOf(u.total()), String.valueOf(u.green()),
+            rows.add(new String[] {String.valueOf(n++), u.shown(), String.valueOf(u.total()), String.valueOf(u.green()),
                     String.valueOf(u.yellow()), String.valueOf(u.red()), String.valueOf(u.done())});
         }
         return rows;
@@ -130,7 +130,7 @@ final class BriefingTables {
         List<String[]> rows = new ArrayList<>();
         int n = 1;
         for (BriefingData.UnitPunctuality u : listed) {
-            rows.add(new String[] {String.valueOf(n++), u.unitName(), String.valueOf(u.expected()),
+            rows.add(new String[] {String.valueOf(n++), u.shown(), String.valueOf(u.expected()),
                     String.valueOf(u.onTime()), String.valueOf(u.late()), String.valueOf(u.missing())});
         }
         return new Listing(null, rows.isEmpty() ? List.of() : List.of(new Block(null, rows)),

@@ -51,12 +51,12 @@ final class BriefingText {
 
     /** Units with tasks, none red or yellow, and every report of the month in on time. */
     static String defaultCommendations(List<BriefingData.UnitLights> units, List<BriefingData.UnitPunctuality> reporting) {
-        // a set, not a scan of the reporting rows per unit: a city has 3,800 of each
-        java.util.Set<String> behind = reporting.stream().filter(r -> r.late() != 0 || r.missing() != 0)
-                .map(BriefingData.UnitPunctuality::unitName).collect(java.util.stream.Collectors.toSet());
+        // a set, not a scan of the reporting rows per unit: a city has 3,800 of each; by id, as names repeat
+        java.util.Set<Long> behind = reporting.stream().filter(r -> r.late() != 0 || r.missing() != 0)
+                .map(BriefingData.UnitPunctuality::unitId).collect(java.util.stream.Collectors.toSet());
         List<String> names = units.stream().filter(u -> u.total() > 0 && u.red() == 0 && u.yellow() == 0)
-                .filter(u -> !behind.contains(u.unitName()))
-                .map(BriefingData.UnitLights::unitName).toList();
+                .filter(u -> !behind.contains(u.unitId()))
+                .map(BriefingData.UnitLights::shown).toList();
         if (names.isEmpty()) {
             return "本月暂无任务全部绿灯且按时报送的单位。";
         }
@@ -71,7 +71,7 @@ final class BriefingText {
         return String.join("、", units.subList(0, Math.min(5, units.size()))) + "等" + units.size() + "个单位";
     }
 
-    /** {@code redUnits}: the lead units of all {@code red} red tasks, each once, by name. */
+    /** {@code redUnits}: the lead units of all {@code red} red tasks, each once, as the briefing names them. */
     static String defaultNextSteps(BriefingData.Figures f, int red, List<String> redUnits) {
         return "一是对" + (red == 0 ? "黄灯任务" : named(redUnits) + "的" + red + "项红灯任务") + "逐项分析原因，"
                 + "明确整改措施和完成时限，县攻坚办跟踪督办。二是逾期和未报送进度的单位要于5个工作日内补报并说明情况。"

@@ -35,14 +35,17 @@ class MonthActivity {
      * briefing counts the October reports, due in November): a report not yet due is never called missing.
      */
     List<BriefingData.UnitPunctuality> reporting(CampaignView campaign, BriefingPeriod period, DataScope scope) {
-        Map<String, int[]> byUnit = new LinkedHashMap<>();
+        // by id: a county has several 新村, a city ten 金山镇, each with its own figures
+        Map<Long, int[]> byUnit = new LinkedHashMap<>();
+        Map<Long, String> names = new java.util.HashMap<>();
         LocalDate today = LocalDate.now(clock);
         for (ReportingPeriod p : ReportingPeriod.between(period.start().minusMonths(2), period.end(), campaign)) {
             if (p.deadline().isBefore(period.start()) || p.deadline().isAfter(period.end()) || !p.deadline().isBefore(today)) {
                 continue;
             }
             for (ReportDesk.UnitReporting u : desk.byUnit(campaign.id(), p, scope)) {
-                int[] sums = byUnit.computeIfAbsent(u.unitName(), k -> new int[4]);
+                int[] sums = byUnit.computeIfAbsent(u.unitId(), k -> new int[4]);
+                names.put(u.unitId(), u.unitName());
                 sums[0] += u.expected();
                 sums[1] += u.onTime();
                 sums[2] += u.late();
@@ -50,9 +53,10 @@ class MonthActivity {
             }
         }
         List<BriefingData.UnitPunctuality> rows = new ArrayList<>();
-        byUnit.forEach((name, s) -> rows.add(new BriefingData.UnitPunctuality(name, s[0], s[1], s[2], s[3])));
+        byUnit.forEach((id, s) -> rows.add(new BriefingData.UnitPunctuality(id, names.get(id), s[0], s[1], s[2], s[3], null)));
         rows.sort((a, b) -> a.missing() != b.missing() ? b.missing() - a.missing()
-                : a.late() != b.late() ? b.late() - a.late() : a.unitName().compareTo(b.unitName()));
+                : a.late() != b.late() ? b.late() - a.late() : a.unitName().equals(b.unitName()) ? Long.compare(a.unitId(), b.unitId())
+                : a.unitName().compareTo(b.unitName()));
         return rows;
     }
 

@@ -25,8 +25,9 @@ final class BriefingSamples {
         List<BriefingData.LevelCount> notices = List.of(new BriefingData.LevelCount("REMIND", "提醒", 0),
                 new BriefingData.LevelCount("URGE", "催办", 3), new BriefingData.LevelCount("SUPERVISE", "督办", 2),
                 new BriefingData.LevelCount("INTERVIEW", "约谈", 0), new BriefingData.LevelCount("ACCOUNTABILITY", "问责", 0));
-        List<BriefingData.UnitPunctuality> reporting = List.of(new BriefingData.UnitPunctuality("青山镇", 7, 3, 1, 3),
-                new BriefingData.UnitPunctuality("城关镇", 9, 7, 2, 0), new BriefingData.UnitPunctuality("河西乡", 6, 6, 0, 0));
+        List<BriefingData.UnitPunctuality> reporting = List.of(new BriefingData.UnitPunctuality(2, "青山镇", 7, 3, 1, 3, null),
+                new BriefingData.UnitPunctuality(1, "城关镇", 9, 7, 2, 0, null),
+                new BriefingData.UnitPunctuality(3, "河西乡", 6, 6, 0, 0, null));
         BriefingData.Rankings rankings = withRankings ? new BriefingData.Rankings(List.of(new BriefingData.RankingGroup("乡镇",
                 List.of(new BriefingData.Ranked(1, "河西乡", new BigDecimal("96.5"))),
                 List.of(new BriefingData.Ranked(12, "青山镇", new BigDecimal("71.25")))))) : null;
@@ -55,7 +56,7 @@ final class BriefingSamples {
             lights.add(new BriefingData.UnitLights(1000 + i, name, i % 10 == 0 ? "TOWNSHIP" : "VILLAGE", 20,
                     18 - i % 7, 1, i % 7, 1));
             // 4 reports: i % 2 late, i % 3 + 1 - i % 2 not in
-            reporting.add(new BriefingData.UnitPunctuality(name, 4, 3 - i % 3, i % 2, i % 3 + 1 - i % 2));
+            reporting.add(new BriefingData.UnitPunctuality(1000 + i, name, 4, 3 - i % 3, i % 2, i % 3 + 1 - i % 2, null));
             late += i % 2;
             missing += i % 3 + 1 - i % 2;
         }
