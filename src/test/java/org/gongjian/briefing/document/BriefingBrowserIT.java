@@ -6,8 +6,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
+import org.gongjian.org.OrgService;
+import org.gongjian.org.UnitCommand;
+import org.gongjian.org.UnitKind;
+import org.gongjian.shared.DataScope;
 import org.gongjian.support.Browser;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.OrgFixtures;
@@ -29,6 +34,8 @@ class BriefingBrowserIT extends IntegrationTest {
 
     @LocalServerPort int port;
     @Autowired BriefingFixtures fixtures;
+    @Autowired OrgService org;
+    @Autowired BulkLitTasks bulk;
 
     Browser browser;
     BriefingFixtures.Setup s;
@@ -72,6 +79,27 @@ class BriefingBrowserIT extends IntegrationTest {
         assertThat(browser.find("briefing-hash").getText()).matches(".*[0-9a-f]{64}");
         assertThat(browser.driver().findElements(By.cssSelector("[data-test=briefing-edit]"))).isEmpty();
         fullPage("briefing-published", 1280);
+    }
+
+    @Test
+    void twoVillagesOfTheSameNameAreEachNamedWithTheirTownship() throws Exception {
+        var c = s.c();
+        var all = DataScope.everything();
+        String name = "新村" + c.tag();
+        long inA = org.createUnit(new UnitCommand(name, UnitKind.VILLAGE,
+                c.townshipA().id(), "KAN" + c.tag()), all).id();
+        long inB = org.createUnit(new UnitCommand(name, UnitKind.VILLAGE,
+                c.townshipB().id(), "KBN" + c.tag()), all).id();
+        long campaign = bulk.campaign("同名" + c.tag(), c.county().id(), List.of(inA, inB, inB), 12);
+        browser.login(s.supervisor(), OrgFixtures.PASSWORD);
+        browser.open("/campaigns/" + campaign + "/briefings/2026-06");
+        browser.waitForText("关于2026年6月重点工作攻坚推进情况的通报");
+
+        assertThat(browser.find("briefing-document").getText()).contains(name + "（" + c.townshipA().name() + "）",
+                name + "（" + c.townshipB().name() + "）");
+        assertChartsDrawn();
+        fullPage("briefing-same-names", 1280);
+        fullPage("briefing-same-names", 375);
     }
 
     private void assertChartsDrawn() {

@@ -44,6 +44,26 @@ final class BriefingSamples {
      * tasks, i % 7 of them red), every unit behind with its reports (worst first, as {@code MonthActivity} sorts
      * them), and {@code RED_LISTED} red tasks listed.
      */
+    /** Two 金山镇 in two counties and two 新村 in the two 金山镇: a city's briefing, as assembled (labelled). */
+    static BriefingData sameNames() {
+        BriefingData base = november(true);
+        List<BriefingData.UnitLights> units = List.of(
+                new BriefingData.UnitLights(1, "金山镇", "TOWNSHIP", 9, 5, 1, 3, 0, "金山镇（青山县）"),
+                new BriefingData.UnitLights(2, "金山镇", "TOWNSHIP", 7, 4, 2, 1, 0, "金山镇（河西县）"),
+                new BriefingData.UnitLights(3, "城关镇", "TOWNSHIP", 6, 6, 0, 0, 0, "城关镇"),
+                new BriefingData.UnitLights(4, "新村", "VILLAGE", 5, 4, 0, 1, 0, "新村（青山县金山镇）"),
+                new BriefingData.UnitLights(5, "新村", "VILLAGE", 3, 3, 0, 0, 0, "新村（河西县金山镇）"));
+        List<BriefingData.UnitPunctuality> reporting = List.of(
+                new BriefingData.UnitPunctuality(1, "金山镇", 9, 6, 1, 2, "金山镇（青山县）"),
+                new BriefingData.UnitPunctuality(4, "新村", 5, 4, 0, 1, "新村（青山县金山镇）"),
+                new BriefingData.UnitPunctuality(2, "金山镇", 7, 6, 1, 0, "金山镇（河西县）"),
+                new BriefingData.UnitPunctuality(5, "新村", 3, 3, 0, 0, "新村（河西县金山镇）"));
+        List<BriefingData.RedTask> red = List.of(new BriefingData.RedTask(11, "老旧小区改造（第二批）", "民生改善",
+                "金山镇（青山县）", "王建国", new BigDecimal("35"), List.of("节点“完成招标”已逾期12天")));
+        return new BriefingData(9, base.campaignName(), base.period(), base.head(), base.figures(), units, red,
+                base.notices(), reporting, base.rankings(), base.narrative());
+    }
+
     static BriefingData city(int units) {
         List<BriefingData.UnitLights> lights = new java.util.ArrayList<>();
         List<BriefingData.UnitPunctuality> reporting = new java.util.ArrayList<>();

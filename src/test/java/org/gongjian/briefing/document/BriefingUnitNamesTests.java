@@ -64,6 +64,26 @@ class BriefingUnitNamesTests extends IntegrationTest {
     }
 
     @Test
+    void aNameIsShownWithAsManyAncestorsAsTellTheUnitsApartAndAUniqueNameAsItIs() {
+        java.util.Map<Long, String> names = java.util.Map.of(1L, "金山镇", 2L, "金山镇", 3L, "新村", 4L, "新村", 5L, "城关镇");
+        java.util.Map<Long, List<String>> up = java.util.Map.of(1L, List.of("青山县", "示范市"), 2L, List.of("河西县", "示范市"),
+                3L, List.of("金山镇", "青山县", "示范市"), 4L, List.of("金山镇", "河西县", "示范市"), 5L, List.of("青山县", "示范市"));
+        List<java.util.Collection<Long>> asked = new java.util.ArrayList<>();
+
+        java.util.Map<Long, String> labels = UnitLabels.of(names, ids -> {
+            asked.add(ids);
+            return up;
+        });
+
+        assertThat(labels).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(1L, "金山镇（青山县）", 2L, "金山镇（河西县）",
+                3L, "新村（青山县金山镇）", 4L, "新村（河西县金山镇）", 5L, "城关镇"));
+        assertThat(asked).singleElement().satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder(1L, 2L, 3L, 4L));
+        assertThat(UnitLabels.of(java.util.Map.of(5L, "城关镇"), ids -> {
+            throw new AssertionError("no ancestors needed when every name is unique");
+        })).containsEntry(5L, "城关镇");
+    }
+
+    @Test
     void aUnitBehindWithItsReportsDoesNotKeepAnotherOfTheSameNameFromBeingCommended() {
         List<BriefingData.UnitLights> units = List.of(
                 new BriefingData.UnitLights(1, "新村", "VILLAGE", 3, 3, 0, 0, 0, "新村（甲镇）"),
