@@ -60,14 +60,6 @@ class BriefingDocxTests {
     }
 
     @Test
-    void sameNamedUnitsArePrintedWithTheirParents() throws IOException {
-        byte[] bytes = docx.render(BriefingSamples.sameNames(), false);
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/briefing-same-names.docx"), bytes);
-        assertThat(text(bytes)).contains("金山镇（青山县）", "金山镇（河西县）", "新村（青山县金山镇）", "新村（河西县金山镇）");
-    }
-
-    @Test
     void aCitysUnitTablesAreTheWorstAndTheBestWithALineForTheOthers() throws IOException {
         byte[] bytes = docx.render(BriefingSamples.city(1330), false);
         Files.createDirectories(Path.of("target"));

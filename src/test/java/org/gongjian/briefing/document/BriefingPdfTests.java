@@ -45,14 +45,6 @@ class BriefingPdfTests {
     }
 
     @Test
-    void sameNamedUnitsArePrintedWithTheirParents() throws IOException {
-        byte[] bytes = pdf.render(BriefingSamples.sameNames(), false);
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/briefing-same-names.pdf"), bytes);
-        assertThat(text(bytes)).contains("金山镇（青山县）", "金山镇（河西县）", "新村（青山县金山镇）", "新村（河西县金山镇）");
-    }
-
-    @Test
     void withoutRankingsTheSectionSaysWhyAndADraftSaysDraft() throws IOException {
         String text = text(pdf.render(BriefingSamples.november(false), false));
         assertThat(text).contains(BriefingText.NO_RANKINGS, "草　稿").doesNotContain("红榜（前列）");

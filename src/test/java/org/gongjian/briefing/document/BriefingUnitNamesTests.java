@@ -97,6 +97,19 @@ class BriefingUnitNamesTests extends IntegrationTest {
     }
 
     @Test
+    void theWordFileAndThePdfPrintSameNamedUnitsWithTheirParents() throws java.io.IOException {
+        BriefingCharts charts = new BriefingCharts();
+        byte[] docx = new BriefingDocx(charts).render(BriefingSamples.sameNames(), false);
+        byte[] pdf = new BriefingPdf(charts).render(BriefingSamples.sameNames(), false);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/briefing-same-names.docx"), docx);
+        java.nio.file.Files.write(java.nio.file.Path.of("target/briefing-same-names.pdf"), pdf);
+        for (String text : List.of(BriefingDocxTests.text(docx), BriefingPdfTests.text(pdf))) {
+            assertThat(text).contains("金山镇（青山县）", "金山镇（河西县）", "新村（青山县金山镇）", "新村（河西县金山镇）");
+        }
+    }
+
+    @Test
     void aBriefingFrozenBeforeTheUnitIdsReadsItsNamesAsShown() {
         BriefingData.UnitPunctuality old = CanonicalJson.read(
                 "{\"expected\":7,\"late\":1,\"missing\":3,\"onTime\":3,\"unitName\":\"青山镇\"}", BriefingData.UnitPunctuality.class);
