@@ -48,6 +48,6 @@ class AssessmentRankings implements RankingSource {
     }
 
     private static BriefingData.Ranked ranked(RankingView.Entry e) {
-        return new BriefingData.Ranked(e.rank(), e.unitName(), e.score());
+        return new BriefingData.Ranked(e.rank(), e.unitId(), e.unitName(), e.score(), null);
     }
 }

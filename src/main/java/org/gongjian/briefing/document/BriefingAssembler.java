@@ -56,7 +56,9 @@ class BriefingAssembler {
         BriefingData.Figures figures = figures(taskFigures.topLevelTally(campaign.id()), reporting, notices);
         List<BriefingData.UnitLights> units = units(campaign.id(), scope);
         TaskFigures.RedLeaves leaves = taskFigures.redLeaves(campaign.id(), RED_LISTED);
-        Map<Long, String> labels = labels(units, reporting, leaves);
+        BriefingData.@Nullable Rankings ranked = rankings.stream().findFirst()
+                .flatMap(r -> r.rankings(campaign.id(), period)).orElse(null);
+        Map<Long, String> labels = labels(units, reporting, leaves, ranked);
         units = units.stream().map(u -> u.labelled(labels.get(u.unitId()))).toList();
         reporting = reporting.stream().map(u -> u.labelled(labels.get(u.unitId()))).toList();
         List<BriefingData.RedTask> red = redTasks(leaves, labels);
@@ -68,8 +70,7 @@ class BriefingAssembler {
         BriefingData.Head head = new BriefingData.Head(settings.issuingUnit(), null, today,
                 BriefingText.title(period), "各乡镇（街道）、县直有关部门：");
         return new BriefingData(campaign.id(), campaign.name(), period.label(), head, figures, units, red, notices,
-                reporting, rankings.stream().findFirst().flatMap(r -> r.rankings(campaign.id(), period)).orElse(null),
-                narrative, leaves.total() - red.size());
+                reporting, ranked == null ? null : labelled(ranked, labels), narrative, leaves.total() - red.size());
     }
 
     /** The campaign's own list (top-level tasks): counts per light and the plain average of their progress. */
@@ -87,11 +88,24 @@ class BriefingAssembler {
 
     /** Every unit the briefing names, as it names them ({@link UnitLabels}). */
     private Map<Long, String> labels(List<BriefingData.UnitLights> units, List<BriefingData.UnitPunctuality> reporting,
-                                     TaskFigures.RedLeaves leaves) {
+                                     TaskFigures.RedLeaves leaves, BriefingData.@Nullable Rankings ranked) {
         Map<Long, String> names = new java.util.HashMap<>(leaves.leadUnits());
+        if (ranked != null) {
+            ranked.groups().forEach(g -> java.util.stream.Stream.concat(g.top().stream(), g.bottom().stream())
+                    .filter(r -> r.unitId() != 0).forEach(r -> names.put(r.unitId(), r.unitName())));
+        }
         units.forEach(u -> names.put(u.unitId(), u.unitName()));
         reporting.forEach(u -> names.put(u.unitId(), u.unitName()));
         return UnitLabels.of(names, org::ancestorNames);
+    }
+
+    /** The rankings with each unit as the rest of the briefing names it. */
+    static BriefingData.Rankings labelled(BriefingData.Rankings ranked, Map<Long, String> labels) {
+        java.util.function.Function<List<BriefingData.Ranked>, List<BriefingData.Ranked>> each = list -> list.stream()
+                .map(r -> new BriefingData.Ranked(r.rank(), r.unitId(), r.unitName(), r.score(), labels.get(r.unitId())))
+                .toList();
+        return new BriefingData.Rankings(ranked.groups().stream()
+                .map(g -> new BriefingData.RankingGroup(g.name(), each.apply(g.top()), each.apply(g.bottom()))).toList());
     }
 
     /** From the maintained counts; townships first, then departments, each by most red. */

@@ -85,7 +85,18 @@ public record BriefingData(long campaignId, String campaignName, String period, 
 
     public record RankingGroup(String name, List<Ranked> top, List<Ranked> bottom) {}
 
-    public record Ranked(int rank, String unitName, BigDecimal score) {}
+    /** A ranked unit; {@code unitId} 0 and no label in a briefing frozen before units were told apart by id. */
+    public record Ranked(int rank, @JsonSetter(nulls = Nulls.AS_EMPTY) long unitId, String unitName, BigDecimal score,
+                         @Nullable String label) {
+
+        public Ranked(int rank, String unitName, BigDecimal score) {
+            this(rank, 0, unitName, score, null);
+        }
+
+        public String shown() {
+            return label != null ? label : unitName;
+        }
+    }
 
     /** The paragraphs the office may edit before publishing. */
     public record Narrative(String overview, String commendations, String nextSteps) {}

@@ -169,7 +169,7 @@ final class BriefingTables {
     }
 
     static List<String[]> ranking(List<BriefingData.Ranked> ranked) {
-        return ranked.stream().map(r -> new String[] {String.valueOf(r.rank()), r.unitName(), Decimals.plain(r.score())})
+        return ranked.stream().map(r -> new String[] {String.valueOf(r.rank()), r.shown(), Decimals.plain(r.score())})
                 .toList();
     }
 }

@@ -110,6 +110,18 @@ class BriefingUnitNamesTests extends IntegrationTest {
     }
 
     @Test
+    void theRankingsNameSameNamedUnitsAsTheRestOfTheBriefing() {
+        BriefingData.Rankings ranked = new BriefingData.Rankings(List.of(new BriefingData.RankingGroup("乡镇（街道）",
+                List.of(new BriefingData.Ranked(1, 1, "金山镇", new java.math.BigDecimal("96.5"), null)),
+                List.of(new BriefingData.Ranked(10, 2, "金山镇", new java.math.BigDecimal("61"), null)))));
+
+        BriefingData.Rankings shown = BriefingAssembler.labelled(ranked, java.util.Map.of(1L, "金山镇（青山县）", 2L, "金山镇（河西县）"));
+
+        assertThat(BriefingTables.ranking(shown.groups().get(0).top())).extracting(r -> r[1]).containsExactly("金山镇（青山县）");
+        assertThat(BriefingTables.ranking(shown.groups().get(0).bottom())).extracting(r -> r[1]).containsExactly("金山镇（河西县）");
+    }
+
+    @Test
     void aBriefingFrozenBeforeTheUnitIdsReadsItsNamesAsShown() {
         BriefingData.UnitPunctuality old = CanonicalJson.read(
                 "{\"expected\":7,\"late\":1,\"missing\":3,\"onTime\":3,\"unitName\":\"青山镇\"}", BriefingData.UnitPunctuality.class);
