@@ -506,11 +506,14 @@ public final class Bench {
         // warm-up: subtasks after the targets, updated the same way before the timed run and reported on their own
         List<long[]> spare = subtasks.subList(Math.min(subtasks.size(), 20 + targets.size()), subtasks.size());
         List<long[]> warmup = new ArrayList<>(spare.subList(0, Math.min(warmupUpdates, spare.size())));
+        // the profile is taken on a round of its own after the timed run, on subtasks of its own (see profiledRound)
+        List<long[]> profiled = warmup.isEmpty() ? List.of()
+                : new ArrayList<>(spare.subList(warmup.size(), Math.min(spare.size(), warmup.size() + WARMUP_ROUND)));
         writes = Writes.calibrate(this, calibration);
         Files.writeString(out.resolve("writes.md"), writes.table());
         String jfr = out.resolve("update.jfr").toString();
         if (!warmup.isEmpty()) {
-            warmUp(warmup, jfr);
+            warmUp(warmup);
         }
         AppCpu cpuBefore = AppCpu.of(pid);
         if (warmup.isEmpty()) {
@@ -538,11 +541,14 @@ public final class Bench {
         }
         notes.append("\nProgress updates landed (approved reports on the ").append(targets.size())
                 .append(" target subtasks): ").append(landed).append('\n');
+        if (!profiled.isEmpty()) {
+            profiledRound(profiled, jfr);
+        }
         Result floor = writes.floor(targets.size(), clients);
         notes.append(String.format(Locale.ROOT, "%nProgress update rate / JDBC floor rate: %.1f / %.1f = **%.3f**%n",
                 update.rate(), floor.rate(), update.rate() / floor.rate()));
         notes.append(warmup.isEmpty() ? "\n### Hot spots during the progress updates (JFR execution samples)\n\n"
-                : "\n### Hot spots during the last warm-up round (JFR execution samples; the timed run is not profiled)\n\n").append(Profile.hotSpots(Path.of(jfr)));
+                : "\n### Hot spots during a profiled round after the timed run (JFR execution samples; the timed run is not profiled)\n\n").append(Profile.hotSpots(Path.of(jfr)));
     }
 
     void reads(long county) throws Exception {
@@ -646,29 +652,34 @@ public final class Bench {
      * started cold, JFR jdk.ThreadCPULoad, 2026-12-04). The rounds are results of their own, so the cold figure stays
      * in the table beside the warm one.
      */
-    void warmUp(List<long[]> warmup, String jfr) {
+    void warmUp(List<long[]> warmup) {
         for (int from = 0, round = 1; from < warmup.size(); from += WARMUP_ROUND, round++) {
             List<long[]> part = warmup.subList(from, Math.min(warmup.size(), from + WARMUP_ROUND));
-            boolean last = from + WARMUP_ROUND >= warmup.size();
-            AppCpu before = AppCpu.of(pid);
-            if (last) {
-                // the profile is taken here, not in the timed run: starting a recording with the profile settings
-                // instruments the socket and file classes, which throws compiled code away, and its events cost
-                // CPU — a timed run under it used twice the app CPU per update of the warm-up round before it
-                jcmd("JFR.start", "name=update", "settings=profile", "filename=" + jfr);
-            }
-            ConcurrentHistogram ignored = new ConcurrentHistogram(3_600_000_000L, 3);
-            parallel("progress update, warm-up round " + round + (last ? ", profiled" : "") + " (not timed below)",
-                    part.size(), clients, i -> progressUpdate(part.get(i), ignored, ignored, ignored), "");
-            if (last) {
-                jcmd("JFR.stop", "name=update");
-            }
-            AppCpu used = AppCpu.of(pid).since(before);
-            Result done = results.remove(results.size() - 1);
-            results.add(new Result(done.workload(), done.requests(), done.errors(), done.seconds(), done.ms(),
-                    used.describe()));
-            System.out.println("   " + used.describe());
+            round("progress update, warm-up round " + round + " (not timed below)", part);
         }
+    }
+
+    /**
+     * One more round after the timed run, under a JFR recording with the profile settings. Not during the timed run:
+     * starting such a recording instruments the socket and file classes, which throws their compiled code away, and
+     * its events cost CPU — a timed run under it used about twice the app CPU per update of the round before it, and
+     * a timed run just after a profiled round still paid for the recompiling (2026-12-05).
+     */
+    void profiledRound(List<long[]> part, String jfr) {
+        jcmd("JFR.start", "name=update", "settings=profile", "filename=" + jfr);
+        round("progress update, profiled round after the timed run", part);
+        jcmd("JFR.stop", "name=update");
+    }
+
+    private void round(String workload, List<long[]> part) {
+        AppCpu before = AppCpu.of(pid);
+        ConcurrentHistogram ignored = new ConcurrentHistogram(3_600_000_000L, 3);
+        parallel(workload, part.size(), clients, i -> progressUpdate(part.get(i), ignored, ignored, ignored), "");
+        AppCpu used = AppCpu.of(pid).since(before);
+        Result done = results.remove(results.size() - 1);
+        results.add(new Result(done.workload(), done.requests(), done.errors(), done.seconds(), done.ms(),
+                used.describe() + String.format(Locale.ROOT, ", %.1f ms per update", (double) used.totalMs() / part.size())));
+        System.out.println("   " + used.describe());
     }
 
     static final int WARMUP_ROUND = 250;
