@@ -72,7 +72,9 @@ final class BriefingTables {
         if (all.size() <= ALL_UNITS_UP_TO) {
             return new Listing(null, List.of(new Block(null, unitRows(all))), null);
         }
-        List<BriefingData.UnitLights> worst = all.stream().sorted(WORST_FIRST).limit(WORST_UNITS).toList();
+        // only units that have red tasks: a unit without one is never printed as among the worst
+        List<BriefingData.UnitLights> worst = all.stream().filter(u -> u.red() > 0).sorted(WORST_FIRST)
+                .limit(WORST_UNITS).toList();
         java.util.Set<Long> listed = new java.util.HashSet<>();
         worst.forEach(u -> listed.add(u.unitId()));
         List<BriefingData.UnitLights> best = all.stream().filter(u -> !listed.contains(u.unitId())).sorted(BEST_FIRST)
@@ -80,11 +82,16 @@ final class BriefingTables {
         long withRed = all.stream().filter(u -> u.red() > 0).count();
         long tasks = all.stream().mapToLong(BriefingData.UnitLights::total).sum();
         // the tasks the table counts: lit ones (a task not yet evaluated has no light), subtasks included
-        String lead = "共有" + all.size() + "个牵头单位的任务已亮灯（共" + tasks + "项，含分解到各单位的子任务），其中" + withRed
-                + "个单位有红灯任务。单位较多，以下列出红灯任务最多的" + worst.size() + "个单位和进展最好的" + best.size() + "个单位。";
-        return new Listing(lead, List.of(new Block("红灯任务最多的" + worst.size() + "个单位：", unitRows(worst)),
-                new Block("进展最好的" + best.size() + "个单位（红灯、黄灯最少，完成比例最高）：", unitRows(best))),
-                rest(all.size() - worst.size() - best.size(), "个单位未列出", "单位的亮灯情况"));
+        String worstName = withRed > WORST_UNITS ? "红灯任务最多的" + worst.size() + "个单位" : "有红灯任务的" + worst.size() + "个单位";
+        String lead = "共有" + all.size() + "个牵头单位的任务已亮灯（共" + tasks + "项，含分解到各单位的子任务），"
+                + (withRed == 0 ? "没有单位有红灯任务" : "其中" + withRed + "个单位有红灯任务") + "。单位较多，以下列出"
+                + (worst.isEmpty() ? "" : worstName + "和") + "进展最好的" + best.size() + "个单位。";
+        List<Block> blocks = new ArrayList<>();
+        if (!worst.isEmpty()) {
+            blocks.add(new Block(worstName + "：", unitRows(worst)));
+        }
+        blocks.add(new Block("进展最好的" + best.size() + "个单位（红灯、黄灯最少，完成比例最高）：", unitRows(best)));
+        return new Listing(lead, blocks, rest(all.size() - worst.size() - best.size(), "个单位未列出", "单位的亮灯情况"));
     }
 
     private static List<String[]> unitRows(List<BriefingData.UnitLights> units) {

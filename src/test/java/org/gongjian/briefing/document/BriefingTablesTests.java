@@ -63,6 +63,39 @@ class BriefingTablesTests {
     }
 
     @Test
+    void withFewUnitsInRedOnlyThoseAreListedAsTheWorst() {
+        BriefingData d = redOnlyIn(BriefingSamples.city(BriefingTables.ALL_UNITS_UP_TO + 1), 1006, 1013, 1020);
+        BriefingTables.Listing units = BriefingTables.units(d);
+        assertThat(units.blocks()).hasSize(2);
+        assertThat(units.blocks().get(0).caption()).isEqualTo("有红灯任务的3个单位：");
+        assertThat(units.blocks().get(0).rows()).extracting(r -> r[1]).containsExactlyInAnyOrder("村6", "村13", "镇20");
+        assertThat(units.blocks().get(0).rows()).extracting(r -> r[5]).doesNotContain("0");
+        assertThat(units.blocks().get(1).rows()).hasSize(BriefingTables.BEST_UNITS).extracting(r -> r[5]).containsOnly("0");
+        assertThat(units.lead()).contains("其中3个单位有红灯任务", "以下列出有红灯任务的3个单位和进展最好的5个单位");
+        assertThat(units.rest()).startsWith("其余53个单位未列出，");
+    }
+
+    @Test
+    void withNoUnitInRedNoneIsListedAsTheWorst() {
+        BriefingData d = redOnlyIn(BriefingSamples.city(BriefingTables.ALL_UNITS_UP_TO + 1));
+        BriefingTables.Listing units = BriefingTables.units(d);
+        assertThat(units.blocks()).hasSize(1);
+        assertThat(units.blocks().get(0).caption()).startsWith("进展最好的5个单位");
+        assertThat(units.lead()).contains("没有单位有红灯任务", "以下列出进展最好的5个单位").doesNotContain("红灯任务最多");
+        assertThat(units.rest()).startsWith("其余56个单位未列出，");
+    }
+
+    /** The sample with red tasks only in the given units (the others' red counted as yellow). */
+    private static BriefingData redOnlyIn(BriefingData d, long... unitIds) {
+        java.util.Set<Long> red = Arrays.stream(unitIds).boxed().collect(java.util.stream.Collectors.toSet());
+        List<BriefingData.UnitLights> units = d.units().stream().map(u -> red.contains(u.unitId()) ? u
+                : new BriefingData.UnitLights(u.unitId(), u.unitName(), u.kind(), u.total(), u.green(),
+                        u.yellow() + u.red(), 0, u.done())).toList();
+        return new BriefingData(d.campaignId(), d.campaignName(), d.period(), d.head(), d.figures(), units, d.redTasks(),
+                d.notices(), d.reporting(), d.rankings(), d.narrative(), d.redTasksLeftOut());
+    }
+
+    @Test
     void aLargeTreeListsTheUnitsMostBehindWithTheirReports() {
         BriefingData d = BriefingSamples.city(100);
         BriefingTables.Listing reporting = BriefingTables.reporting(d);
