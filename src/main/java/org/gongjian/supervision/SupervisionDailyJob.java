@@ -113,7 +113,9 @@ public class SupervisionDailyJob {
      * The API checks {@code date} with {@link #checkInBounds} first.
      */
     public Result runDay(LocalDate date, String trigger) {
-        LightEvaluation.Summary summary = lights.evaluateDue(date);
+        // its own transaction, run again should PostgreSQL give it up over locks (an approval meeting it): a day
+        // whose lights failed would otherwise wait for the next start's catch-up
+        LightEvaluation.Summary summary = org.gongjian.shared.LockRetry.run(() -> lights.evaluateDue(date));
         Escalation.Result escalated = escalation.run(date);
         int reminded = reminders.run(date);
         Result result = new Result(summary, escalated, reminded);
