@@ -28,9 +28,28 @@ public final class LockRetry {
     }
 
     public static <T> T run(Supplier<T> write) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return write.get();
+        try {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                return write.get();
+            }
+            return RETRY.invoke(write);
+        } catch (RuntimeException e) {
+            throw lockFailureIn(e);
         }
-        return RETRY.invoke(write);
+    }
+
+    /**
+     * The lock failure inside what the write threw, if any: the retry policy matches causes too (a failure wrapped by
+     * a listener or a template is retried), and the caller must get the lock failure itself, which the handlers answer
+     * with 503 — the wrapper would be a 500. The wrapper stays attached as suppressed, for the log.
+     */
+    private static RuntimeException lockFailureIn(RuntimeException thrown) {
+        for (Throwable t = thrown.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof PessimisticLockingFailureException lock && !(thrown instanceof PessimisticLockingFailureException)) {
+                lock.addSuppressed(thrown);
+                return lock;
+            }
+        }
+        return thrown;
     }
 }

@@ -386,7 +386,7 @@ public class LightEvaluation {
         if (counted == null || !counted.key().equals(key)) {
             pending.store().move(task.id(), counted == null ? null : counted.key(), key, recheck);
         } else if (!recheck.equals(counted.recheckOn())) {
-            pending.store().recheck(task.id(), recheck);
+            pending.store().recheck(task.id(), key, recheck);
         }
         if (task.light() != verdict.light() || !task.lightReasons().equals(verdict.reasons())) {
             pending.lights().add(new TaskService.LightUpdate(task.id(), task.light(), verdict.light(), verdict.reasons()));

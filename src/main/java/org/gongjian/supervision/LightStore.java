@@ -39,13 +39,10 @@ class LightStore {
 
         private record Counted(long taskId, CountKey key, LocalDate recheckOn) {}
 
-        private record Recheck(long taskId, LocalDate on) {}
-
         private final List<Closing> closings = new ArrayList<>();
         private final List<Opening> openings = new ArrayList<>();
         private final List<Counted> inserted = new ArrayList<>();
         private final List<Counted> moved = new ArrayList<>();
-        private final List<Recheck> rechecks = new ArrayList<>();
         private final Map<CountKey, Integer> deltas = new LinkedHashMap<>();
 
         void close(long periodId, LocalDate until) {
@@ -67,9 +64,12 @@ class LightStore {
             deltas.merge(to, 1, Integer::sum);
         }
 
-        /** A counted task whose count stays but whose next check moves ({@link LightRecheck}). */
-        void recheck(long taskId, LocalDate on) {
-            rechecks.add(new Recheck(taskId, on));
+        /**
+         * A counted task whose count stays but whose next check moves ({@link LightRecheck}): written with the moves,
+         * as one statement in one order (see {@link #write}).
+         */
+        void recheck(long taskId, CountKey key, LocalDate on) {
+            moved.add(new Counted(taskId, key, on));
         }
     }
 
@@ -85,13 +85,13 @@ class LightStore {
                 o.light().name(), joined(o.reasons()), Date.valueOf(o.since())});
         batched("""
                 INSERT INTO task_light_state (campaign_id, unit_id, category, top_level, light, recheck_on, task_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", w.inserted, c -> stateRow(c));
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", byTaskDescending(w.inserted), c -> stateRow(c));
+        // a task's state row is not covered by its task row's lock (a run that only moves a check date does not touch
+        // the task), so state rows too are taken in one order by every writer: descending task id (factsChanged)
         batched("""
                 UPDATE task_light_state SET campaign_id = ?, unit_id = ?, category = ?, top_level = ?, light = ?,
                     recheck_on = ?
-                WHERE task_id = ?""", w.moved, c -> stateRow(c));
-        batched("UPDATE task_light_state SET recheck_on = ? WHERE task_id = ?", w.rechecks,
-                r -> new Object[] {Date.valueOf(r.on()), r.taskId()});
+                WHERE task_id = ?""", byTaskDescending(w.moved), c -> stateRow(c));
         // in one order for every writer (an approval's re-light, the daily run), so two never wait on each other's rows
         List<Map.Entry<CountKey, Integer>> deltas = w.deltas.entrySet().stream().filter(e -> e.getValue() != 0)
                 .sorted(Map.Entry.comparingByKey(CountKey.ORDER)).toList();
@@ -115,6 +115,10 @@ class LightStore {
         batched("""
                 INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
                 VALUES (?, ?, ?, ?, ?, ?)""", missing, e -> keyRow(e.getKey(), e.getValue()));
+    }
+
+    private static List<Writes.Counted> byTaskDescending(List<Writes.Counted> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparingLong(Writes.Counted::taskId).reversed()).toList();
     }
 
     private static Object[] stateRow(Writes.Counted c) {
@@ -188,11 +192,17 @@ class LightStore {
         return byTask;
     }
 
-    /** A fact of these tasks changed (a report submitted, an actual fed): evaluate them at the next daily run. */
+    /**
+     * A fact of these tasks changed (a report submitted, an actual fed): evaluate them at the next daily run. One row
+     * per statement of one batch, in descending task id like {@link #write}: an {@code UPDATE … IN} locks in whatever
+     * order its plan reads, and a run writing the same rows in another order could deadlock with it.
+     */
     void factsChanged(java.util.Collection<Long> taskIds) {
-        if (!taskIds.isEmpty()) {
-            jdbc.sql("UPDATE task_light_state SET recheck_on = NULL WHERE task_id IN (:tasks) AND recheck_on IS NOT NULL")
-                    .param("tasks", taskIds).update();
+        List<Object[]> rows = taskIds.stream().distinct().sorted(java.util.Comparator.reverseOrder())
+                .map(id -> new Object[] {id}).toList();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batch.batchUpdate("UPDATE task_light_state SET recheck_on = NULL WHERE task_id = ? AND recheck_on IS NOT NULL",
+                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
         }
     }
 

@@ -60,4 +60,19 @@ class LockRetryTests {
         }
         assertThat(attempts).hasValue(1);
     }
+
+    /**
+     * A lock failure wrapped by whatever it passed through (a listener, a template) is retried like a bare one, and
+     * when the attempts run out the caller gets the lock failure itself, which the handlers answer with 503 "busy";
+     * the wrapper would have been a 500.
+     */
+    @Test
+    void aWrappedLockFailureIsRetriedAndReachesTheCallerUnwrapped() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> LockRetry.run(() -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("listener failed", new CannotAcquireLockException("lock timeout"));
+        })).isInstanceOf(CannotAcquireLockException.class).hasMessage("lock timeout");
+        assertThat(attempts).hasValue(3);
+    }
 }
