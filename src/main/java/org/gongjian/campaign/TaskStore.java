@@ -38,7 +38,7 @@ class TaskStore {
     private static final String LEAD_IN_SCOPE =
             " AND t.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE %1$s)";
 
-    /** Tasks led outside the scope (%1$s as above): the cooperating set's first half, and what a scoped total subtracts. */
+    /** Tasks led outside the scope (%1$s as above): the cooperating set's first half. */
     private static final String LEAD_OUTSIDE_SCOPE =
             " AND t.lead_unit_id IN (SELECT o.unit_id FROM org_unit_path o WHERE o.path NOT LIKE %1$s)";
 
@@ -61,10 +61,11 @@ class TaskStore {
     private final IndicatorStore indicators;
     private final MilestoneStore milestones;
     private final TaskTally tally;
+    private final SubtreeTally subtrees;
     private final DatabaseKind database;
 
     TaskStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, IndicatorStore indicators,
-              MilestoneStore milestones, TaskTally tally, DatabaseKind database) {
+              MilestoneStore milestones, TaskTally tally, SubtreeTally subtrees, DatabaseKind database) {
         this.jdbc = jdbc;
         // PostgreSQL keeps a cursor (and fetches FETCH_SIZE rows at a time) only with a fetch size and autocommit off,
         // i.e. inside a transaction, which every caller of each(…) is (TaskService's readOnly transactions).
@@ -75,6 +76,7 @@ class TaskStore {
         this.indicators = indicators;
         this.milestones = milestones;
         this.tally = tally;
+        this.subtrees = subtrees;
         this.database = database;
     }
 
@@ -97,45 +99,44 @@ class TaskStore {
 
     PageResult<TaskRow> search(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
         Map<String, Object> params = new HashMap<>();
-        Listed listed = listed(where(campaignId, filter, params), scope);
-        if (!TaskTally.answers(filter)) {
-            return page(listed, params, page);
-        }
-        // the whole campaign in view: its total is summed from the tally, not counted from up to 10⁶ tasks
-        if (scope.isEverything()) {
-            return page(listed, params, page, tally.count(campaignId, filter));
-        }
-        Long total = scopedTotalFromTally(campaignId, filter, listed, params);
+        String leadPath = leadPath(filter);
+        Listed listed = listed(where(campaignId, filter, leadPath, params), scope);
+        Long total = countTotals ? null : tallied(campaignId, filter, leadPath, scope, listed, params);
         return total == null ? page(listed, params, page) : page(listed, params, page, total);
     }
 
     /**
-     * A scoped list's total without counting the tasks led in the scope when nearly every task of the campaign is (a
-     * county's own campaign: 10⁶ rows counted on every page, ~400 ms): the campaign's tally for the filter, less the
-     * tasks led outside the scope, plus those of them a unit in the scope cooperates on (the list's second set). Exact:
-     * the tally keeps the filter's keys for every task (there is no archived or cancelled task), and both counts read
-     * the tasks themselves. The tasks led outside are counted only up to {@link #outsideCap}; beyond it the scope leads
-     * the smaller part and the caller counts that part instead ({@code null}), as before.
+     * The list's total from the tallies where they hold it, else {@code null} (the caller counts the tasks, scope and
+     * all). The tallies keep category, light and level; the lead-unit filter is a unit's subtree, which the subtree
+     * tally keeps too; a keyword is counted. Exact: a task has no archived or cancelled state, and both tallies keep
+     * every task by the same keys as the list's conditions (TaskTallyTests, every scope × filter).
+     * <ul>
+     * <li>the whole campaign in view: the campaign's tally, or the lead unit's subtree tally;</li>
+     * <li>a scope: the scope unit's subtree tally (the tasks led in it, up to 10⁶ at a county of a province), plus
+     * the tasks led outside it that a unit in it cooperates on — counted, from the scope's cooperations;</li>
+     * <li>a scope and a lead unit inside it: the lead unit's subtree tally (every task it leads is in the scope).</li>
+     * </ul>
      */
-    private @Nullable Long scopedTotalFromTally(long campaignId, TaskFilter filter, Listed listed, Map<String, Object> params) {
-        long outside = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM task t" + listed.where() + listed.ledOutside()
-                + " LIMIT " + (outsideCap + 1) + ") o").params(params).query(Long.class).single();
-        if (outside > outsideCap) {
+    private @Nullable Long tallied(long campaignId, TaskFilter filter, @Nullable String leadPath, DataScope scope,
+                                   Listed listed, Map<String, Object> params) {
+        if (!TaskTally.answers(filter)) {
             return null;
         }
-        long cooperating = jdbc.sql("SELECT COUNT(*) FROM task t" + listed.where() + listed.cooperating()).params(params)
-                .query(Long.class).single();
-        return tally.count(campaignId, filter) - outside + cooperating;
+        if (leadPath == null) {
+            return scope.isEverything() ? tally.count(campaignId, filter)
+                    : subtrees.count(campaignId, java.util.Objects.requireNonNull(scope.unitId()), filter)
+                            + jdbc.sql("SELECT COUNT(*) FROM task t" + listed.where() + listed.cooperating())
+                            .params(params).query(Long.class).single();
+        }
+        return scope.isEverything() || leadPath.startsWith(scope.path())
+                ? subtrees.count(campaignId, java.util.Objects.requireNonNull(filter.leadUnitId()), filter) : null;
     }
 
-    /** Tasks led outside the scope counted at most, before a scoped total is counted from its own side. */
-    static final int OUTSIDE_CAP = 5_000;
+    private boolean countTotals;
 
-    private int outsideCap = OUTSIDE_CAP;
-
-    /** For tests of both ways to a scoped total (and the bench's baseline: -1 counts every scoped total as before). */
-    void outsideCap(int cap) {
-        this.outsideCap = cap;
+    /** For the bench's baseline: true counts every total from the tasks, as before the tallies. */
+    void countTotals(boolean count) {
+        this.countTotals = count;
     }
 
     /** A leader's 包保 tasks in a campaign: those whose lead leader is the person, within the scope. */
@@ -218,11 +219,6 @@ class TaskStore {
 
         private String led() {
             return LEAD_IN_SCOPE.formatted(scope);
-        }
-
-        /** The tasks led outside the scope (the cooperating set's first condition alone). */
-        String ledOutside() {
-            return LEAD_OUTSIDE_SCOPE.formatted(scope);
         }
 
         String cooperating() {
@@ -374,24 +370,28 @@ class TaskStore {
                 .query((rs, n) -> record(rs, n).row()).list();
     }
 
-    /** The LIKE pattern of a unit's subtree; an unknown unit's matches nothing (as {@link DataScope#nothing()}'s). */
-    private String subtreePattern(long unitId) {
-        return jdbc.sql("SELECT path FROM org_unit_path WHERE unit_id = :unit").param("unit", unitId)
-                .query(String.class).optional().orElse(DataScope.nothing().path()) + "%";
+    /** The path of the filter's lead unit (null without one); an unknown unit's matches nothing, as {@link DataScope#nothing()}'s. */
+    private @Nullable String leadPath(TaskFilter filter) {
+        return filter.leadUnitId() == null ? null : jdbc.sql("SELECT path FROM org_unit_path WHERE unit_id = :unit")
+                .param("unit", filter.leadUnitId()).query(String.class).optional().orElse(DataScope.nothing().path());
     }
 
-    /** The filter's conditions on the task table as t; the scope is the caller's to add. */
     private String where(long campaignId, TaskFilter filter, Map<String, Object> params) {
+        return where(campaignId, filter, leadPath(filter), params);
+    }
+
+    /** The filter's conditions on the task table as t, with its lead unit's path; the scope is the caller's to add. */
+    private String where(long campaignId, TaskFilter filter, @Nullable String leadPath, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE t.campaign_id = :campaign");
         params.put("campaign", campaignId);
         TaskTally.keyConditions(filter, "t.", "t.parent_task_id IS NULL", where, params);
-        if (filter.leadUnitId() != null) {
+        if (leadPath != null) {
             // the lead unit's subtree as a set of unit ids, each a range of ix_task_campaign_lead_unit; its path is read
             // first and inlined like the scope's (see literal): as a sub-select the pattern was unknown when planning,
             // PostgreSQL guessed hundreds of units and walked the campaign in list order for a village's 275 tasks
             // (3.8 s p95 at the province's 10⁶ tasks)
             where.append(" AND t.lead_unit_id IN (SELECT lf.unit_id FROM org_unit_path lf WHERE lf.path LIKE ")
-                    .append(literal(subtreePattern(filter.leadUnitId()))).append(')');
+                    .append(literal(leadPath + "%")).append(')');
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" AND t.title LIKE :q ESCAPE '\\'");

@@ -16,25 +16,30 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * per campaign × category × light × level, instead of counting up to 10⁶ tasks on every page. On PostgreSQL triggers
  * append a signed row per change (see the migration V2026_12_08_1010) and {@link #compact} folds them every minute;
  * on H2 the tally is a view over the tasks. Only for {@link org.gongjian.shared.DataScope#everything()}: a scoped
- * user's total still counts the tasks the scope condition lets through, so the scope stays enforced in the query.
+ * user's total is the scope unit's {@link SubtreeTally} plus a count of the tasks it cooperates on from outside.
  */
 @Component
 class TaskTally {
 
     private final JdbcClient jdbc;
     private final DatabaseKind database;
+    private final SubtreeTally subtrees;
 
-    TaskTally(JdbcClient jdbc, DatabaseKind database) {
+    TaskTally(JdbcClient jdbc, DatabaseKind database, SubtreeTally subtrees) {
         this.jdbc = jdbc;
         this.database = database;
+        this.subtrees = subtrees;
     }
 
-    /** Whether the filter is one the tally answers: no lead unit, no keyword (it keeps category, light and level only). */
+    /**
+     * Whether the tallies answer the filter: no keyword (they keep category, light and level; a lead unit is a subtree,
+     * which {@link SubtreeTally} keeps, the campaign's tally does not).
+     */
     static boolean answers(TaskFilter filter) {
-        return filter.leadUnitId() == null && (filter.q() == null || filter.q().isBlank());
+        return filter.q() == null || filter.q().isBlank();
     }
 
-    /** How many of the campaign's tasks pass the filter, for a filter {@link #answers} accepts. */
+    /** How many of the campaign's tasks pass the filter, for a filter {@link #answers} accepts without a lead unit. */
     long count(long campaignId, TaskFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(task_count), 0) FROM task_tally WHERE campaign_id = :campaign");
         Map<String, Object> params = new HashMap<>();
@@ -68,6 +73,7 @@ class TaskTally {
     @SchedulerLock(name = "campaign.tally-compaction", lockAtMostFor = "PT10M")
     public void scheduled() {
         compact();
+        subtrees.fold();
     }
 
     /**

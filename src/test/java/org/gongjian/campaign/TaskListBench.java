@@ -64,6 +64,8 @@ class TaskListBench extends IntegrationTest {
     @Autowired
     TaskTally tally;
     @Autowired
+    SubtreeTally subtrees;
+    @Autowired
     TaskStore store;
 
     /** The bench's units: lead units in task order (task i is led by leads[i % n]) and which of them lie under which township. */
@@ -152,13 +154,13 @@ class TaskListBench extends IntegrationTest {
         }
     }
 
-    /** A scoped list with its total counted from the tasks led in the scope, as before the tally answered it. */
+    /** A list with its total counted from the tasks, as before the tallies answered it. */
     private PageResult<TaskRow> counted(Supplier<PageResult<TaskRow>> list) {
-        store.outsideCap(-1);
+        store.countTotals(true);
         try {
             return list.get();
         } finally {
-            store.outsideCap(TaskStore.OUTSIDE_CAP);
+            store.countTotals(false);
         }
     }
 
@@ -239,9 +241,11 @@ class TaskListBench extends IntegrationTest {
     /** What PostgreSQL's autovacuum and the tally's minutely fold do after a bulk load, done now. */
     private void settle() {
         tally.compact();
+        subtrees.fold();
         if (TestDatabase.postgresRequested()) {
             // after the fold: its dead rows left in the tally's index made every tallied total ~25 ms at 10⁶
             jdbc.execute("VACUUM ANALYZE task_tally");
+            jdbc.execute("VACUUM ANALYZE task_subtree_tally");
             jdbc.execute("VACUUM ANALYZE task");
             jdbc.execute("VACUUM ANALYZE task_cooperating_unit");
             // the bench's 1,000 new units: the scoped list's plan rests on how many of them a scope's path matches
