@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +25,22 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 
     private final LoginAuthenticationProvider logins;
     private final Clock clock;
+    /**
+     * The page asked for before the login, kept in a cookie rather than a session: a logged-out visitor is stored
+     * nowhere (SecurityConfig). Shared with the second-factor step, which finishes such a login.
+     */
+    private final RequestCache savedPages = new CookieRequestCache();
 
     LoginSuccessHandler(LoginAuthenticationProvider logins, Clock clock) {
         this.logins = logins;
         this.clock = clock;
         setDefaultTargetUrl("/");
         setAlwaysUseDefaultTargetUrl(false);
+        setRequestCache(savedPages);
+    }
+
+    RequestCache savedPages() {
+        return savedPages;
     }
 
     @Override

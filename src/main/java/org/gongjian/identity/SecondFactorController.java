@@ -10,7 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +29,6 @@ class SecondFactorController {
     private final LoginAuthenticationProvider logins;
     private final SecondFactor secondFactor;
     private final LoginSuccessHandler success;
-    private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
-
     SecondFactorController(LoginAuthenticationProvider logins, SecondFactor secondFactor, LoginSuccessHandler success) {
         this.logins = logins;
         this.secondFactor = secondFactor;
@@ -44,7 +41,8 @@ class SecondFactorController {
     }
 
     @PostMapping(LoginStepsFilter.CODE_STEP)
-    String code(@RequestParam(required = false) @Nullable String code, Model model, HttpServletRequest request) {
+    String code(@RequestParam(required = false) @Nullable String code, Model model, HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof PendingSecondFactor pending)) {
             return "redirect:/";
         }
@@ -52,8 +50,8 @@ class SecondFactorController {
             Authentication full = logins.completeSecondFactor(pending, code);
             establish(full, request);
             success.remember(request, pending.user());
-            var saved = requests.getRequest(request, null);
-            requests.removeRequest(request, null);
+            var saved = success.savedPages().getRequest(request, response);
+            success.savedPages().removeRequest(request, response);
             return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
         } catch (AuthenticationException e) {
             model.addAttribute("codeError", e.getMessage());

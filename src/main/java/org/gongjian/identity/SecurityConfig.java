@@ -167,6 +167,12 @@ class SecurityConfig {
                                     e instanceof AuthenticationServiceException ? "登录服务暂时不可用" : e.getMessage());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }).permitAll())
+                // Nothing is stored for a visitor who has not logged in: the login form's CSRF token goes in a cookie
+                // (HttpOnly, same-site; the form and the pages carry it as before) and the page asked for before the
+                // login in another, so a GET of /login or of any page while logged out — a crawler, a monitor, a
+                // phone's retry — writes no session row. The session begins with the login.
+                .csrf(c -> c.csrfTokenRepository(csrfCookie()))
+                .requestCache(r -> r.requestCache(loginSuccess.savedPages()))
                 // The cookie goes too: a stale session id on the next request would read as an idle timeout.
                 .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("SESSION", "JSESSIONID"))
                 // A new login beyond the limit ends the user's least recently used session (never refuses the
@@ -183,6 +189,12 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    private static org.springframework.security.web.csrf.CookieCsrfTokenRepository csrfCookie() {
+        var repository = new org.springframework.security.web.csrf.CookieCsrfTokenRepository();   // HttpOnly
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

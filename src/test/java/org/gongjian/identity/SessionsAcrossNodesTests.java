@@ -113,6 +113,36 @@ class SessionsAcrossNodesTests {
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
+    /**
+     * A visitor who is not logged in is stored nowhere: the login page (its CSRF token in a cookie), a page asked for
+     * while logged out (remembered in a cookie for after the login) and the login page's notices write no session
+     * row. The login itself begins the one session, and lands on the page first asked for — on the other node.
+     */
+    @Test
+    void nothingIsStoredForAVisitorUntilTheLogin() throws Exception {
+        long before = sessions();
+        Browser browser = new Browser();
+        for (String path : List.of("/login", "/login?expired", "/login?logout")) {
+            assertThat(browser.get(nodeA, path).statusCode()).as(path).isEqualTo(200);
+        }
+        HttpResponse<String> asked = browser.get(nodeA, "/units");
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(asked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        assertThat(sessions()).as("session rows after four anonymous requests").isEqualTo(before);
+
+        String token = browser.csrf(browser.get(nodeB, "/login").body());
+        HttpResponse<String> done = browser.post(nodeB, "/login",
+                Map.of("username", county.liaisonAUser(), "password", OrgFixtures.PASSWORD, "_csrf", token));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/units");
+        assertThat(sessions()).isEqualTo(before + 1);
+    }
+
+    private static long sessions() {
+        return jdbc().sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single();
+    }
+
     /** A flash attribute that is a list of records (a batch approval's refusals) is stored on A, shown by B. */
     @Test
     void aFlashAttributeSetOnNodeAIsShownByNodeB() throws Exception {
