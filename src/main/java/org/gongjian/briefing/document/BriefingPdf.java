@@ -24,6 +24,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.pdf.draw.LineSeparator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,12 +134,7 @@ class BriefingPdf {
             pdf.add(text(listing.lead(), 2));
         }
         for (BriefingTables.Block block : listing.blocks()) {
-            if (block.caption() != null) {
-                Paragraph caption = text(block.caption(), 2);
-                caption.setKeepTogether(true);
-                pdf.add(caption);
-            }
-            pdf.add(table(header, block.rows(), widths));
+            pdf.add(table(header, block.rows(), widths, block.caption()));
         }
         if (listing.rest() != null) {
             pdf.add(text(listing.rest(), 2));
@@ -196,11 +192,28 @@ class BriefingPdf {
     }
 
     private PdfPTable table(String[] header, List<String[]> rows, float[] widths) {
+        return table(header, rows, widths, null);
+    }
+
+    /**
+     * A table; its caption, if any, is its first header row (borderless, across the columns): a caption paragraph
+     * before the table could stay alone at the foot of a page with the table on the next, and a header row moves with
+     * the table and is repeated on each page it runs over.
+     */
+    private PdfPTable table(String[] header, List<String[]> rows, float[] widths, @Nullable String caption) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setSpacingBefore(4);
         table.setSpacingAfter(8);
-        table.setHeaderRows(1);
+        table.setHeaderRows(caption == null ? 1 : 2);
+        if (caption != null) {
+            PdfPCell c = cell(caption, new Font(font, BODY), Element.ALIGN_LEFT);
+            c.setColspan(widths.length);
+            c.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+            c.setPaddingLeft(BODY * 2);
+            c.setPaddingBottom(6);
+            table.addCell(c);
+        }
         for (String h : header) {
             PdfPCell c = cell(h, new Font(font, 10.5f, Font.BOLD), Element.ALIGN_CENTER);
             c.setBackgroundColor(HEADER_FILL);
