@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,6 +21,7 @@ import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.ReportingFrequency;
 import org.gongjian.campaign.TaskFilter;
 import org.gongjian.shared.DataScope;
+import org.gongjian.support.HeapWatch;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.OrgFixtures;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class TaskExportBench extends IntegrationTest {
                             + "export: %.0f ms, %d KB file; heap in use peak %d MB (sampled every 10 ms), "
                             + "most left live after a collection %d MB",
                     Runtime.getRuntime().maxMemory() >> 20, before >> 20, ms, Files.size(file) >> 10,
-                    watch.peakUsed >> 20, watch.peakAfterCollection() >> 20));
+                    watch.peakUsed() >> 20, watch.peakAfterCollection() >> 20));
             assertThat(rowsIn(file)).isEqualTo(1 + count);
         } finally {
             Files.deleteIfExists(file);
@@ -145,47 +144,5 @@ class TaskExportBench extends IntegrationTest {
                 SELECT id, ? FROM task WHERE campaign_id = ? AND lead_unit_id <> ?""",
                 c.townshipA().id(), campaignId, c.townshipA().id());
         return campaignId;
-    }
-
-    /** Samples the heap in use; the heap pools' usage after their last collection gives what stayed live. */
-    private static final class HeapWatch implements Runnable {
-
-        private final Thread thread = new Thread(this, "heap-watch");
-        private volatile boolean running = true;
-        private volatile long peakUsed;
-        private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
-        private long peakAfterCollection;
-
-        static HeapWatch start() {
-            HeapWatch watch = new HeapWatch();
-            watch.heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-            watch.thread.setDaemon(true);
-            watch.thread.start();
-            return watch;
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                long afterCollection = heapPools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
-                peakAfterCollection = Math.max(peakAfterCollection, afterCollection);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-
-        long peakAfterCollection() {
-            return peakAfterCollection;
-        }
     }
 }
