@@ -96,7 +96,8 @@ class TaskImportBench extends IntegrationTest {
                 LocalDate.of(2026, 12, 31), c.county().id(), null, ReportingFrequency.MONTHLY, null, null, null, null,
                 null), DataScope.everything()).id();
         byte[] tooMany = workbook(TaskWorkbook.MAX_ROWS + 1, 0, "x", List.of(c.townshipA().code()));
-        byte[] bomb = XlsxFiles.inflateSheetTo(workbook(1, 0, "b", List.of(c.townshipA().code())), 200L * 1024 * 1024);
+        byte[] bomb = XlsxFiles.inflateSheetTo(new TaskWorkbookTests.Book()
+                .task("一项任务", "民生改善", c.townshipA().name()).bytes(), 200L * 1024 * 1024);
         byte[] noise = new byte[4096];
         new java.util.Random(7).nextBytes(noise);
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,

@@ -23,6 +23,8 @@ import org.gongjian.shared.InvalidInput;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.StatementCounter;
+import org.gongjian.support.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,6 +90,34 @@ class TaskImportStatementsTests extends IntegrationTest {
                 large)).isEqualTo(1_200);
         assertThat(count("SELECT COUNT(*) FROM task_cooperating_unit WHERE task_id IN "
                 + "(SELECT id FROM task WHERE campaign_id = :c)", large)).isEqualTo(200);
+    }
+
+    /**
+     * What the server runs, not only what the application sends: each INSERT or UPDATE PostgreSQL runs on task appends
+     * a task_tally row per key it touches (a statement trigger), so the rows appended count the statements executed.
+     * A JDBC batch sent as one statement per row (10,000 trigger runs for 10,000 tasks) or a subtask's parent set by
+     * an UPDATE of its own would grow them with the rows.
+     */
+    @Test
+    void theServerRunsAFewStatementsOnTaskPerThousandRowsNotOnePerRow() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgresRequested(), "PostgreSQL only (task_tally is a view on H2)");
+        OrgFixtures.County c = fixtures.county();
+        PersonView deputy = deputy(c);
+        long small = campaign(c, "小");
+        long large = campaign(c, "大");
+        byte[] hundred = workbook(c, deputy, 20);
+        byte[] thousand = workbook(c, deputy, 200);
+
+        long before = tallyRows();
+        importer.importWorkbook(small, new ByteArrayInputStream(hundred), "100.xlsx", DataScope.everything());
+        long afterHundred = tallyRows();
+        importer.importWorkbook(large, new ByteArrayInputStream(thousand), "1000.xlsx", DataScope.everything());
+        long afterThousand = tallyRows();
+
+        System.out.printf("import: task_tally rows appended, 100 rows %d, 1,000 rows %d%n", afterHundred - before,
+                afterThousand - afterHundred);
+        // Per statement one row per (category, light, level) it touched: two categories, two levels here.
+        assertThat(afterThousand - afterHundred).isLessThanOrEqualTo(afterHundred - before + 40).isLessThan(100);
     }
 
     @Test
@@ -211,6 +241,10 @@ class TaskImportStatementsTests extends IntegrationTest {
     private static String abbreviated(String sql) {
         String line = sql.replaceAll("\\s+", " ").strip();
         return line.length() <= 140 ? line : line.substring(0, 140) + "…";
+    }
+
+    private long tallyRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM task_tally").query(Long.class).single();
     }
 
     private long count(String sql, long campaignId) {
