@@ -25,6 +25,7 @@ final class DashboardFigures {
     private final List<CockpitStore.Figure> figures;
     private final String currentPeriod;
     private final @Nullable String duePeriod;
+    private @Nullable List<Dashboard.TrendPoint> trend;
 
     DashboardFigures(UnitRollUp rollUp, String focusName, List<BranchCell> cells, List<CockpitStore.Figure> figures,
                      String currentPeriod, @Nullable String duePeriod) {
@@ -100,10 +101,24 @@ final class DashboardFigures {
                 units.stream().map(Dashboard.UnitRow::unitId).toList(), categories, out);
     }
 
-    /** Per period, oldest first; the current period's lights are the live counts, not the last refresh's. */
+    /**
+     * Per period, oldest first; the current period's lights are the live counts, not the last refresh's. Computed
+     * once (the dashboard and its headline figures both read it).
+     */
     List<Dashboard.TrendPoint> trend() {
-        Map<String, List<CockpitStore.Figure>> byPeriod = new TreeMap<>(java.util.Comparator
-                .comparing(ReportingPeriod::startOf));
+        if (trend == null) {
+            trend = computeTrend();
+        }
+        return trend;
+    }
+
+    private List<Dashboard.TrendPoint> computeTrend() {
+        // each label parsed once: with a parse per comparison (a row per child unit and period, a few hundred of them)
+        // the trend took 11 of the 24 JFR samples inside Cockpit.dashboard at city scale (issue #18)
+        Map<String, java.time.LocalDate> starts = new java.util.HashMap<>();
+        java.util.function.Function<String, java.time.LocalDate> startOf = p -> starts.computeIfAbsent(p,
+                ReportingPeriod::startOf);
+        Map<String, List<CockpitStore.Figure>> byPeriod = new TreeMap<>(java.util.Comparator.comparing(startOf));
         figures.forEach(f -> byPeriod.computeIfAbsent(f.period(), k -> new ArrayList<>()).add(f));
         byPeriod.computeIfAbsent(currentPeriod, k -> new ArrayList<>());
         List<Dashboard.TrendPoint> points = new ArrayList<>();
@@ -114,7 +129,7 @@ final class DashboardFigures {
             long tasks = rows.stream().filter(f -> f.tasks() != null).mapToLong(f -> f.tasks()).sum();
             BigDecimal sum = rows.stream().map(CockpitStore.Figure::progressSum).filter(java.util.Objects::nonNull)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            boolean due = duePeriod != null && ReportingPeriod.startOf(period).compareTo(ReportingPeriod.startOf(duePeriod)) <= 0;
+            boolean due = duePeriod != null && startOf.apply(period).compareTo(startOf.apply(duePeriod)) <= 0;
             points.add(new Dashboard.TrendPoint(period, ReportingPeriod.displayName(period), lights,
                     tasks == 0 ? null : sum.divide(BigDecimal.valueOf(tasks), 1, RoundingMode.HALF_UP),
                     rows.stream().mapToInt(CockpitStore.Figure::expected).sum(),
