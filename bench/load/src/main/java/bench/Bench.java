@@ -571,6 +571,10 @@ public final class Bench {
                 + java.net.URLEncoder.encode(CATEGORIES.get(i % CATEGORIES.size()), StandardCharsets.UTF_8), admin, null), "");
         parallel("task list: page 1 unfiltered (50)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
                 + "/tasks", admin, null), "");
+        // the office user's scope is the county: a scoped list whose total is not the whole campaign's (the county leads
+        // a tenth of a city campaign's tasks; its total is its subtree tally plus the cooperations from outside)
+        parallel("task list: page 1, county user (50)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/tasks", office, null), "");
         parallel("dashboard: whole campaign (admin)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
                 + "/dashboard", admin, null), "");
         parallel("dashboard: county (unitId)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
