@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A monthly-reporting campaign of a county with {@code count} tasks inserted straight into the table (the create path
  * is not what is measured), spread over four units and four categories, started in March to June so that on
- * 2026-06-15 some have missed two reports (red), some one (yellow) and some none yet (green).
+ * 2026-06-15 some have missed two reports (red), some one (yellow) and some none yet (green). {@link #withPlans} adds
+ * what makes lights move by date alone in a real campaign: indicators behind plan, milestones due and overdue.
  */
 @Component
 class BulkTasks {
@@ -47,5 +48,40 @@ class BulkTasks {
             }
         }
         return campaign.id();
+    }
+
+    /**
+     * The campaign of {@link #campaign} with the facts a real one has, so that a share of its tasks is due every day
+     * ({@link LightRecheck}): one task in ten the parent of the nine inserted after it; every task an indicator
+     * (0 → 1,000 万元, linear from its start to 2026-12-31) and two milestones. In each twenty tasks (ids in order):
+     * six have reported 2 % (behind plan, red or yellow from mid-June: their reasons quote the day's plan), the others
+     * 60 % (ahead until autumn); one has its second milestone due 2026-06-18, 20 or 22 (yellow from the 15th, red after),
+     * one has it overdue since 2026-06-01; the others have it due on 2026-11-30 and the first done on 2026-05-18.
+     */
+    long withPlans(OrgFixtures.County c, int count) {
+        long campaignId = campaign(c, count);
+        Long first = jdbc.queryForObject("SELECT MIN(id) FROM task WHERE campaign_id = ?", Long.class, campaignId);
+        // ids are consecutive: one session inserted them
+        jdbc.update("""
+                UPDATE task SET parent_task_id = ? + ((id - ?) / 10) * 10
+                WHERE campaign_id = ? AND MOD(id - ?, 10) <> 0""", first, first, campaignId, first);
+        jdbc.update("""
+                INSERT INTO indicator (task_id, name, unit, baseline, target, actual, direction, sort_order)
+                SELECT id, '完成投资', '万元', 0, 1000, CASE WHEN MOD(id - ?, 20) < 6 THEN 20 ELSE 600 END,
+                    'HIGHER_IS_BETTER', 0
+                FROM task WHERE campaign_id = ?""", first, campaignId);
+        jdbc.update("""
+                INSERT INTO milestone (task_id, title, due_date, done_date, sort_order)
+                SELECT id, '完成方案', DATE '2026-05-20', DATE '2026-05-18', 0 FROM task WHERE campaign_id = ?""",
+                campaignId);
+        jdbc.update("""
+                INSERT INTO milestone (task_id, title, due_date, done_date, sort_order)
+                SELECT id, '项目开工', CASE MOD(id - ?, 20)
+                        WHEN 7 THEN CASE MOD(id - ?, 3) WHEN 0 THEN DATE '2026-06-18' WHEN 1 THEN DATE '2026-06-20'
+                            ELSE DATE '2026-06-22' END
+                        WHEN 13 THEN DATE '2026-06-01'
+                        ELSE DATE '2026-11-30' END, NULL, 1
+                FROM task WHERE campaign_id = ?""", first, first, campaignId);
+        return campaignId;
     }
 }

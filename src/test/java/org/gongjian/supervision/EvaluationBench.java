@@ -40,9 +40,11 @@ class EvaluationBench extends IntegrationTest {
         long start = System.nanoTime();
         var first = StatementCounter.count(() -> lights.evaluateCampaign(campaignId, day));
         double firstMs = (System.nanoTime() - start) / 1e6;
+        long secondFrom = System.currentTimeMillis();
         start = System.nanoTime();
         var second = StatementCounter.count(() -> lights.evaluateCampaign(campaignId, day.plusDays(1)));
         double secondMs = (System.nanoTime() - start) / 1e6;
+        long secondTo = System.currentTimeMillis();
 
         // the daily run as the job does it: incremental (LightRecheck), first a quiet day, then a day after 1 % of
         // the tasks had a report submitted
@@ -63,8 +65,8 @@ class EvaluationBench extends IntegrationTest {
                 + count + " tasks) ===");
         System.out.println(String.format(Locale.ROOT, "first evaluation (all new):   %10.0f ms  %8d statements  %s",
                 firstMs, first.count(), first.result().lights()));
-        System.out.println(String.format(Locale.ROOT, "next day, no fact changed:    %10.0f ms  %8d statements  %s",
-                secondMs, second.count(), second.result().lights()));
+        System.out.println(String.format(Locale.ROOT, "next day, no fact changed:    %10.0f ms  %8d statements  %s  [%d..%d]",
+                secondMs, second.count(), second.result().lights(), secondFrom, secondTo));
         System.out.println(String.format(Locale.ROOT, "daily run, quiet day:         %10.0f ms  %8d statements  %d evaluated  %.3f× the full next-day evaluation",
                 quietMs, quiet.count(), quiet.result().evaluated(), quietMs / secondMs));
         System.out.println(String.format(Locale.ROOT, "daily run, 1 %% facts changed: %10.0f ms  %8d statements  %d evaluated  %.3f× the full next-day evaluation",
@@ -76,5 +78,35 @@ class EvaluationBench extends IntegrationTest {
                 .forEach(e -> System.out.println("  first: " + e.getValue() + " × " + e.getKey()));
         assertThat(second.result().lights().get(Light.GREEN) + second.result().lights().get(Light.YELLOW)
                 + second.result().lights().get(Light.RED)).isEqualTo(count);
+        if (!Boolean.getBoolean("bench.reportingOnly")) {
+            withPlans(c, count, day);
+        }
+    }
+
+    /**
+     * A campaign whose lights also move by date (indicators behind plan, milestones due: {@link BulkTasks#withPlans}),
+     * as most real ones: the first evaluation, the full one the next day, then three daily runs, each with how many
+     * tasks it evaluated. Each phase prints its wall-clock span, to cut a JFR recording of the whole run by phase.
+     */
+    private void withPlans(OrgFixtures.County c, int count, LocalDate day) {
+        long campaignId = bulk.withPlans(c, count);
+        jdbc.execute("ANALYZE");
+        System.out.println("\n=== EvaluationBench, campaign with indicators and milestones (" + count + " tasks) ===");
+        timed("first evaluation (all new):", () -> lights.evaluateCampaign(campaignId, day));
+        timed("full evaluation, next day:", () -> lights.evaluateCampaign(campaignId, day.plusDays(1)));
+        for (int d = 2; d <= 4; d++) {
+            LocalDate on = day.plusDays(d);
+            timed("daily run " + on + ":", () -> lights.evaluateDue(campaignId, on));
+        }
+    }
+
+    private static void timed(String label, java.util.function.Supplier<LightEvaluation.Summary> run) {
+        long from = System.currentTimeMillis();
+        long start = System.nanoTime();
+        var counted = StatementCounter.count(run);
+        double ms = (System.nanoTime() - start) / 1e6;
+        System.out.println(String.format(Locale.ROOT, "%-30s %10.0f ms  %8d statements  %6d evaluated  %6d changed  %s"
+                + "  [%d..%d]", label, ms, counted.count(), counted.result().evaluated(), counted.result().changed(),
+                counted.result().lights(), from, System.currentTimeMillis()));
     }
 }
