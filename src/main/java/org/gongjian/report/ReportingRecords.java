@@ -62,13 +62,30 @@ public class ReportingRecords {
         return all;
     }
 
+    /**
+     * {@link #forTasks} for every task of a campaign, each query reading the campaign's rows once instead of binding
+     * ten slices of 10,000 ids (a whole-campaign evaluation of 100,000 tasks waited 4.6 s on those, under load).
+     */
+    public Map<Long, TaskReporting> forCampaign(long campaignId, LocalDate asOf, int count) {
+        return read(new Rows("campaign_id = :c", "r.campaign_id = :c", "campaign_id = :c AND parent_task_id IS NOT NULL",
+                Map.of("c", campaignId)), asOf, count);
+    }
+
+    /** Which rows a read takes: of the task view, of the reports (alias r), of the subtasks; with their parameters. */
+    private record Rows(String tasks, String reports, String subtasks, Map<String, ?> params) {}
+
     private Map<Long, TaskReporting> forSlice(Collection<Long> taskIds, LocalDate asOf, int count) {
         if (taskIds.isEmpty()) {
             return Map.of();
         }
-        List<TaskDates> tasks = jdbc.sql("SELECT task_id, campaign_id, start_date, due_date FROM campaign_task_ref WHERE task_id IN (:ids)")
-                .param("ids", taskIds).query((rs, n) -> new TaskDates(rs.getLong(1), rs.getLong(2),
-                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate())).list();
+        return read(new Rows("task_id IN (:ids)", "r.task_id IN (:ids)", "parent_task_id IN (:ids)",
+                Map.of("ids", taskIds)), asOf, count);
+    }
+
+    private Map<Long, TaskReporting> read(Rows rows, LocalDate asOf, int count) {
+        List<TaskDates> tasks = jdbc.sql("SELECT task_id, campaign_id, start_date, due_date FROM campaign_task_ref WHERE "
+                        + rows.tasks()).params(rows.params()).query((rs, n) -> new TaskDates(rs.getLong(1),
+                        rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate())).list();
         Map<Long, CampaignView> campaignById = new HashMap<>();
         Map<Long, List<ReportingPeriod>> periodsOf = new HashMap<>();
         for (TaskDates t : tasks) {
@@ -89,9 +106,9 @@ public class ReportingRecords {
         List<String> labels = periodsOf.values().stream().flatMap(List::stream).map(ReportingPeriod::label).distinct().toList();
         if (!labels.isEmpty()) {
             jdbc.sql("""
-                    SELECT task_id, period, first_submitted_at, late, status FROM progress_report
-                    WHERE task_id IN (:ids) AND period IN (:periods) AND revision = 1""")
-                    .param("ids", taskIds).param("periods", labels)
+                    SELECT r.task_id, r.period, r.first_submitted_at, r.late, r.status FROM progress_report r
+                    WHERE\s""" + rows.reports() + " AND r.period IN (:periods) AND r.revision = 1")
+                    .params(rows.params()).param("periods", labels)
                     .query(rs -> {
                         reported.put(rs.getLong(1) + "|" + rs.getString(2),
                                 new Reported(rs.getTimestamp(3), rs.getBoolean(4), rs.getString(5)));
@@ -100,15 +117,16 @@ public class ReportingRecords {
         Map<Long, String> latestStatus = new HashMap<>();
         jdbc.sql("""
                 SELECT r.task_id, r.status FROM progress_report r
-                WHERE r.task_id IN (:ids) AND r.status <> 'DRAFT' AND NOT EXISTS (
+                WHERE r.status <> 'DRAFT' AND NOT EXISTS (
                     SELECT 1 FROM progress_report n WHERE n.task_id = r.task_id AND n.status <> 'DRAFT'
-                      AND (n.period > r.period OR (n.period = r.period AND n.revision > r.revision)))""")
-                .param("ids", taskIds).query(rs -> {
+                      AND (n.period > r.period OR (n.period = r.period AND n.revision > r.revision)))
+                  AND\s""" + rows.reports())
+                .params(rows.params()).query(rs -> {
                     latestStatus.put(rs.getLong(1), rs.getString(2));
                 });
         java.util.Set<Long> decomposed = new java.util.HashSet<>(jdbc.sql(
-                "SELECT DISTINCT parent_task_id FROM campaign_task_ref WHERE parent_task_id IN (:ids)")
-                .param("ids", taskIds).query(Long.class).list());
+                "SELECT DISTINCT parent_task_id FROM campaign_task_ref WHERE " + rows.subtasks())
+                .params(rows.params()).query(Long.class).list());
         Map<Long, TaskReporting> result = new HashMap<>();
         for (TaskDates t : tasks) {
             if (decomposed.contains(t.taskId())) {

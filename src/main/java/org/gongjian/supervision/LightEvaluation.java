@@ -110,8 +110,9 @@ public class LightEvaluation {
             }
         });
         Collections.reverse(all);
-        // the stored lights and count keys of the whole campaign in two queries, not two per task
-        Summary summary = evaluateInOrder(all, campaign, asOf, facts, store.currentOfCampaign(campaignId),
+        // the stored lights, count keys and reporting facts of the whole campaign read by campaign, not by task id
+        Map<Long, ReportingFacts> reporting = facts.forCampaign(campaign, all.stream().map(TaskView::id).toList(), asOf);
+        Summary summary = evaluateInOrder(all, campaign, asOf, facts, reporting, store.currentOfCampaign(campaignId),
                 store.countedOfCampaign(campaignId), children);
         store.mark(campaignId, new LightStore.Mark(fingerprint(campaign), asOf, asOf));
         return summary;
@@ -276,7 +277,13 @@ public class LightEvaluation {
     private Summary evaluateInOrder(List<TaskView> bottomUp, CampaignView campaign, LocalDate asOf, ReportFacts facts,
                                     Map<Long, LightStore.Period> current, Map<Long, LightStore.State> counted,
                                     Map<Long, List<Child>> children) {
-        Map<Long, ReportingFacts> reporting = facts.forTasks(bottomUp.stream().map(TaskView::id).toList(), asOf);
+        return evaluateInOrder(bottomUp, campaign, asOf, facts,
+                facts.forTasks(bottomUp.stream().map(TaskView::id).toList(), asOf), current, counted, children);
+    }
+
+    private Summary evaluateInOrder(List<TaskView> bottomUp, CampaignView campaign, LocalDate asOf, ReportFacts facts,
+                                    Map<Long, ReportingFacts> reporting, Map<Long, LightStore.Period> current,
+                                    Map<Long, LightStore.State> counted, Map<Long, List<Child>> children) {
         LocalDate reportingChange = facts.nextChange(campaign, asOf);
         Map<Long, Light> computed = new HashMap<>();
         Summary summary = new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());

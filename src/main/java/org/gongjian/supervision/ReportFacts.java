@@ -13,6 +13,12 @@ public interface ReportFacts {
     /** Facts for each task id asked for; a task missing from the answer counts as {@link ReportingFacts#none()}. */
     Map<Long, ReportingFacts> forTasks(Collection<Long> taskIds, LocalDate asOf);
 
+    /** {@link #forTasks} for every task of a campaign ({@code taskIds}: all of them), read by campaign where it can be. */
+    default Map<Long, ReportingFacts> forCampaign(org.gongjian.campaign.CampaignView campaign, Collection<Long> taskIds,
+                                                 LocalDate asOf) {
+        return forTasks(taskIds, asOf);
+    }
+
     /**
      * The first day after {@code asOf} on which the facts may count another period because a deadline has passed
      * (the same for every task of the campaign); null when none will. Earlier is always safe: the default, the next

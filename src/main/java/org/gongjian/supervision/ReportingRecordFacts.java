@@ -37,6 +37,13 @@ class ReportingRecordFacts implements ReportFacts {
         return facts;
     }
 
+    @Override
+    public Map<Long, ReportingFacts> forCampaign(CampaignView campaign, Collection<Long> taskIds, LocalDate asOf) {
+        Map<Long, ReportingFacts> facts = new HashMap<>();
+        put(records.forCampaign(campaign.id(), asOf, 2), facts);
+        return facts;
+    }
+
     /**
      * A period counts from the day after its deadline: the next such day is after the earliest deadline on or after
      * {@code asOf} among the period containing it, the periods before (monthly deadlines fall in the next month) and
@@ -56,7 +63,11 @@ class ReportingRecordFacts implements ReportFacts {
     }
 
     private void read(List<Long> taskIds, LocalDate asOf, Map<Long, ReportingFacts> facts) {
-        records.forTasks(taskIds, asOf, 2).forEach((taskId, reporting) -> facts.put(taskId, new ReportingFacts(
+        put(records.forTasks(taskIds, asOf, 2), facts);
+    }
+
+    private static void put(Map<Long, ReportingRecords.TaskReporting> read, Map<Long, ReportingFacts> facts) {
+        read.forEach((taskId, reporting) -> facts.put(taskId, new ReportingFacts(
                 reporting.lastPeriods().stream().map(p -> new ReportingFacts.PeriodFact(p.period(), p.deadline(),
                         ReportingFacts.Status.valueOf(p.kind().name()))).toList(),
                 reporting.lastReportApproved())));

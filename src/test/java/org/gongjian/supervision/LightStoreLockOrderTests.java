@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.gongjian.campaign.Light;
+import org.gongjian.shared.DatabaseKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,7 +49,8 @@ class LightStoreLockOrderTests {
     }
 
     private final RecordingJdbc jdbc = new RecordingJdbc();
-    private final LightStore store = new LightStore(null, jdbc);
+    /** H2's batches; the PostgreSQL statements over arrays lock in the same order first (LightStore#moveBySlice). */
+    private final LightStore store = new LightStore(null, jdbc, org.mockito.Mockito.mock(DatabaseKind.class));
 
     private static LightStore.CountKey key(long unit, Light light) {
         return new LightStore.CountKey(1, unit, "economy", true, light);
