@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginAuthenticationProvider implements AuthenticationProvider {
 
+    /** What a refused login says (the login page shows the same words: {@link LoginController}). */
+    static final String BAD_CREDENTIALS = "用户名或密码错误";
+    static final String DISABLED = "账户已停用，请联系管理员";
+
     /** Compared against when the user does not exist, so timing does not reveal which usernames are real. */
     private final String dummyHash;
 
@@ -66,7 +70,7 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
         }
         if (!user.enabled()) {
             audit("login.refused", username, Map.of("reason", "disabled", "address", address));
-            throw new DisabledException("账户已停用，请联系管理员");
+            throw new DisabledException(DISABLED);
         }
         CurrentUser current = user.toCurrentUser();
         if (secondFactor.required(current)) {
@@ -122,7 +126,7 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
         throttle.failed(username, address);
         audit("login.failure", username, Map.of("reason", reason, "address", address));
         // Same words for an unknown name and a wrong password: the answer must not tell which usernames exist.
-        throw new BadCredentialsException("用户名或密码错误");
+        throw new BadCredentialsException(BAD_CREDENTIALS);
     }
 
     private static void slowDown(Duration delay) {

@@ -29,7 +29,7 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
      * The page asked for before the login, kept in a cookie rather than a session: a logged-out visitor is stored
      * nowhere (SecurityConfig). Shared with the second-factor step, which finishes such a login.
      */
-    private final RequestCache savedPages = new CookieRequestCache();
+    private final RequestCache savedPages = pagesOnly(new CookieRequestCache());
 
     LoginSuccessHandler(LoginAuthenticationProvider logins, Clock clock) {
         this.logins = logins;
@@ -37,6 +37,18 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
         setDefaultTargetUrl("/");
         setAlwaysUseDefaultTargetUrl(false);
         setRequestCache(savedPages);
+    }
+
+    /**
+     * Only a page a person opened is worth returning to: a GET asking for HTML, not a form's POST (it would come back
+     * as a GET of an action), an htmx or script request, or a poll — what Spring's own default cache keeps.
+     */
+    private static CookieRequestCache pagesOnly(CookieRequestCache cache) {
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && (request.getHeader("Accept") == null || request.getHeader("Accept").contains("text/html")));
+        return cache;
     }
 
     RequestCache savedPages() {

@@ -76,7 +76,7 @@ class SecondFactorController {
 
     @PostMapping(LoginStepsFilter.ENROLMENT)
     String enrol(@RequestParam(required = false) @Nullable String code, HttpSession session, Model model,
-                 HttpServletRequest request) {
+                 HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         CurrentUser user = signedIn();
         String secret = (String) session.getAttribute(SECRET);
         if (secret == null) {
@@ -94,6 +94,8 @@ class SecondFactorController {
             Authentication full = logins.completeByEnrolment(pending);
             establish(full, request);
             success.remember(request, user);
+            // the login ends on the recovery codes page, not on the saved page: drop it, or the next login would land there
+            success.savedPages().removeRequest(request, response);
         }
         model.addAttribute("recoveryCodes", codes);
         return "identity/account-totp-codes";

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -162,19 +161,17 @@ class SecurityConfig {
                                 .hasAnyRole("ADMIN", "UNIT_HEAD", "LIAISON")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(loginSuccess)
-                        .failureHandler((request, response, e) -> {
-                            request.getSession().setAttribute("LOGIN_ERROR",
-                                    e instanceof AuthenticationServiceException ? "登录服务暂时不可用" : e.getMessage());
-                            response.sendRedirect(request.getContextPath() + "/login?error");
-                        }).permitAll())
+                        // the reason goes in the address, not a session: a failed login stores nothing either
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                request.getContextPath() + "/login?" + LoginController.failure(e))).permitAll())
                 // Nothing is stored for a visitor who has not logged in: the login form's CSRF token goes in a cookie
-                // (HttpOnly, same-site; the form and the pages carry it as before) and the page asked for before the
-                // login in another, so a GET of /login or of any page while logged out — a crawler, a monitor, a
-                // phone's retry — writes no session row. The session begins with the login.
-                .csrf(c -> c.csrfTokenRepository(csrfCookie()))
+                // until there is a session (LoginCsrfTokens) and the page asked for before the login in another, so a
+                // GET of /login or of any page while logged out — a crawler, a monitor, a phone's retry — writes no
+                // session row. The session begins with the login.
+                .csrf(c -> c.csrfTokenRepository(new LoginCsrfTokens()))
                 .requestCache(r -> r.requestCache(loginSuccess.savedPages()))
                 // The cookie goes too: a stale session id on the next request would read as an idle timeout.
-                .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("SESSION", "JSESSIONID"))
+                .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("SESSION", "JSESSIONID", "REDIRECT_URI"))
                 // A new login beyond the limit ends the user's least recently used session (never refuses the
                 // login: a phone left logged in somewhere must not lock its owner out); that session's next
                 // request lands on the login page saying why.
@@ -189,12 +186,6 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()));
         return http.build();
-    }
-
-    private static org.springframework.security.web.csrf.CookieCsrfTokenRepository csrfCookie() {
-        var repository = new org.springframework.security.web.csrf.CookieCsrfTokenRepository();   // HttpOnly
-        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        return repository;
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

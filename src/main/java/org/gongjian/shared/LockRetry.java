@@ -44,8 +44,12 @@ public final class LockRetry {
      * with 503 — the wrapper would be a 500. The wrapper stays attached as suppressed, for the log.
      */
     private static RuntimeException lockFailureIn(RuntimeException thrown) {
-        for (Throwable t = thrown.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof PessimisticLockingFailureException lock && !(thrown instanceof PessimisticLockingFailureException)) {
+        if (thrown instanceof PessimisticLockingFailureException) {
+            return thrown;
+        }
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = thrown.getCause(); t != null && seen.add(t); t = t.getCause()) {   // a cause cycle ends here
+            if (t instanceof PessimisticLockingFailureException lock) {
                 lock.addSuppressed(thrown);
                 return lock;
             }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -95,9 +94,10 @@ class AuthenticationTests extends IntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(endsWith("/login-throttled")))
                 .andExpect(jsonPath("$.detail").value(containsString("30 秒")));
-        MockHttpSession refused = formLogin(user, PASSWORD);
-        mvc.perform(get("/login").session(refused)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("登录失败次数过多")));
+        String refused = formLogin(user, PASSWORD);
+        assertThat(refused).isEqualTo("/login?error=throttled&wait=30");
+        mvc.perform(get(refused)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("登录失败次数过多，请 30 秒后再试")));
         // The user from another address is not held back: nobody can keep an account out.
         tokenRequest(user, PASSWORD, "10.20.30.40").andExpect(status().isCreated());
 
@@ -193,11 +193,31 @@ class AuthenticationTests extends IntegrationTest {
                 .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
     }
 
-    /** Posts the login form; returns the session that holds the error message for the login page. */
-    private MockHttpSession formLogin(String username, String password) throws Exception {
+    /**
+     * Posts the login form; returns where the refusal leads (the login page, saying why), checking that the refusal
+     * stored nothing: no session.
+     */
+    private String formLogin(String username, String password) throws Exception {
         MvcResult result = mvc.perform(post("/login").param("username", username).param("password", password)
-                .with(csrf())).andExpect(redirectedUrl("/login?error")).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+                .with(csrf())).andExpect(status().isFound()).andReturn();
+        assertThat(result.getRequest().getSession(false)).as("a session made by a refused login").isNull();
+        return result.getResponse().getRedirectedUrl();
+    }
+
+    @Test
+    void theLoginPageSaysWhyInItsOwnWordsOnly() throws Exception {
+        assertThat(formLogin(c.liaisonAUser(), "Wrong-Pass-2026")).isEqualTo("/login?error");
+        mvc.perform(get("/login?error")).andExpect(content().string(containsString("用户名或密码错误")));
+        mvc.perform(get("/login?error=disabled")).andExpect(content().string(containsString("账户已停用")));
+        mvc.perform(get("/login?error=unavailable")).andExpect(content().string(containsString("登录服务暂时不可用")));
+        mvc.perform(get("/login?error=throttled&wait=125")).andExpect(content().string(containsString("请 3 分钟后再试")));
+        // a hand-made address cannot put its own text or an absurd wait on the page
+        mvc.perform(get("/login?error=<script>alert(1)</script>")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("用户名或密码错误")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("alert(1)"))));
+        mvc.perform(get("/login?error=throttled&wait=999999999999")).andExpect(content().string(containsString("请 1440 分钟后再试")));
+        mvc.perform(get("/login?error=throttled&wait=abc")).andExpect(content().string(containsString("请 1 分钟后再试")));
+        mvc.perform(get("/login")).andExpect(content().string(org.hamcrest.Matchers.not(containsString("login-error"))));
     }
 
     private List<String> actions(String username) {

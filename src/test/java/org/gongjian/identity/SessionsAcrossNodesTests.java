@@ -115,21 +115,28 @@ class SessionsAcrossNodesTests {
 
     /**
      * A visitor who is not logged in is stored nowhere: the login page (its CSRF token in a cookie), a page asked for
-     * while logged out (remembered in a cookie for after the login) and the login page's notices write no session
-     * row. The login itself begins the one session, and lands on the page first asked for — on the other node.
+     * while logged out (remembered in a cookie for after the login), the login page's notices and a refused login
+     * write no session row. The login itself begins the one session, and lands on the page first asked for — on the other node.
      */
     @Test
     void nothingIsStoredForAVisitorUntilTheLogin() throws Exception {
         long before = sessions();
         Browser browser = new Browser();
-        for (String path : List.of("/login", "/login?expired", "/login?logout")) {
+        HttpResponse<String> login = browser.get(nodeA, "/login");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=")
+                .contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        for (String path : List.of("/login?expired", "/login?logout")) {
             assertThat(browser.get(nodeA, path).statusCode()).as(path).isEqualTo(200);
         }
         HttpResponse<String> asked = browser.get(nodeA, "/units");
         assertThat(asked.statusCode()).isEqualTo(302);
         assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(asked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
-        assertThat(sessions()).as("session rows after four anonymous requests").isEqualTo(before);
+        HttpResponse<String> wrong = browser.post(nodeA, "/login", Map.of("username", county.liaisonAUser(),
+                "password", "Wrong-Pass-2026", "_csrf", browser.csrf(browser.get(nodeA, "/login").body())));
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(browser.get(nodeA, "/login?error").body()).contains("用户名或密码错误");
+        assertThat(sessions()).as("session rows after anonymous requests and a refused login").isEqualTo(before);
 
         String token = browser.csrf(browser.get(nodeB, "/login").body());
         HttpResponse<String> done = browser.post(nodeB, "/login",

@@ -75,4 +75,21 @@ class LockRetryTests {
         })).isInstanceOf(CannotAcquireLockException.class).hasMessage("lock timeout");
         assertThat(attempts).hasValue(3);
     }
+
+    /** Causes that point back at each other end the search for a lock failure instead of looping. */
+    @Test
+    void aCauseCycleIsHandedOnAsItIs() {
+        IllegalStateException outer = new IllegalStateException("outer");
+        IllegalArgumentException inner = new IllegalArgumentException("inner");
+        outer.initCause(inner);
+        inner.initCause(outer);
+        TransactionSynchronizationManager.setActualTransactionActive(true);   // the path without Spring's own retry
+        try {
+            assertThatThrownBy(() -> LockRetry.run(() -> {
+                throw outer;
+            })).isSameAs(outer);
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
+    }
 }
