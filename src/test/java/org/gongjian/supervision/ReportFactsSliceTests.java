@@ -74,4 +74,53 @@ class ReportFactsSliceTests extends IntegrationTest {
         assertThat(direct.keySet()).containsExactlyInAnyOrderElementsOf(real);
         assertThat(direct.get(reported.id())).isEqualTo(records.forTasks(List.of(reported.id()), asOf, 1).get(reported.id()));
     }
+
+    /**
+     * A whole-campaign evaluation reads the facts by campaign: they must be the facts read by the campaign's task ids —
+     * on time, late, missing, a task started later, a decomposed parent (reported through its subtasks), the latest
+     * report approved or not — and nothing of another campaign.
+     */
+    @Test
+    void aCampaignReadsTheSameFactsAsItsTaskIds() {
+        LocalDate asOf = LocalDate.of(2026, 6, 15);
+        County c = fixtures.county();
+        CampaignView campaign = monthly("整体读取" + c.tag(), c);
+        CampaignView other = monthly("另一行动" + c.tag(), c);
+        TaskView onTime = task(campaign, "按时" + c.tag(), c, LocalDate.of(2026, 1, 1));
+        TaskView late = task(campaign, "迟报" + c.tag(), c, LocalDate.of(2026, 1, 1));
+        task(campaign, "未报" + c.tag(), c, LocalDate.of(2026, 1, 1));
+        task(campaign, "五月开始" + c.tag(), c, LocalDate.of(2026, 5, 1));
+        TaskView parent = task(campaign, "分解" + c.tag(), c, LocalDate.of(2026, 1, 1));
+        tasks.decompose(parent.id(), List.of(new org.gongjian.campaign.SubtaskCommand("甲镇份额" + c.tag(),
+                c.townshipA().id(), null, null, null, null)), DataScope.everything());
+        TaskView elsewhere = task(other, "别处" + c.tag(), c, LocalDate.of(2026, 1, 1));
+        approved(onTime, "2026-05", LocalDate.of(2026, 6, 5), c.liaisonAUser());
+        approved(onTime, "2026-04", LocalDate.of(2026, 5, 5), c.liaisonAUser());
+        approved(late, "2026-05", LocalDate.of(2026, 6, 14), c.liaisonAUser());
+        approved(elsewhere, "2026-05", LocalDate.of(2026, 6, 5), c.liaisonAUser());
+        List<Long> ids = tasks.taskIdsOf(campaign.id());
+
+        Map<Long, ReportingFacts> byCampaign = facts.forCampaign(campaign, ids, asOf);
+
+        assertThat(byCampaign).isEqualTo(facts.forTasks(ids, asOf)).doesNotContainKey(elsewhere.id());
+        assertThat(byCampaign.get(late.id()).lastPeriods()).extracting(ReportingFacts.PeriodFact::status)
+                .containsExactly(ReportingFacts.Status.LATE, ReportingFacts.Status.MISSING);
+        assertThat(byCampaign.get(parent.id())).isEqualTo(new ReportingFacts(List.of(), true));
+    }
+
+    private CampaignView monthly(String name, County c) {
+        return campaigns.create(new CampaignCommand(name, 2026, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                c.county().id(), null, ReportingFrequency.MONTHLY, null, null, null, null, null), DataScope.everything());
+    }
+
+    private TaskView task(CampaignView campaign, String title, County c, LocalDate start) {
+        return tasks.create(campaign.id(), new TaskCommand(title, null, "民生改善", c.townshipA().id(), null, null, null,
+                start, LocalDate.of(2026, 12, 31), List.of(), List.of()), DataScope.everything());
+    }
+
+    private void approved(TaskView task, String period, LocalDate handedInOn, String liaison) {
+        java.time.Instant at = handedInOn.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        backfill.approved(new ReportBackfill.Historical(task.id(), period, List.of(), "按计划推进", "", "",
+                liaison, at, "office", at.plusSeconds(3600)));
+    }
 }
