@@ -19,6 +19,7 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.InputSource;
@@ -60,7 +61,7 @@ public final class XlsxSheets {
         Map<String, Sheet> result = new HashMap<>();
         try (OPCPackage pkg = OPCPackage.open(in)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            SharedStrings strings = new XlsxCellText.Shared(new ReadOnlySharedStringsTable(pkg));
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
@@ -134,13 +135,13 @@ public final class XlsxSheets {
         }
     }
 
-    private static Sheet readSheet(InputStream sheet, XSSFReader reader, ReadOnlySharedStringsTable strings,
+    private static Sheet readSheet(InputStream sheet, XSSFReader reader, SharedStrings strings,
                                    int columns, int maxRows)
             throws IOException, SAXException, ParserConfigurationException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         RowCollector collector = new RowCollector(columns, maxRows);
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
-                new IsoDates(), false));
+        parser.setContentHandler(new XlsxCellText.InlineCells(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                strings, collector, new IsoDates(), false), collector));
         try {
             parser.parse(new InputSource(sheet));
         } catch (TooManyRows e) {
@@ -199,11 +200,24 @@ public final class XlsxSheets {
             if (current == null || reference == null || value == null) {
                 return;
             }
-            int column = new org.apache.poi.ss.util.CellReference(reference).getCol();
-            if (column < columns) {
+            int column = column(reference);
+            if (column >= 0 && column < columns) {
                 current.set(column, value.trim());
             }
         }
+    }
+
+    /** The 0-based column of a cell reference such as "AB12" (POI's CellReference parses it with regexes). */
+    static int column(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = Character.toUpperCase(reference.charAt(i));
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column - 1;
     }
 
     /** Formats date cells as ISO dates and whole numbers without exponent, whatever the cell format says. */
