@@ -391,9 +391,9 @@ public class LightEvaluation {
         var key = new LightStore.CountKey(task.campaignId(), task.leadUnitId(), task.category(),
                 task.parentTaskId() == null, verdict.light());
         if (counted == null || !counted.key().equals(key)) {
-            pending.store().move(task.id(), counted == null ? null : counted.key(), key, recheck);
+            pending.store().move(task.id(), counted, key, recheck);
         } else if (!recheck.equals(counted.recheckOn())) {
-            pending.store().recheck(task.id(), key, recheck);
+            pending.store().recheck(task.id(), counted, recheck);
         }
         if (task.light() != verdict.light() || !task.lightReasons().equals(verdict.reasons())) {
             pending.lights().add(new TaskService.LightUpdate(task.id(), task.light(), verdict.light(), verdict.reasons()));

@@ -14,6 +14,7 @@ import org.gongjian.shared.DatabaseKind;
 import org.gongjian.shared.SqlArrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +42,19 @@ class LightStore {
 
         private record Opening(long taskId, long campaignId, Light light, List<String> reasons, LocalDate since) {}
 
-        private record Counted(long taskId, CountKey key, LocalDate recheckOn) {}
+        /**
+         * A state row to write: the task's new count key and next check ({@code null}: a fact changed, evaluate at the
+         * next run), with what the evaluation read for it ({@code from}, {@code readRecheck}; no {@code from} for a new
+         * row).
+         */
+        private record Counted(long taskId, @Nullable CountKey from, @Nullable LocalDate readRecheck, CountKey key,
+                               @Nullable LocalDate recheckOn) {
+
+            /** Whether the count key changes, not only the check date. */
+            boolean moves() {
+                return !key.equals(from);
+            }
+        }
 
         private final List<Closing> closings = new ArrayList<>();
         private final List<Opening> openings = new ArrayList<>();
@@ -57,13 +70,16 @@ class LightStore {
             openings.add(new Opening(taskId, campaignId, light, reasons, since));
         }
 
-        /** Moves the task from its old count to its new one (decrement old, increment new), with its next check. */
-        void move(long taskId, @Nullable CountKey from, CountKey to, LocalDate recheckOn) {
-            if (from != null) {
-                deltas.merge(from, -1, Integer::sum);
-                moved.add(new Counted(taskId, to, recheckOn));
+        /**
+         * Moves the task from the count it was read under ({@code read}; none: not counted yet) to its new one
+         * (decrement old, increment new), with its next check.
+         */
+        void move(long taskId, @Nullable State read, CountKey to, LocalDate recheckOn) {
+            if (read != null) {
+                deltas.merge(read.key(), -1, Integer::sum);
+                moved.add(new Counted(taskId, read.key(), read.recheckOn(), to, recheckOn));
             } else {
-                inserted.add(new Counted(taskId, to, recheckOn));
+                inserted.add(new Counted(taskId, null, null, to, recheckOn));
             }
             deltas.merge(to, 1, Integer::sum);
         }
@@ -72,8 +88,8 @@ class LightStore {
          * A counted task whose count stays but whose next check moves ({@link LightRecheck}): written with the moves,
          * as one statement in one order (see {@link #write}).
          */
-        void recheck(long taskId, CountKey key, LocalDate on) {
-            moved.add(new Counted(taskId, key, on));
+        void recheck(long taskId, State read, LocalDate on) {
+            moved.add(new Counted(taskId, read.key(), read.recheckOn(), read.key(), on));
         }
     }
 
@@ -92,13 +108,14 @@ class LightStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", byTaskDescending(w.inserted), c -> stateRow(c));
         // a task's state row is not covered by its task row's lock (a run that only moves a check date does not touch
         // the task), so state rows too are taken in one order by every writer: descending task id (factsChanged)
+        List<Writes.Counted> moved = reconciled(byTaskDescending(w.moved), w.deltas);
         if (database.postgres()) {
-            moveBySlice(byTaskDescending(w.moved));
+            moveBySlice(moved);
         } else {
             batched("""
                     UPDATE task_light_state SET campaign_id = ?, unit_id = ?, category = ?, top_level = ?, light = ?,
                         recheck_on = ?
-                    WHERE task_id = ?""", byTaskDescending(w.moved), c -> stateRow(c));
+                    WHERE task_id = ?""", moved, c -> stateRow(c));
         }
         // in one order for every writer (an approval's re-light, the daily run), so two never wait on each other's rows
         List<Map.Entry<CountKey, Integer>> deltas = w.deltas.entrySet().stream().filter(e -> e.getValue() != 0)
@@ -126,17 +143,64 @@ class LightStore {
     }
 
     /**
+     * The state rows to rewrite, checked against what they hold now. An evaluation reads them without a lock and writes
+     * them seconds later (a whole campaign); an approval may have re-lit one of its tasks in between. So the rows are
+     * locked first — in descending task id, the one order of every writer (an UPDATE takes them in whatever order its
+     * plan reads) — and read again:
+     * <ul>
+     * <li>a row whose key another writer moved: a move still goes to its new key, but the count decremented is the
+     * one the row holds now (the other writer's counts have committed), else the counts drift for good; a check date
+     * alone is dropped (the other writer's evaluation is the newer);</li>
+     * <li>a row whose check was cleared since it was read (a report submitted: facts changed) stays cleared, so the
+     * next run evaluates the task with the new facts.</li>
+     * </ul>
+     */
+    private List<Writes.Counted> reconciled(List<Writes.Counted> rows, Map<CountKey, Integer> deltas) {
+        Map<Long, State> now = new HashMap<>();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Writes.Counted> slice = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            Long[] ids = slice.stream().map(Writes.Counted::taskId).toArray(Long[]::new);
+            RowCallbackHandler read = rs -> now.put(rs.getLong("task_id"), state(rs));
+            if (database.postgres()) {
+                batch.query(SqlArrays.statement("""
+                        SELECT * FROM task_light_state WHERE task_id = ANY(?)
+                        ORDER BY task_id DESC FOR NO KEY UPDATE""", SqlArrays.of("bigint", ids)), read);
+            } else {
+                batch.query("SELECT * FROM task_light_state WHERE task_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.length, "?"))
+                        + ") ORDER BY task_id DESC FOR UPDATE", read, (Object[]) ids);
+            }
+        }
+        List<Writes.Counted> checked = new ArrayList<>();
+        for (Writes.Counted row : rows) {
+            State held = now.get(row.taskId());
+            if (held == null) {
+                continue;   // no state row: tasks are never deleted, so nothing to write
+            }
+            boolean movedSince = !held.key().equals(row.from());
+            if (movedSince && !row.moves()) {
+                continue;
+            }
+            if (movedSince) {
+                deltas.merge(row.from(), 1, Integer::sum);
+                deltas.merge(held.key(), -1, Integer::sum);
+            }
+            boolean clearedSince = held.recheckOn() == null && row.readRecheck() != null;
+            checked.add(new Writes.Counted(row.taskId(), held.key(), held.recheckOn(), row.key(),
+                    clearedSince ? null : row.recheckOn()));
+        }
+        return checked;
+    }
+
+    /**
      * PostgreSQL: the moved state rows a slice at a time, each slice one UPDATE over arrays instead of a batch of one
-     * statement per row (a day that moves the check dates of 40,000 tasks behind plan sent 40,000). The rows are locked
-     * first in descending task id, the one order of every writer: the UPDATE takes them in whatever order its plan reads.
+     * statement per row (a day that moves the check dates of 40,000 tasks behind plan sent 40,000); locked by
+     * {@link #reconciled} before.
      */
     private void moveBySlice(List<Writes.Counted> rows) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Writes.Counted> slice = rows.subList(from, Math.min(rows.size(), from + BATCH));
             Long[] ids = slice.stream().map(Writes.Counted::taskId).toArray(Long[]::new);
-            batch.query(SqlArrays.statement("""
-                    SELECT task_id FROM task_light_state WHERE task_id = ANY(?)
-                    ORDER BY task_id DESC FOR NO KEY UPDATE""", SqlArrays.of("bigint", ids)), rs -> { });
             batch.update(SqlArrays.statement("""
                     UPDATE task_light_state s SET campaign_id = v.campaign_id, unit_id = v.unit_id,
                         category = v.category, top_level = v.top_level, light = v.light, recheck_on = v.recheck_on
@@ -148,7 +212,7 @@ class LightStore {
                     SqlArrays.of("varchar", slice.stream().map(c -> c.key().category()).toArray(String[]::new)),
                     SqlArrays.of("boolean", slice.stream().map(c -> c.key().topLevel()).toArray(Boolean[]::new)),
                     SqlArrays.of("varchar", slice.stream().map(c -> c.key().light().name()).toArray(String[]::new)),
-                    SqlArrays.of("date", slice.stream().map(c -> Date.valueOf(c.recheckOn())).toArray(Date[]::new)),
+                    SqlArrays.of("date", slice.stream().map(c -> date(c.recheckOn())).toArray(Date[]::new)),
                     SqlArrays.of("bigint", ids)));
         }
     }
@@ -160,7 +224,19 @@ class LightStore {
     private static Object[] stateRow(Writes.Counted c) {
         CountKey k = c.key();
         return new Object[] {k.campaignId(), k.unitId(), k.category(), k.topLevel(), k.light().name(),
-                Date.valueOf(c.recheckOn()), c.taskId()};
+                date(c.recheckOn()), c.taskId()};
+    }
+
+    private static @Nullable Date date(@Nullable LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    /** One row of {@code task_light_state}, as the counts hold it. */
+    private static State state(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Date recheck = rs.getDate("recheck_on");
+        return new State(new CountKey(rs.getLong("campaign_id"), rs.getLong("unit_id"), rs.getString("category"),
+                rs.getBoolean("top_level"), Light.valueOf(rs.getString("light"))),
+                recheck == null ? null : recheck.toLocalDate());
     }
 
     private static Object[] keyRow(CountKey k, long last) {
@@ -201,10 +277,7 @@ class LightStore {
         Map<Long, State> byTask = new HashMap<>();
         jdbc.sql("SELECT * FROM task_light_state WHERE " + condition).params(params)
                 .query(rs -> {
-                    Date recheck = rs.getDate("recheck_on");
-                    byTask.put(rs.getLong("task_id"), new State(new CountKey(rs.getLong("campaign_id"),
-                            rs.getLong("unit_id"), rs.getString("category"), rs.getBoolean("top_level"),
-                            Light.valueOf(rs.getString("light"))), recheck == null ? null : recheck.toLocalDate()));
+                    byTask.put(rs.getLong("task_id"), state(rs));
                 });
         return byTask;
     }

@@ -37,6 +37,38 @@ class LightStoreLockOrderTests {
             return done;
         }
 
+        /** What the state rows hold when the store locks and reads them again before writing. */
+        final java.util.Map<Long, LightStore.State> held = new java.util.HashMap<>();
+
+        @Override
+        public void query(String statement, org.springframework.jdbc.core.RowCallbackHandler handler, Object... args) {
+            sql.add(statement.replaceAll("\\s+", " ").trim());
+            rows.add(Arrays.stream(args).map(id -> new Object[] {id}).toList());
+            for (Object id : args) {
+                LightStore.State state = held.get((Long) id);
+                if (state != null) {
+                    try {
+                        handler.processRow(row((Long) id, state));
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+
+        private static java.sql.ResultSet row(long taskId, LightStore.State state) throws java.sql.SQLException {
+            java.sql.ResultSet rs = org.mockito.Mockito.mock(java.sql.ResultSet.class);
+            org.mockito.Mockito.when(rs.getLong("task_id")).thenReturn(taskId);
+            org.mockito.Mockito.when(rs.getLong("campaign_id")).thenReturn(state.key().campaignId());
+            org.mockito.Mockito.when(rs.getLong("unit_id")).thenReturn(state.key().unitId());
+            org.mockito.Mockito.when(rs.getString("category")).thenReturn(state.key().category());
+            org.mockito.Mockito.when(rs.getBoolean("top_level")).thenReturn(state.key().topLevel());
+            org.mockito.Mockito.when(rs.getString("light")).thenReturn(state.key().light().name());
+            org.mockito.Mockito.when(rs.getDate("recheck_on")).thenReturn(
+                    state.recheckOn() == null ? null : java.sql.Date.valueOf(state.recheckOn()));
+            return rs;
+        }
+
         /** The task ids (the last parameter of each row) of the batch whose SQL starts with the prefix. */
         List<Object> taskIds(String prefix) {
             for (int i = 0; i < sql.size(); i++) {
@@ -56,17 +88,26 @@ class LightStoreLockOrderTests {
         return new LightStore.CountKey(1, unit, "economy", true, light);
     }
 
+    /** A state as the evaluation read it, and as the row still holds it. */
+    private LightStore.State read(long taskId, LightStore.CountKey key) {
+        LightStore.State state = new LightStore.State(key, DAY);
+        jdbc.held.put(taskId, state);
+        return state;
+    }
+
     @Test
     void anEvaluationsMovesAndCheckDatesGoInOneStatementInDescendingTaskOrder() {
         LightStore.Writes w = new LightStore.Writes();
-        w.move(3, key(10, Light.GREEN), key(10, Light.RED), DAY);
-        w.recheck(9, key(11, Light.YELLOW), DAY.plusDays(1));
+        w.move(3, read(3, key(10, Light.GREEN)), key(10, Light.RED), DAY);
+        w.recheck(9, read(9, key(11, Light.YELLOW)), DAY.plusDays(1));
         w.move(5, null, key(10, Light.GREEN), DAY);
-        w.move(7, key(12, Light.RED), key(12, Light.GREEN), DAY);
-        w.recheck(4, key(11, Light.YELLOW), DAY.plusDays(2));
+        w.move(7, read(7, key(12, Light.RED)), key(12, Light.GREEN), DAY);
+        w.recheck(4, read(4, key(11, Light.YELLOW)), DAY.plusDays(2));
 
         store.write(w);
 
+        assertThat(jdbc.taskIds("SELECT * FROM task_light_state")).as("locked first, in the same order")
+                .containsExactly(9L, 7L, 4L, 3L);
         assertThat(jdbc.sql.stream().filter(s -> s.startsWith("UPDATE task_light_state"))).hasSize(1);
         assertThat(jdbc.taskIds("UPDATE task_light_state")).containsExactly(9L, 7L, 4L, 3L);
         assertThat(jdbc.taskIds("INSERT INTO task_light_state")).containsExactly(5L);
