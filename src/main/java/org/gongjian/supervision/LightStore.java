@@ -109,7 +109,7 @@ class LightStore {
         // a task's state row is not covered by its task row's lock (a run that only moves a check date does not touch
         // the task), so state rows too are taken in one order by every writer: descending task id (factsChanged)
         List<Writes.Counted> moved = reconciled(byTaskDescending(w.moved), w.deltas);
-        if (database.postgres()) {
+        if (database.postgres() && moved.size() > 8) {   // a few rows (an approval's chain): a batch is as cheap
             moveBySlice(moved);
         } else {
             batched("""

@@ -37,10 +37,11 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
 
     // before issue #18's update-path work (2026-12-04, 400a271): statements 23, 16, 54; connections 3, 3, 3; the
     // incremental daily evaluation then added one statement to submit and one to approve; the locked one-read task
-    // chain of the roll-up then took approval from 55 to 47 (create 14 → 13)
+    // chain of the roll-up then took approval from 55 to 47 (create 14 → 13), later 45; reading the light states
+    // again, locked, before their write (LightStore.reconciled) made it 46
     static final int CREATE_STATEMENTS = 13;
     static final int SUBMIT_STATEMENTS = 15;
-    static final int APPROVE_STATEMENTS = 45;
+    static final int APPROVE_STATEMENTS = 46;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
 
