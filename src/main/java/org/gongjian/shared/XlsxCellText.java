@@ -46,23 +46,23 @@ final class XlsxCellText {
     static final class Shared implements SharedStrings {
 
         private final SharedStrings table;
-        private final @Nullable RichTextString[] plain;
+        /**
+         * Filled as strings are asked for: sized by what the file uses, not by the count the file declares (a crafted
+         * {@code uniqueCount="2000000000"} would have been an 8 GB array and an OutOfMemoryError).
+         */
+        private final java.util.Map<Integer, RichTextString> plain = new java.util.HashMap<>();
 
         Shared(SharedStrings table) {
             this.table = table;
-            this.plain = new RichTextString[Math.max(0, table.getUniqueCount())];
         }
 
         @Override
         public RichTextString getItemAt(int idx) {
-            if (idx < 0 || idx >= plain.length) {
-                return table.getItemAt(idx);
-            }
-            RichTextString text = plain[idx];
+            RichTextString text = plain.get(idx);
             if (text == null) {
                 // HSSF's rich text is a plain string holder: no xmlbeans document behind it.
                 text = new HSSFRichTextString(table.getItemAt(idx).getString());
-                plain[idx] = text;
+                plain.put(idx, text);
             }
             return text;
         }

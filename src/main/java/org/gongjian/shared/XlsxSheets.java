@@ -207,7 +207,10 @@ public final class XlsxSheets {
         }
     }
 
-    /** The 0-based column of a cell reference such as "AB12" (POI's CellReference parses it with regexes). */
+    /**
+     * The 0-based column of a cell reference such as "AB12" (POI's CellReference parses it with regexes); -1 past the
+     * last column a sheet can have (XFD), so a crafted "AAAAAAAB1" cannot wrap round onto a real column.
+     */
     static int column(String reference) {
         int column = 0;
         for (int i = 0; i < reference.length(); i++) {
@@ -216,9 +219,15 @@ public final class XlsxSheets {
                 break;
             }
             column = column * 26 + (c - 'A' + 1);
+            if (column > LAST_COLUMN) {
+                return -1;
+            }
         }
         return column - 1;
     }
+
+    /** XFD, 16,384 columns. */
+    private static final int LAST_COLUMN = 16_384;
 
     /** Formats date cells as ISO dates and whole numbers without exponent, whatever the cell format says. */
     private static final class IsoDates extends DataFormatter {

@@ -42,6 +42,34 @@ class XlsxSheetsTests {
         assertThat(XlsxSheets.column("AB12")).isEqualTo(27);
         assertThat(XlsxSheets.column("ab12")).isEqualTo(27);
         assertThat(XlsxSheets.column("12")).isEqualTo(-1);
+        assertThat(XlsxSheets.column("XFD1")).isEqualTo(16_383);
+        // past the last column: not wrapped round onto a real one
+        assertThat(XlsxSheets.column("XFE1")).isEqualTo(-1);
+        assertThat(XlsxSheets.column("AAAAAAAB1")).isEqualTo(-1);
+        assertThat(XlsxSheets.column("ZZZZZZZZZZZZZZ1")).isEqualTo(-1);
+    }
+
+    /** A file declaring two billion shared strings while holding a few is read by what it holds (it was an 8 GB array). */
+    @Test
+    void aDeclaredSharedStringCountDoesNotSizeAnything() throws IOException {
+        byte[] honest = bytes(new XSSFWorkbook());
+        ByteArrayOutputStream crafted = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(honest));
+             var out = new java.util.zip.ZipOutputStream(crafted)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(xml).contains("uniqueCount=");
+                    content = xml.replaceFirst("uniqueCount=\"\\d+\"", "uniqueCount=\"2000000000\"")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        assertThat(cells(crafted.toByteArray())).isEqualTo(EXPECTED);
     }
 
     @Test
