@@ -67,8 +67,12 @@ class SubtreeTally {
      * lock on task waits for transactions that have already written tasks (their rows, appended by the old paths, are
      * then visible and moved too) and holds new writers back until the move commits (their triggers then read the new
      * paths). A move is a rare administrator's act; writers wait at most for the rest of its transaction.
+     * <p>First of the move's listeners: supervision's roll-up rebuild takes {@code light_count} in SHARE mode too, and
+     * an evaluation writes task rows before light counts — a move holding light_count while waiting for task, with an
+     * evaluation holding task rows and waiting for light_count, was a deadlock.
      */
     @EventListener
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void on(UnitMoved moved) {
         if (!database.postgres()) {
             return;
