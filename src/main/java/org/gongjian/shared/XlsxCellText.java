@@ -10,6 +10,7 @@ import org.apache.poi.xssf.model.SharedStrings;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -82,6 +83,10 @@ final class XlsxCellText {
      * Passes the sheet's XML to POI's handler, except inline-string cells ({@code <c t="inlineStr"><is><t>…}), whose
      * text it collects and hands to the rows itself. SXSSF writes every text cell that way (our own exports, the load
      * harness's workbooks); Excel writes shared strings.
+     *
+     * <p>It also gives every row and cell its place: OOXML lets a writer leave out {@code r}, a row then being the one
+     * after the last and a cell the column after the last. POI's handler knows the row but hands such a cell on
+     * without a reference, and the rows cannot place it.
      */
     static final class InlineCells extends DefaultHandler {
 
@@ -90,6 +95,11 @@ final class XlsxCellText {
         private final StringBuilder text = new StringBuilder();
         private @Nullable String cell;
         private boolean inText;
+        /** Inside a phonetic guide ({@code <rPh>}): its reading is not part of the cell's text, as POI reads it. */
+        private boolean inPhonetic;
+        /** The 1-based number of the current row and the 0-based column of the next cell without a reference. */
+        private int row;
+        private int nextColumn;
 
         InlineCells(DefaultHandler poi, SheetContentsHandler rows) {
             this.poi = poi;
@@ -99,14 +109,51 @@ final class XlsxCellText {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes)
                 throws SAXException {
+            boolean ours = SPREADSHEETML.equals(uri);
             if (cell != null) {
-                inText = SPREADSHEETML.equals(uri) && "t".equals(localName);
-            } else if (SPREADSHEETML.equals(uri) && "c".equals(localName)
-                    && "inlineStr".equals(attributes.getValue("t"))) {
-                cell = attributes.getValue("r");
-                text.setLength(0);
-            } else {
-                poi.startElement(uri, localName, qName, attributes);
+                if (ours && "rPh".equals(localName)) {
+                    inPhonetic = true;
+                }
+                inText = ours && !inPhonetic && ("t".equals(localName) || "v".equals(localName));
+                return;
+            }
+            if (ours && "row".equals(localName)) {
+                row = rowNumber(attributes.getValue("r"), row + 1);
+                nextColumn = 0;
+            } else if (ours && "c".equals(localName)) {
+                attributes = placed(attributes);
+                if ("inlineStr".equals(attributes.getValue("t"))) {
+                    cell = attributes.getValue("r");
+                    text.setLength(0);
+                    return;
+                }
+            }
+            poi.startElement(uri, localName, qName, attributes);
+        }
+
+        /** The cell's attributes with its reference, the column after the last when the file gives none. */
+        private Attributes placed(Attributes attributes) {
+            String reference = attributes.getValue("r");
+            if (reference != null) {
+                int column = XlsxSheets.column(reference);
+                nextColumn = column < 0 ? nextColumn : column + 1;
+                return attributes;
+            }
+            AttributesImpl withReference = new AttributesImpl(attributes);
+            withReference.addAttribute("", "r", "r", "CDATA", columnLetters(nextColumn) + row);
+            nextColumn++;
+            return withReference;
+        }
+
+        /** A row's number as the file gives it; a missing or unreadable one is left to POI, which places it the same. */
+        private static int rowNumber(@Nullable String given, int next) {
+            if (given == null) {
+                return next;
+            }
+            try {
+                return Integer.parseInt(given);
+            } catch (NumberFormatException e) {
+                return next;
             }
         }
 
@@ -117,7 +164,12 @@ final class XlsxCellText {
             } else if (SPREADSHEETML.equals(uri) && "c".equals(localName)) {
                 rows.cell(cell, decode(text.toString()), null);
                 cell = null;
+                inText = false;
+                inPhonetic = false;
             } else {
+                if (SPREADSHEETML.equals(uri) && "rPh".equals(localName)) {
+                    inPhonetic = false;
+                }
                 inText = false;
             }
         }
@@ -130,5 +182,14 @@ final class XlsxCellText {
                 text.append(ch, start, length);
             }
         }
+    }
+
+    /** A 0-based column as its letters: 0 → A, 27 → AB. */
+    static String columnLetters(int column) {
+        StringBuilder letters = new StringBuilder();
+        for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+            letters.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return letters.toString();
     }
 }
