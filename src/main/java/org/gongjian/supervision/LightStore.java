@@ -140,7 +140,14 @@ class LightStore {
                 }
             }
         }
-        batched("""
+        // Two writers can both find a key missing (the first tasks of a new unit lit at once); the second's insert
+        // then waits on the first's and would fail on the key. On PostgreSQL it adds to the row the first made (its
+        // statement triggers see an insert or an update, so the roll-up follows either way).
+        batched(database.postgres() ? """
+                INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign_id, unit_id, category, top_level, light)
+                DO UPDATE SET task_count = light_count.task_count + EXCLUDED.task_count""" : """
                 INSERT INTO light_count (campaign_id, unit_id, category, top_level, light, task_count)
                 VALUES (?, ?, ?, ?, ?, ?)""", missing, e -> keyRow(e.getKey(), e.getValue()));
     }

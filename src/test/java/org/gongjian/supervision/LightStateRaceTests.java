@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.gongjian.campaign.Light;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.OrgFixtures;
+import org.gongjian.support.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An evaluation reads a task's state row without a lock and writes it seconds later; an approval can re-light the
@@ -29,6 +37,7 @@ class LightStateRaceTests extends IntegrationTest {
     @Autowired LightEvaluation lights;
     @Autowired LightStore store;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate tx;
 
     long campaign;
     long task;
@@ -103,6 +112,70 @@ class LightStateRaceTests extends IntegrationTest {
 
         assertThat(store.counted(List.of(task)).get(task).recheckOn()).isNull();
         assertCountsMatchTheStateRows();
+    }
+
+    /**
+     * The first two tasks of a count key lit at once (a new unit's first subtasks created together, or an approval
+     * beside the daily run): each finds no count row to add to and inserts one. The second insert waited on the first
+     * and then failed on the primary key — the request a 500. Now the second adds to the row the first made.
+     * PostgreSQL only (the embedded H2 serves one demo user).
+     */
+    @Test
+    void twoWritersInsertingTheSameNewCountBothLand() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgresRequested(), "PostgreSQL only (GONGJIAN_TEST_DB=postgres)");
+        long fresh = bulk.campaign(fixtures.county(), 8);
+        List<Long> ids = jdbc.sql("SELECT id FROM task WHERE campaign_id = :c ORDER BY id").param("c", fresh)
+                .query(Long.class).list();
+        long first = ids.get(0);
+        long second = ids.get(4);   // same lead unit and category (BulkTasks cycles four of each)
+        LightStore.CountKey key = jdbc.sql("SELECT lead_unit_id, category FROM task WHERE id = :id").param("id", first)
+                .query((rs, n) -> new LightStore.CountKey(fresh, rs.getLong(1), rs.getString(2), true, Light.GREEN))
+                .single();
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> one = pool.submit(() -> tx.executeWithoutResult(status -> {
+                LightStore.Writes w = new LightStore.Writes();
+                w.move(first, null, key, DAY.plusDays(1));
+                store.write(w);
+                firstInserted.countDown();
+                awaitAWaitingWriter();
+            }));
+            assertThat(firstInserted.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> two = pool.submit(() -> tx.executeWithoutResult(status -> {
+                LightStore.Writes w = new LightStore.Writes();
+                w.move(second, null, key, DAY.plusDays(1));
+                store.write(w);
+            }));
+            one.get(60, TimeUnit.SECONDS);
+            two.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("""
+                SELECT task_count FROM light_count WHERE campaign_id = :c AND unit_id = :u AND category = :k
+                    AND top_level AND light = 'GREEN'""").param("c", fresh).param("u", key.unitId())
+                .param("k", key.category()).query(Long.class).single()).isEqualTo(2L);
+        campaign = fresh;
+        assertCountsMatchTheStateRows();
+    }
+
+    /** Holds the first transaction open until the second is waiting on a lock (its insert), at most 20 s. */
+    private void awaitAWaitingWriter() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < until) {
+            Integer waiting = jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND datname = current_database()").query(Integer.class).single();
+            if (waiting > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void assertCountsMatchTheStateRows() {
