@@ -23,7 +23,8 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   ./mvnw -B -q -f bench/load/pom.xml package -Dmaven.test.skip=true
 fi
 export BENCH_APP_COMMIT=${BENCH_APP_COMMIT:-$(git rev-parse --short HEAD)}
-JAR=$(ls target/gongjian-*.jar | grep -v original | head -1)
+# BENCH_JAR: another build of the app (an old commit's jar, for a before/after pair on one database)
+JAR=${BENCH_JAR:-$(ls target/gongjian-*.jar | grep -v original | head -1)}
 BENCH_CP="bench/load/target/classes:bench/load/target/lib/*"
 
 # BENCH_LAUNCH=jar (default): the jar as shipped. BENCH_LAUNCH=cds: the jar extracted (java -Djarmode=tools extract,
@@ -80,31 +81,39 @@ for SCALE in "${SCALES[@]}"; do
   esac
   OUT=$RUN_DIR/$SCALE; mkdir -p "$OUT"
   DB=${DBP}$SCALE
-  echo "== $SCALE: fresh database $DB"
-  psql -h "$PGHOST" -U "$PGUSER" -q -c "DROP DATABASE IF EXISTS $DB" postgres
-  rm -rf "$WORK/evidence-$SCALE"
   ADD_COUNTIES=0
-  if [ "$SCALE" = city ] && [ -n "${BENCH_CITY_FROM_COUNTY:-}" ]; then
-    # quicker on a busy machine: the county's database (after its run) plus 9 counties of units written straight
-    # into the unit table, instead of the demo generator's CITY scale through the services
-    psql -h "$PGHOST" -U "$PGUSER" -q -c "CREATE DATABASE $DB TEMPLATE ${DBP}county" postgres
-    cp -r "$WORK/evidence-county" "$WORK/evidence-$SCALE" 2>/dev/null || true
-    DEMO=COUNTY; ADD_COUNTIES=9
+  # BENCH_REUSE_DB=1: a database an earlier run of this scale loaded (kept: run.sh drops a database only before
+  # loading it again) is used as it is — no demo load, no bulk tasks, Bench run finds the bench campaign by name
+  if [ -n "${BENCH_REUSE_DB:-}" ] && [ "$(psql -h "$PGHOST" -U "$PGUSER" -Atc "SELECT 1 FROM pg_database WHERE datname = '$DB'" postgres)" = 1 ]; then
+    echo "== $SCALE: reusing database $DB (BENCH_REUSE_DB)"
+    export BENCH_URL=http://127.0.0.1:$PORT BENCH_JDBC="jdbc:postgresql://$PGHOST:5432/$DB?user=$PGUSER" \
+           BENCH_SCALE=$SCALE BENCH_OUT=$OUT BENCH_BULK=$BULK BENCH_CLIENTS=$CLIENTS BENCH_ADD_COUNTIES=0
   else
-    psql -h "$PGHOST" -U "$PGUSER" -q -c "CREATE DATABASE $DB" postgres
-    if [ "$SCALE" = city ] && [ -n "${BENCH_CITY_UNITS_BY_SQL:-}" ]; then
-      DEMO=COUNTY; ADD_COUNTIES=9   # the county demo, then 9 counties of units written straight into the unit table
+    echo "== $SCALE: fresh database $DB"
+    psql -h "$PGHOST" -U "$PGUSER" -q -c "DROP DATABASE IF EXISTS $DB" postgres
+    rm -rf "$WORK/evidence-$SCALE"
+    if [ "$SCALE" = city ] && [ -n "${BENCH_CITY_FROM_COUNTY:-}" ]; then
+      # quicker on a busy machine: the county's database (after its run) plus 9 counties of units written straight
+      # into the unit table, instead of the demo generator's CITY scale through the services
+      psql -h "$PGHOST" -U "$PGUSER" -q -c "CREATE DATABASE $DB TEMPLATE ${DBP}county" postgres
+      cp -r "$WORK/evidence-county" "$WORK/evidence-$SCALE" 2>/dev/null || true
+      DEMO=COUNTY; ADD_COUNTIES=9
+    else
+      psql -h "$PGHOST" -U "$PGUSER" -q -c "CREATE DATABASE $DB" postgres
+      if [ "$SCALE" = city ] && [ -n "${BENCH_CITY_UNITS_BY_SQL:-}" ]; then
+        DEMO=COUNTY; ADD_COUNTIES=9   # the county demo, then 9 counties of units written straight into the unit table
+      fi
     fi
+    t0=$(date +%s)
+    start_app "$SCALE" "$DEMO" "$OUT/app-load.log"
+    wait_listening >/dev/null
+    wait_log "$OUT/app-load.log" "演示账号"
+    echo "   demo $DEMO loaded in $(( $(date +%s) - t0 )) s (migrations + demo through the app's services)"
+    export BENCH_URL=http://127.0.0.1:$PORT BENCH_JDBC="jdbc:postgresql://$PGHOST:5432/$DB?user=$PGUSER" \
+           BENCH_SCALE=$SCALE BENCH_OUT=$OUT BENCH_BULK=$BULK BENCH_CLIENTS=$CLIENTS BENCH_ADD_COUNTIES=$ADD_COUNTIES
+    java -cp "$BENCH_CP" bench.Bench prepare
+    stop_app
   fi
-  t0=$(date +%s)
-  start_app "$SCALE" "$DEMO" "$OUT/app-load.log"
-  wait_listening >/dev/null
-  wait_log "$OUT/app-load.log" "演示账号"
-  echo "   demo $DEMO loaded in $(( $(date +%s) - t0 )) s (migrations + demo through the app's services)"
-  export BENCH_URL=http://127.0.0.1:$PORT BENCH_JDBC="jdbc:postgresql://$PGHOST:5432/$DB?user=$PGUSER" \
-         BENCH_SCALE=$SCALE BENCH_OUT=$OUT BENCH_BULK=$BULK BENCH_CLIENTS=$CLIENTS BENCH_ADD_COUNTIES=$ADD_COUNTIES
-  java -cp "$BENCH_CP" bench.Bench prepare
-  stop_app
   [ "$LAUNCH" = cds ] && { train_cds "$SCALE" "$DEMO" "$OUT/app-cds-training.log"; echo "   CDS archive: $(du -h "$APP_DIR/app.jsa" | cut -f1)"; }
   STARTS=; START_CPU=
   for i in $(seq 1 "${BENCH_STARTS:-2}"); do

@@ -437,10 +437,15 @@ public final class Bench {
 
     void run() throws Exception {
         Properties state = new Properties();
-        try (var r = Files.newBufferedReader(out.resolve("state.properties"))) {
-            state.load(r);
+        if (Files.exists(out.resolve("state.properties"))) {
+            try (var r = Files.newBufferedReader(out.resolve("state.properties"))) {
+                state.load(r);
+            }
+            campaignId = Long.parseLong(state.getProperty("campaign"));
+        } else {
+            // a database loaded by an earlier run (BENCH_REUSE_DB=1): its bench campaign, found by the name prepare gives it
+            campaignId = queryLong("SELECT MAX(id) FROM campaign WHERE name = ?", "性能测试攻坚行动-" + scale);
         }
-        campaignId = Long.parseLong(state.getProperty("campaign"));
         admin = token("admin");
         office = token("duchashi");
         Map<String, String> facts = Machine.facts(jdbcUrl, pid);
@@ -452,10 +457,41 @@ public final class Bench {
                 + "by then (/proc stat), less sensitive to the machine's load than the wall time; value = p50");
         long tasksBefore = queryLong("SELECT count(*) FROM task");
 
-        // 1. task create: parents (one indicator), then subtasks one request each (the 500 + 4,500)
+        // 1. task create: parents (one indicator), then subtasks one request each (the 500 + 4,500); the
+        // progress updates need its subtasks, the other workloads none of its tasks
         List<long[]> subtasks = Collections.synchronizedList(new ArrayList<>());
-        long[] parentIds = new long[parents];
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        if (wanted("create") || wanted("update") || wanted("floor")) {
+            create(townships, subtasks, run);
+        }
+        if (wanted("update") || wanted("floor")) {
+            progressUpdates(subtasks);
+        }
+        if (wanted("reads")) {
+            reads(county);
+        }
+        if (wanted("documents")) {
+            documents(townships);
+        }
+        if (wanted("evaluate")) {
+            evaluate();
+        }
+        if (wanted("import") || wanted("export")) {
+            importExport(townships, run);
+        }
+
+        facts.put("tasks before the run", String.valueOf(tasksBefore));
+        facts.put("tasks after the run", String.valueOf(queryLong("SELECT count(*) FROM task")));
+        facts.put("load average after", Machine.loadAverage());
+        if (!only.isEmpty()) {
+            facts.put("workloads (BENCH_ONLY)", String.join(",", new java.util.TreeSet<>(only)));
+        }
+        Report.scale(out, scale, facts, results, notes.toString() + (writes == null ? "" : "\n" + writes.table()));
+    }
+
+    /** Parents (one indicator each), then their subtasks one request each; the subtasks go into {@code subtasks}. */
+    void create(List<Long> townships, List<long[]> subtasks, String run) {
+        long[] parentIds = new long[parents];
         parallel("task create: parent (POST /campaigns/{id}/tasks)", parents, clients, i -> {
             ObjectNode body = JSON.createObjectNode().put("title", "性能任务" + run + "-" + i)
                     .put("category", CATEGORIES.get(i % CATEGORIES.size())).put("leadUnitId", townships.get(i % townships.size()))
@@ -480,30 +516,6 @@ public final class Bench {
             return reply;
         }, "");
         combine("task create (parent + subtask, all)", results.get(results.size() - 2), results.get(results.size() - 1));
-
-        if (wanted("update") || wanted("floor")) {
-            progressUpdates(subtasks);
-        }
-        if (wanted("reads")) {
-            reads(county);
-        }
-        if (wanted("documents")) {
-            documents(townships);
-        }
-        if (wanted("evaluate")) {
-            evaluate();
-        }
-        if (wanted("import") || wanted("export")) {
-            importExport(townships, run);
-        }
-
-        facts.put("tasks before the run", String.valueOf(tasksBefore));
-        facts.put("tasks after the run", String.valueOf(queryLong("SELECT count(*) FROM task")));
-        facts.put("load average after", Machine.loadAverage());
-        if (!only.isEmpty()) {
-            facts.put("workloads (BENCH_ONLY)", String.join(",", new java.util.TreeSet<>(only)));
-        }
-        Report.scale(out, scale, facts, results, notes.toString() + (writes == null ? "" : "\n" + writes.table()));
     }
 
     Writes writes;
@@ -561,25 +573,49 @@ public final class Bench {
                 : "\n### Hot spots during a profiled round after the timed run (JFR execution samples; the timed run is not profiled)\n\n").append(Profile.hotSpots(Path.of(jfr)));
     }
 
+    /**
+     * Reads before the timed ones, in whole rounds of every read kind (BENCH_WARMUP_READS, default 1; 0 = cold, as
+     * the runs before 2026-12-05-province-reads): a JVM minutes old spends most of a read's CPU compiling it (C2), so
+     * a cold round says what the first users of a fresh start wait, the timed round what a warm app does.
+     */
+    final int warmupReads = Integer.parseInt(env("BENCH_WARMUP_READS", "1"));
+
     void reads(long county) throws Exception {
         // 3. reads
         List<Long> leads = queryIds("SELECT DISTINCT lead_unit_id FROM task WHERE campaign_id = ? ORDER BY 1", campaignId);
-        parallel("task list: 100 of a lead unit", reads, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
-                + "/tasks?size=100&leadUnitId=" + leads.get(i % leads.size()), admin, null), "");
-        parallel("task list: 100 by light + category", reads, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
+        for (int round = 1; round <= warmupReads; round++) {
+            readRound(leads, county, ", warm-up round " + round + " (not timed below)");
+        }
+        readRound(leads, county, "");
+    }
+
+    private void readRound(List<Long> leads, long county, String suffix) {
+        read("task list: 100 of a lead unit" + suffix, reads, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/tasks?size=100&leadUnitId=" + leads.get(i % leads.size()), admin, null));
+        read("task list: 100 by light + category" + suffix, reads, i -> call("GET", "/api/v1/campaigns/" + campaignId
                 + "/tasks?size=100&light=" + LIGHTS.get(i % 5) + "&category="
-                + java.net.URLEncoder.encode(CATEGORIES.get(i % CATEGORIES.size()), StandardCharsets.UTF_8), admin, null), "");
-        parallel("task list: page 1 unfiltered (50)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
-                + "/tasks", admin, null), "");
+                + java.net.URLEncoder.encode(CATEGORIES.get(i % CATEGORIES.size()), StandardCharsets.UTF_8), admin, null));
+        read("task list: page 1 unfiltered (50)" + suffix, reads / 2, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/tasks", admin, null));
         // the office user's scope is the county: a scoped list whose total is not the whole campaign's (the county leads
         // a tenth of a city campaign's tasks; its total is its subtree tally plus the cooperations from outside)
-        parallel("task list: page 1, county user (50)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
-                + "/tasks", office, null), "");
-        parallel("dashboard: whole campaign (admin)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
-                + "/dashboard", admin, null), "");
-        parallel("dashboard: county (unitId)", reads / 2, clients, i -> call("GET", "/api/v1/campaigns/" + campaignId
-                + "/dashboard?unitId=" + county, office, null), "");
+        read("task list: page 1, county user (50)" + suffix, reads / 2, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/tasks", office, null));
+        read("dashboard: whole campaign (admin)" + suffix, reads / 2, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/dashboard", admin, null));
+        read("dashboard: county (unitId)" + suffix, reads / 2, i -> call("GET", "/api/v1/campaigns/" + campaignId
+                + "/dashboard?unitId=" + county, office, null));
+    }
 
+    /** One read workload over the clients, its note the app's CPU per request and the JIT compilers' share of it. */
+    private void read(String workload, int n, Step step) {
+        AppCpu before = AppCpu.of(pid);
+        parallel(workload, n, clients, step, "");
+        AppCpu used = AppCpu.of(pid).since(before);
+        Result done = results.remove(results.size() - 1);
+        String cpu = used.describe() + String.format(Locale.ROOT, ", %.1f ms per request", (double) used.totalMs() / n);
+        results.add(new Result(done.workload(), done.requests(), done.errors(), done.seconds(), done.ms(), cpu));
+        System.out.println("   " + cpu);
     }
 
     void documents(List<Long> townships) {
