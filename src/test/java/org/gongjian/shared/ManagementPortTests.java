@@ -89,6 +89,7 @@ class ManagementPortTests {
                 .contains("gongjian.log.format=${GONGJIAN_LOG_FORMAT:text}");
         assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
         assertThat(environment.getProperty("spring.task.scheduling.shutdown.await-termination")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.task.execution.shutdown.await-termination")).isEqualTo("true");
         assertThat(environment.getProperty("logging.structured.format.console")).isNull();
     }
 
