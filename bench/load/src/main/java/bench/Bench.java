@@ -492,6 +492,7 @@ public final class Bench {
     /** Parents (one indicator each), then their subtasks one request each; the subtasks go into {@code subtasks}. */
     void create(List<Long> townships, List<long[]> subtasks, String run) {
         long[] parentIds = new long[parents];
+        AppCpu beforeParents = AppCpu.of(pid);
         parallel("task create: parent (POST /campaigns/{id}/tasks)", parents, clients, i -> {
             ObjectNode body = JSON.createObjectNode().put("title", "性能任务" + run + "-" + i)
                     .put("category", CATEGORIES.get(i % CATEGORIES.size())).put("leadUnitId", townships.get(i % townships.size()))
@@ -504,6 +505,8 @@ public final class Bench {
             }
             return reply;
         }, "");
+        AppCpu beforeSubtasks = AppCpu.of(pid);
+        createCpu("parents", beforeSubtasks.since(beforeParents), parents);
         parallel("task create: subtask (POST /tasks/{id}/subtasks)", parents * subsPerParent, clients, i -> {
             int p = i / subsPerParent;
             ObjectNode body = JSON.createObjectNode().put("title", "分解" + (i % subsPerParent))
@@ -515,7 +518,17 @@ public final class Bench {
             }
             return reply;
         }, "");
+        createCpu("subtasks", AppCpu.of(pid).since(beforeSubtasks), parents * subsPerParent);
         combine("task create (parent + subtask, all)", results.get(results.size() - 2), results.get(results.size() - 1));
+    }
+
+    /** The app's CPU per task created in one create phase (the first phases of a run: the JIT is still busy). */
+    private void createCpu(String what, AppCpu cpu, int created) {
+        System.out.println("   during the " + what + ": " + cpu.describe());
+        if (cpu.totalMs() > 0) {
+            notes.append(String.format(Locale.ROOT, "%nDuring the task creates (%s): %s (%.1f ms of app CPU per create).%n",
+                    what, cpu.describe(), (double) cpu.totalMs() / created));
+        }
     }
 
     Writes writes;

@@ -21,13 +21,10 @@ class IndicatorStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Keeps indicator ids (and their actual values) for indicators the command names by id; others are replaced.
-     * {@code fresh}: the task was inserted in this transaction and has no indicators yet (no read of them needed).
-     */
-    void replace(long taskId, List<TaskCommand.IndicatorInput> indicators, boolean fresh) {
+    /** Keeps indicator ids (and their actual values) for indicators the command names by id; others are replaced. */
+    void replace(long taskId, List<TaskCommand.IndicatorInput> indicators) {
         List<Long> kept = indicators.stream().map(TaskCommand.IndicatorInput::id).filter(java.util.Objects::nonNull).toList();
-        List<Long> existing = fresh ? List.of() : jdbc.sql("SELECT id FROM indicator WHERE task_id = :id")
+        List<Long> existing = jdbc.sql("SELECT id FROM indicator WHERE task_id = :id")
                 .param("id", taskId).query(Long.class).list();
         for (Long old : existing) {
             if (!kept.contains(old)) {
@@ -45,15 +42,52 @@ class IndicatorStore {
                         .param("target", in.target()).param("direction", in.direction().name()).param("sort", sort++)
                         .param("id", in.id()).update();
             } else {
-                jdbc.sql("""
-                        INSERT INTO indicator (task_id, name, unit, baseline, target, actual, direction, sort_order)
-                        VALUES (:task, :name, :unit, :baseline, :target, NULL, :direction, :sort)""")
-                        .param("task", taskId).param("name", in.name().trim()).param("unit", in.unit().trim())
-                        .param("baseline", in.baseline()).param("target", in.target())
-                        .param("direction", in.direction().name()).param("sort", sort++).update();
+                insert(taskId, in, sort++);
             }
         }
         replaceTrajectories(taskId, indicators);
+    }
+
+    /**
+     * The indicators (and trajectories) of a task inserted in this transaction: nothing to delete, and each new id
+     * known from its insert, so no read to find it before its points go in.
+     * @return the new ids, in the command's order
+     */
+    List<Long> insertAll(long taskId, List<TaskCommand.IndicatorInput> indicators) {
+        List<Long> ids = new java.util.ArrayList<>(indicators.size());
+        int sort = 0;
+        for (TaskCommand.IndicatorInput in : indicators) {
+            long id = insert(taskId, in, sort++);
+            ids.add(id);
+            if (in.trajectory() != null) {
+                insertPoints(id, in);
+            }
+        }
+        return ids;
+    }
+
+    private long insert(long taskId, TaskCommand.IndicatorInput in, int sort) {
+        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO indicator (task_id, name, unit, baseline, target, actual, direction, sort_order)
+                VALUES (:task, :name, :unit, :baseline, :target, NULL, :direction, :sort)""")
+                .param("task", taskId).param("name", in.name().trim()).param("unit", in.unit().trim())
+                .param("baseline", in.baseline()).param("target", in.target())
+                .param("direction", in.direction().name()).param("sort", sort).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** An indicator's planned points, one per date (the last given for a date wins), in date order. */
+    static java.util.Collection<TaskCommand.PointInput> points(TaskCommand.IndicatorInput in) {
+        return in.trajectoryPoints().stream().collect(java.util.stream.Collectors.toMap(TaskCommand.PointInput::date,
+                x -> x, (a, b) -> b, java.util.TreeMap::new)).values();
+    }
+
+    private void insertPoints(long indicatorId, TaskCommand.IndicatorInput in) {
+        for (TaskCommand.PointInput p : points(in)) {
+            jdbc.sql("INSERT INTO indicator_point (indicator_id, on_date, planned_value) VALUES (:id, :date, :value)")
+                    .param("id", indicatorId).param("date", Date.valueOf(p.date())).param("value", p.value()).update();
+        }
     }
 
     /**
@@ -71,12 +105,7 @@ class IndicatorStore {
                 continue;
             }
             jdbc.sql("DELETE FROM indicator_point WHERE indicator_id = :id").param("id", id).update();
-            for (TaskCommand.PointInput p : in.trajectoryPoints().stream()
-                    .collect(java.util.stream.Collectors.toMap(TaskCommand.PointInput::date, x -> x, (a, b) -> b,
-                            java.util.TreeMap::new)).values()) {
-                jdbc.sql("INSERT INTO indicator_point (indicator_id, on_date, planned_value) VALUES (:id, :date, :value)")
-                        .param("id", id).param("date", Date.valueOf(p.date())).param("value", p.value()).update();
-            }
+            insertPoints(id, in);
         }
     }
 

@@ -20,21 +20,28 @@ class MilestoneStore {
         this.jdbc = jdbc;
     }
 
+    /** Replaces a task's milestones with the command's, in its order. */
+    void replace(long taskId, List<TaskCommand.MilestoneInput> milestones) {
+        jdbc.sql("DELETE FROM milestone WHERE task_id = :id").param("id", taskId).update();
+        insertAll(taskId, milestones);
+    }
+
     /**
-     * Replaces a task's milestones with the command's, in its order. {@code fresh}: the task was inserted in this
-     * transaction and has no milestones to delete.
+     * The milestones of a task inserted in this transaction (nothing to delete), in the command's order.
+     * @return the new ids, in the command's order
      */
-    void replace(long taskId, List<TaskCommand.MilestoneInput> milestones, boolean fresh) {
-        if (!fresh) {
-            jdbc.sql("DELETE FROM milestone WHERE task_id = :id").param("id", taskId).update();
-        }
+    List<Long> insertAll(long taskId, List<TaskCommand.MilestoneInput> milestones) {
+        List<Long> ids = new java.util.ArrayList<>(milestones.size());
         int sort = 0;
         for (TaskCommand.MilestoneInput m : milestones) {
+            org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("INSERT INTO milestone (task_id, title, due_date, done_date, sort_order) VALUES (:id, :title, :due, :done, :sort)")
                     .param("id", taskId).param("title", m.title().trim()).param("due", Date.valueOf(m.dueDate()))
                     .param("done", m.doneDate() == null ? null : Date.valueOf(m.doneDate()), Types.DATE)
-                    .param("sort", sort++).update();
+                    .param("sort", sort++).update(keys, "id");
+            ids.add(keys.getKeyAs(Number.class).longValue());
         }
+        return ids;
     }
 
     List<TaskView.MilestoneView> ofTask(long taskId) {

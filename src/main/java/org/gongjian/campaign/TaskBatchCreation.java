@@ -175,7 +175,7 @@ public class TaskBatchCreation {
         }
         BigDecimal[] progress = new BigDecimal[n];
         for (int i = n - 1; i >= 0; i--) { // subtasks come after their parent: walking back sees them first
-            Progress.Result own = own(newTasks.get(i).command());
+            Progress.Result own = CreatedTask.ownProgress(newTasks.get(i).command());
             List<Integer> mine = children.get(i);
             if (mine.isEmpty() || mine.stream().allMatch(c -> progress[c].signum() == 0)) {
                 progress[i] = own.percent();
@@ -191,12 +191,6 @@ public class TaskBatchCreation {
             rows.add(new TaskBatchStore.Row(newTasks.get(i).command(), newTasks.get(i).parent(), progress[i]));
         }
         return rows;
-    }
-
-    private static Progress.Result own(TaskCommand command) {
-        int done = (int) command.milestoneList().stream().filter(m -> m.doneDate() != null).count();
-        return Progress.ofTask(command.indicatorList().stream().map(in -> new Progress.IndicatorInput(in.name().trim(),
-                in.baseline(), in.target(), null, in.direction())).toList(), done, command.milestoneList().size());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gongjian.org.OrgService;
+import org.gongjian.org.PersonView;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
@@ -82,6 +83,22 @@ class TaskChecks {
         }
     }
 
+    /**
+     * The names a task created from {@code command} shows — its lead unit's and its lead leader's — from the reads its
+     * {@link #check} made with the same remembering {@code lookups} (none again).
+     */
+    Names names(CampaignView campaign, TaskCommand command, DataScope scope, Lookups lookups) {
+        return new Names(lookups.unit(command.leadUnitId(), scope).name(), command.leadLeaderId() == null ? null
+                : lookups.person(command.leadLeaderId(), campaignScope(campaign, lookups)).name());
+    }
+
+    record Names(String leadUnit, @Nullable String leadLeader) {}
+
+    /** Cooperating units and the lead leader must lie within the campaign's owner unit. */
+    private static DataScope campaignScope(CampaignView campaign, Lookups lookups) {
+        return DataScope.of(campaign.ownerUnitId(), lookups.path(campaign.ownerUnitId()));
+    }
+
     /** Lookups that keep every answer (and every NotFound) for the commands checked with them. */
     Lookups remembering() {
         return new Lookups(true);
@@ -105,7 +122,11 @@ class TaskChecks {
         }
 
         boolean personExists(long id, DataScope scope) {
-            return (Boolean) remembered("person " + id + " in " + scope, () -> exists(() -> org.person(id, scope)));
+            return exists(() -> person(id, scope));
+        }
+
+        PersonView person(long id, DataScope scope) {
+            return (PersonView) remembered("person " + id + " in " + scope, () -> org.person(id, scope));
         }
 
         private Object remembered(String key, java.util.function.Supplier<Object> read) {

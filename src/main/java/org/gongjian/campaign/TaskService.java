@@ -157,17 +157,33 @@ public class TaskService {
 
     /** Creates a task, or a subtask of {@code parentId} (the workbook import places subtasks under their rows). */
     public TaskView create(long campaignId, @Nullable Long parentId, TaskCommand command, DataScope scope) {
-        CampaignView campaign = campaigns.campaign(campaignId, scope);
-        checks.check(campaign, command, scope);
-        if (tasks.titleTaken(campaignId, parentId, command.title().trim(), null)) {
-            throw new Conflict("duplicate-title", "本清单中已有同名任务“" + command.title().trim() + "”");
+        return create(campaigns.campaign(campaignId, scope), parentId, command, scope, checks.remembering());
+    }
+
+    /**
+     * The task is answered and audited as built from what was inserted ({@link CreatedTask}), not read back, and its
+     * own progress goes in with it: only a subtask's ancestors are recomputed. The check's org reads are remembered
+     * in {@code lookups}, which a split shares across its shares.
+     */
+    private TaskView create(CampaignView campaign, @Nullable Long parentId, TaskCommand command, DataScope scope,
+                            TaskChecks.Lookups lookups) {
+        checks.check(campaign, command, scope, lookups);
+        String title = command.title().trim();
+        if (tasks.titleTaken(campaign.id(), parentId, title, null)) {
+            throw new Conflict("duplicate-title", "本清单中已有同名任务“" + title + "”");
         }
-        long id = tasks.insert(campaignId, parentId, command, clock.instant());
-        tasks.recordChange(id, clock.instant(), actor(), "创建", null, command.title().trim());
-        progress.recompute(id);
-        TaskView created = queries.view(tasks.findUnscoped(id).orElseThrow());
+        java.time.Instant now = clock.instant();
+        TaskStore.Inserted inserted = tasks.insert(campaign.id(), parentId, command,
+                CreatedTask.ownProgress(command).percent(), now);
+        long id = inserted.id();
+        tasks.recordChange(id, now, actor(), "创建", null, title);
+        if (parentId != null) {
+            progress.recompute(parentId); // the new subtask's progress reaches its parent and up
+        }
+        TaskChecks.Names names = checks.names(campaign, command, scope, lookups);
+        TaskView created = CreatedTask.view(campaign.id(), parentId, command, inserted, names.leadUnit(), names.leadLeader());
         events.publishEvent(AuditableChange.created("task", id, created));
-        events.publishEvent(new TaskChanged(id, campaignId, TaskChanged.Change.CREATED, List.of(id)));
+        events.publishEvent(new TaskChanged(id, campaign.id(), TaskChanged.Change.CREATED, List.of(id)));
         return created;
     }
 
@@ -243,21 +259,27 @@ public class TaskService {
         if (shares.isEmpty()) {
             throw InvalidInput.of("subtasks", "请至少填写一项分解");
         }
-        TaskView parent = ledTask(parentId, scope);
+        TaskView parent = task(parentId, scope);
+        // one read of the lead unit: ledTask's scope check and the split's base (was two reads of the same row)
+        UnitView lead = org.unit(parent.leadUnitId(), DataScope.everything());
+        if (!scope.covers(lead.path())) {
+            throw new NotFound("task", parentId);
+        }
         TaskView.IndicatorView first = parent.indicators().isEmpty() ? null : parent.indicators().get(0);
-        UnitView lead = org.unit(parent.leadUnitId(), scope);
         UnitView base = lead.kind() == UnitKind.DEPARTMENT && lead.parentId() != null
                 ? org.unit(lead.parentId(), DataScope.everything()) : lead;
+        CampaignView campaign = campaigns.campaign(parent.campaignId(), scope);
+        TaskChecks.Lookups lookups = checks.remembering(); // each share's lead unit read once, here and in its check
         List<TaskView> created = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
             SubtaskCommand share = shares.get(i);
-            if (!org.unit(share.leadUnitId(), scope).path().startsWith(base.path())) {
+            if (!lookups.unit(share.leadUnitId(), scope).path().startsWith(base.path())) {
                 throw new InvalidInput("第" + (i + 1) + "项的承接单位不在" + base.name() + "之下",
                         List.of(new FieldProblem("[" + i + "].leadUnitId", null,
                                 "分解只能分给" + base.name() + "的下级单位")));
             }
             // each create rolls its new subtask up the chain, the parent included: no second pass over the parent
-            created.add(create(parent.campaignId(), parentId, share.toTask(i, parent, first, shares.size()), scope));
+            created.add(create(campaign, parentId, share.toTask(i, parent, first, shares.size()), scope, lookups));
         }
         // one statement for all siblings' first targets (was two per sibling: the 9th subtask read 18 times)
         List<String> warnings = first == null ? List.of() : SplitCheck.warnings(first.name(), first.unit(),

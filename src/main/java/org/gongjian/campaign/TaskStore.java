@@ -432,22 +432,26 @@ class TaskStore {
         return spec.query(Long.class).single() > 0;
     }
 
-    long insert(long campaignId, @Nullable Long parentId, TaskCommand c, Instant now) {
+    /** A task just inserted: its id and those of its indicators and milestones, each in the command's order. */
+    record Inserted(long id, List<Long> indicatorIds, List<Long> milestoneIds) {}
+
+    /** Inserts a task with its details and {@code progress}, its own as computed from the command (it has no subtasks). */
+    Inserted insert(long campaignId, @Nullable Long parentId, TaskCommand c, BigDecimal progress, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO task (campaign_id, parent_task_id, title, description, category, lead_unit_id, lead_leader_id,
                     weight, start_date, due_date, light, progress, created_at, updated_at, version)
                 VALUES (:campaign, :parent, :title, :description, :category, :unit, :leader, :weight, :start, :due,
-                    NULL, 0, :now, :now, 0)""")
+                    NULL, :progress, :now, :now, 0)""")
                 .param("campaign", campaignId).param("parent", parentId, Types.BIGINT)
                 .param("title", c.title().trim()).param("description", c.description(), Types.VARCHAR)
                 .param("category", c.category()).param("unit", c.leadUnitId())
                 .param("leader", c.leadLeaderId(), Types.BIGINT).param("weight", c.weightOrDefault())
                 .param("start", Date.valueOf(c.startDate())).param("due", Date.valueOf(c.dueDate()))
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("progress", progress).param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        replaceDetails(id, c, true);
-        return id;
+        insertCooperatingUnits(id, c);
+        return new Inserted(id, indicators.insertAll(id, c.indicatorList()), milestones.insertAll(id, c.milestoneList()));
     }
 
     /** Optimistic locking: answers false when someone else changed the task since {@code version}. */
@@ -465,21 +469,22 @@ class TaskStore {
         if (rows == 0) {
             return false;
         }
-        replaceDetails(id, c, false);
+        replaceDetails(id, c);
         return true;
     }
 
-    /** {@code fresh}: the task was inserted in this transaction, so there is nothing of it to delete or keep. */
-    private void replaceDetails(long taskId, TaskCommand c, boolean fresh) {
-        if (!fresh) {
-            jdbc.sql("DELETE FROM task_cooperating_unit WHERE task_id = :id").param("id", taskId).update();
-        }
+    private void replaceDetails(long taskId, TaskCommand c) {
+        jdbc.sql("DELETE FROM task_cooperating_unit WHERE task_id = :id").param("id", taskId).update();
+        insertCooperatingUnits(taskId, c);
+        indicators.replace(taskId, c.indicatorList());
+        milestones.replace(taskId, c.milestoneList());
+    }
+
+    private void insertCooperatingUnits(long taskId, TaskCommand c) {
         for (Long unit : c.cooperatingUnitList()) {
             jdbc.sql("INSERT INTO task_cooperating_unit (task_id, unit_id) VALUES (:id, :unit)")
                     .param("id", taskId).param("unit", unit).update();
         }
-        indicators.replace(taskId, c.indicatorList(), fresh);
-        milestones.replace(taskId, c.milestoneList(), fresh);
     }
 
     List<Long> cooperatingUnits(long taskId) {
