@@ -178,11 +178,19 @@ class CockpitStore {
 
     /** Marks the campaign's figures stale (see {@link CockpitRefresh#markDirtyAtCommit} for when). */
     void markDirty(long campaignId) {
-        if (jdbc.sql("UPDATE cockpit_refresh SET dirty = TRUE WHERE campaign_id = :campaign")
-                .param("campaign", campaignId).update() == 0) {
-            jdbc.sql("INSERT INTO cockpit_refresh (campaign_id, refreshed_at, dirty) VALUES (:campaign, NULL, TRUE)")
-                    .param("campaign", campaignId).update();
+        // The row exists after a campaign's first mark or refresh. The first two approvals of a new campaign can both
+        // find it missing: the insert that loses waits for the other's commit and does nothing (it failed on the key
+        // before, and the approval with it), and the update after it marks the row the other made.
+        if (setDirty(campaignId) == 0 && jdbc.sql("""
+                INSERT INTO cockpit_refresh (campaign_id, refreshed_at, dirty) VALUES (:campaign, NULL, TRUE)
+                ON CONFLICT DO NOTHING""").param("campaign", campaignId).update() == 0) {
+            setDirty(campaignId);
         }
+    }
+
+    private int setDirty(long campaignId) {
+        return jdbc.sql("UPDATE cockpit_refresh SET dirty = TRUE WHERE campaign_id = :campaign")
+                .param("campaign", campaignId).update();
     }
 
     List<Long> dirty() {

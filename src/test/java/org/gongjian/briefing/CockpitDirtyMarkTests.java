@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.LockWaits;
+import org.gongjian.support.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.gongjian.support.StatementCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +62,35 @@ class CockpitDirtyMarkTests extends IntegrationTest {
         tx.executeWithoutResult(status -> refresh.markDirtyAtCommit(campaign));
         assertThat(dirty(campaign)).isTrue();
         assertThat(store.dirty()).contains(campaign);
+    }
+
+    /**
+     * The first two approvals of a new campaign mark it at once: both find no row and insert one; the second insert
+     * waited for the first's commit and then failed on the key, rolling its approval back. PostgreSQL only (the
+     * embedded H2 serves one demo user).
+     */
+    @Test
+    void twoFirstMarksOfACampaignBothCommit() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgresRequested(), "PostgreSQL only (GONGJIAN_TEST_DB=postgres)");
+        long campaign = jdbc.sql("SELECT COALESCE(MAX(campaign_id), 0) + 2000000 FROM cockpit_refresh")
+                .query(Long.class).single();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CountDownLatch firstMarked = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> tx.executeWithoutResult(status -> {
+                store.markDirty(campaign);
+                firstMarked.countDown();
+                LockWaits.awaitAWaitingBackend(jdbc);   // the second, at its insert
+            }));
+            assertThat(firstMarked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = pool.submit(() -> tx.executeWithoutResult(status -> store.markDirty(campaign)));
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dirty(campaign)).isTrue();
     }
 
     private boolean dirty(long campaign) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.gongjian.campaign.Light;
 import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.LockWaits;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
@@ -139,7 +140,7 @@ class LightStateRaceTests extends IntegrationTest {
                 w.move(first, null, key, DAY.plusDays(1));
                 store.write(w);
                 firstInserted.countDown();
-                awaitAWaitingWriter();
+                LockWaits.awaitAWaitingBackend(jdbc);   // the second, at its insert
             }));
             assertThat(firstInserted.await(30, TimeUnit.SECONDS)).isTrue();
             Future<?> two = pool.submit(() -> tx.executeWithoutResult(status -> {
@@ -158,24 +159,6 @@ class LightStateRaceTests extends IntegrationTest {
                 .param("k", key.category()).query(Long.class).single()).isEqualTo(2L);
         campaign = fresh;
         assertCountsMatchTheStateRows();
-    }
-
-    /** Holds the first transaction open until the second is waiting on a lock (its insert), at most 20 s. */
-    private void awaitAWaitingWriter() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < until) {
-            Integer waiting = jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                    + " AND datname = current_database()").query(Integer.class).single();
-            if (waiting > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private void assertCountsMatchTheStateRows() {
