@@ -359,6 +359,13 @@ public final class Bench {
         }
     }
 
+    private static boolean reasonTable(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('task_light_reason') IS NOT NULL")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     /** Background volume: tasks with their light state, maintained counts and light history, over the city's townships and villages. */
     void bulkTasks(long campaignId, long city) throws SQLException {
         List<Long> leads = queryIds("""
@@ -366,11 +373,14 @@ public final class Bench {
                 AND u.kind IN ('TOWNSHIP', 'VILLAGE') ORDER BY u.id""", city);
         try (Connection c = db()) {
             c.setAutoCommit(false);
+            // since V2026_12_12_0900 the reasons have a table of their own; an older jar's schema has the column
+            boolean reasonTable = reasonTable(c);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO task (campaign_id, title, category, lead_unit_id, weight, start_date, due_date,
-                        progress, light, light_reasons, created_at, updated_at, version)
-                    VALUES (?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?, '节点“完成方案”已逾期3天',
-                        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")) {
+                        progress, light%s, created_at, updated_at, version)
+                    VALUES (?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?%s,
+                        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""".formatted(reasonTable ? "" : ", light_reasons",
+                    reasonTable ? "" : ", '节点“完成方案”已逾期3天'"))) {
                 for (int i = 0; i < bulk; i++) {
                     ps.setLong(1, campaignId);
                     ps.setString(2, "批量任务" + i);
@@ -386,6 +396,12 @@ public final class Bench {
                 ps.executeBatch();
             }
             try (Statement st = c.createStatement()) {
+                if (reasonTable) {
+                    st.executeUpdate("""
+                            INSERT INTO task_light_reason (task_id, reasons)
+                            SELECT id, '节点“完成方案”已逾期3天' FROM task WHERE campaign_id = %d AND title LIKE '批量任务%%'"""
+                            .formatted(campaignId));
+                }
                 st.executeUpdate("""
                         INSERT INTO indicator (task_id, name, unit, baseline, target, direction, sort_order)
                         SELECT id, '完成量', '个', 0, 100, 'HIGHER_IS_BETTER', 0 FROM task WHERE campaign_id = %d AND title LIKE '批量任务%%'""".formatted(campaignId));

@@ -49,7 +49,8 @@ public class TaskFigures {
         if (taskIds.isEmpty()) {
             return map;
         }
-        jdbc.sql("SELECT id, light_reasons FROM task WHERE id IN (:ids)").param("ids", taskIds)
+        jdbc.sql("SELECT t.id, r.reasons FROM task t LEFT JOIN task_light_reason r ON r.task_id = t.id WHERE t.id IN (:ids)")
+                .param("ids", taskIds)
                 .query((rs, n) -> {
                     String text = rs.getString(2);
                     map.put(rs.getLong(1), text == null || text.isBlank() ? List.of() : Arrays.asList(text.split("\n")));
@@ -89,8 +90,9 @@ public class TaskFigures {
 
     public RedLeaves redLeaves(long campaignId, int limit) {
         List<RedLeaf> first = jdbc.sql("""
-                SELECT t.id, t.title, t.category, lu.unit_id, lu.name, lp.name, t.progress, t.light_reasons"""
-                        + FROM + " LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id" + RED_LEAF
+                SELECT t.id, t.title, t.category, lu.unit_id, lu.name, lp.name, t.progress, r.reasons"""
+                        + FROM + " LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id"
+                        + " LEFT JOIN task_light_reason r ON r.task_id = t.id" + RED_LEAF
                         + " ORDER BY t.progress, t.id LIMIT :limit")
                 .param("campaign", campaignId).param("limit", limit)
                 .query((rs, n) -> new RedLeaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),

@@ -34,12 +34,15 @@ public class TaskService {
     private final CampaignService campaigns;
     private final OrgService org;
     private final TaskProgress progress;
+    private final TaskLightReasons reasons;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskService(TaskStore tasks, TaskQueries queries, TaskChecks checks, CampaignStore campaignStore, CampaignService campaigns,
-                OrgService org, TaskProgress progress, ApplicationEventPublisher events, Clock clock) {
+                OrgService org, TaskProgress progress, TaskLightReasons reasons, ApplicationEventPublisher events,
+                Clock clock) {
         this.tasks = tasks;
+        this.reasons = reasons;
         this.queries = queries;
         this.progress = progress;
         this.checks = checks;
@@ -315,13 +318,7 @@ public class TaskService {
      * @return whether anything changed
      */
     public boolean applyLight(long taskId, @Nullable Light before, Light light, List<String> reasons) {
-        if (!tasks.setLight(taskId, light, reasons)) {
-            return false;
-        }
-        if (before != light) {
-            events.publishEvent(new AuditableChange("task.light", "task", String.valueOf(taskId), before, light));
-        }
-        return true;
+        return applyLights(List.of(new LightUpdate(taskId, before, light, reasons)))[0];
     }
 
     /** One task's light as supervision computed it; {@code before} is the light read with the task. */
@@ -330,22 +327,32 @@ public class TaskService {
     /**
      * {@link #applyLight} for a whole evaluation at once: batched writes, and the same audit row per changed light,
      * written as a batch too ({@link org.gongjian.shared.AuditableChanges}): a first evaluation of 100,000 new tasks
-     * was 100,000 single audit inserts.
+     * was 100,000 single audit inserts. Only a task whose light moved is written to; the reasons go to their own
+     * narrow rows ({@link TaskLightReasons}), so a day that only rewords them leaves the task rows alone.
+     * @return per update, in order, whether its light or its reasons changed
      */
-    public void applyLights(List<LightUpdate> updates) {
-        boolean[] changed = tasks.setLights(updates);
+    public boolean[] applyLights(List<LightUpdate> updates) {
+        List<LightUpdate> moved = updates.stream().filter(u -> u.before() != u.light()).toList();
+        boolean[] lit = tasks.setLights(moved);
+        boolean[] changed = reasons.write(updates);
         List<AuditableChange> audited = new java.util.ArrayList<>();
-        for (int i = 0; i < updates.size(); i++) {
-            LightUpdate u = updates.get(i);
-            if (changed[i] && u.before() != u.light()) {
+        java.util.Set<Long> litIds = new java.util.HashSet<>();
+        for (int i = 0; i < moved.size(); i++) {
+            LightUpdate u = moved.get(i);
+            if (lit[i]) {
+                litIds.add(u.taskId());
                 audited.add(new AuditableChange("task.light", "task", String.valueOf(u.taskId()), u.before(), u.light()));
             }
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            changed[i] |= litIds.contains(updates.get(i).taskId());
         }
         if (audited.size() == 1) {
             events.publishEvent(audited.get(0));
         } else if (!audited.isEmpty()) {
             events.publishEvent(new org.gongjian.shared.AuditableChanges(audited));
         }
+        return changed;
     }
 
     static String actor() {

@@ -232,12 +232,13 @@ class TaskStore {
         return """
                 SELECT t.id, t.campaign_id, t.parent_task_id, t.title, t.category, t.lead_unit_id, lu.name AS lead_unit_name,
                        lp.name AS leader_name, t.lead_leader_id, t.weight, t.start_date, t.due_date, t.light, t.progress,
-                       t.description, t.version, t.light_reasons,
+                       t.description, t.version, lr.reasons AS light_reasons,
                        (SELECT COUNT(*) FROM task c WHERE c.parent_task_id = t.id) AS subtask_count
                 FROM\s""" + tasks + """
 
                 JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id
                 LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id
+                LEFT JOIN task_light_reason lr ON lr.task_id = t.id
                 """;
     }
 
@@ -530,18 +531,10 @@ class TaskStore {
                 }).optional().orElse(null);
     }
 
-    /** Light and its reasons (one per line) as supervision computed them; answers whether anything changed. */
-    boolean setLight(long taskId, Light light, List<String> reasons) {
-        String text = truncate(String.join("\n", reasons));
-        return jdbc.sql("""
-                UPDATE task SET light = :light, light_reasons = :reasons
-                WHERE id = :id AND (light IS NULL OR light <> :light OR light_reasons IS NULL OR light_reasons <> :reasons)""")
-                .param("light", light.name()).param("reasons", text).param("id", taskId).update() > 0;
-    }
-
     /**
-     * {@link #setLight} for many tasks, 1,000 at a time.
-     * @return per task, in order, whether its row changed
+     * The lights supervision computed, 1,000 at a time; only a task whose light differs is written (its reasons live in
+     * {@link TaskLightReasons}, so a day that only rewords them leaves the task row and its triggers alone).
+     * @return per task, in order, whether its light changed
      */
     boolean[] setLights(List<TaskService.LightUpdate> updates) {
         return database.postgres() && updates.size() > FEW_LIGHTS ? setLightsBySlice(updates) : setLightsBatched(updates);
@@ -568,14 +561,12 @@ class TaskStore {
             batch.query(SqlArrays.statement("SELECT id FROM task WHERE id = ANY(?) ORDER BY id DESC FOR NO KEY UPDATE",
                     SqlArrays.of("bigint", ids)), rs -> { });
             java.util.Set<Long> updated = new java.util.HashSet<>(batch.query(SqlArrays.statement("""
-                    UPDATE task SET light = v.light, light_reasons = v.reasons
-                    FROM unnest(?::bigint[], ?::varchar[], ?::varchar[]) AS v (id, light, reasons)
-                    WHERE task.id = v.id AND (task.light IS NULL OR task.light <> v.light OR task.light_reasons IS NULL
-                        OR task.light_reasons <> v.reasons)
+                    UPDATE task SET light = v.light
+                    FROM unnest(?::bigint[], ?::varchar[]) AS v (id, light)
+                    WHERE task.id = v.id AND (task.light IS NULL OR task.light <> v.light)
                     RETURNING task.id""", SqlArrays.of("bigint", ids),
-                    SqlArrays.of("varchar", slice.stream().map(u -> u.light().name()).toArray(String[]::new)),
-                    SqlArrays.of("varchar", slice.stream().map(u -> truncate(String.join("\n", u.reasons())))
-                            .toArray(String[]::new))), (rs, n) -> rs.getLong(1)));
+                    SqlArrays.of("varchar", slice.stream().map(u -> u.light().name()).toArray(String[]::new))),
+                    (rs, n) -> rs.getLong(1)));
             for (int i = 0; i < ids.length; i++) {
                 changed[from + i] = updated.contains(ids[i]);
             }
@@ -589,13 +580,8 @@ class TaskStore {
         int done = 0;
         for (int from = 0; from < updates.size(); from += 1_000) {
             List<TaskService.LightUpdate> slice = updates.subList(from, Math.min(updates.size(), from + 1_000));
-            int[] rows = batch.batchUpdate("""
-                    UPDATE task SET light = ?, light_reasons = ?
-                    WHERE id = ? AND (light IS NULL OR light <> ? OR light_reasons IS NULL OR light_reasons <> ?)""",
-                    slice.stream().map(u -> {
-                        String text = truncate(String.join("\n", u.reasons()));
-                        return new Object[] {u.light().name(), text, u.taskId(), u.light().name(), text};
-                    }).toList());
+            int[] rows = batch.batchUpdate("UPDATE task SET light = ? WHERE id = ? AND (light IS NULL OR light <> ?)",
+                    slice.stream().map(u -> new Object[] {u.light().name(), u.taskId(), u.light().name()}).toList());
             for (int row : rows) {
                 // a driver may answer SUCCESS_NO_INFO (-2) for a batched row: count it as changed (audited at worst once more)
                 changed[done++] = row != 0;
@@ -624,7 +610,7 @@ class TaskStore {
                         rs.getString("field"), rs.getString("before_value"), rs.getString("after_value"))).list();
     }
 
-    private static @Nullable String truncate(@Nullable String value) {
+    static @Nullable String truncate(@Nullable String value) {
         return value == null || value.length() <= 4000 ? value : value.substring(0, 3999) + "…";
     }
 

@@ -134,10 +134,13 @@ class CockpitBench extends IntegrationTest {
         for (int from = 0; from < rows.size(); from += 5_000) {
             jdbc.batchUpdate("""
                     INSERT INTO task (campaign_id, title, category, lead_unit_id, weight, start_date, due_date,
-                        progress, light, light_reasons, created_at, updated_at, version)
-                    VALUES (?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?, '节点“完成方案”已逾期3天',
+                        progress, light, created_at, updated_at, version)
+                    VALUES (?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?,
                         CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""", rows.subList(from, Math.min(rows.size(), from + 5_000)));
         }
+        jdbc.update("""
+                INSERT INTO task_light_reason (task_id, reasons)
+                SELECT id, '节点“完成方案”已逾期3天' FROM task WHERE campaign_id = ?""", campaignId);
         jdbc.update("""
                 INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)
                 SELECT id, campaign_id, lead_unit_id, category, TRUE, light FROM task WHERE campaign_id = ?""", campaignId);

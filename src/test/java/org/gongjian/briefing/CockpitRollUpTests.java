@@ -174,8 +174,8 @@ class CockpitRollUpTests extends IntegrationTest {
         }
         jdbc.batchUpdate("""
                 INSERT INTO task (campaign_id, title, category, lead_unit_id, weight, start_date, due_date,
-                    progress, light, light_reasons, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""",
+                    progress, light, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""",
                 rows);
         jdbc.update("""
                 INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)

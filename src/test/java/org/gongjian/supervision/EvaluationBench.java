@@ -10,6 +10,7 @@ import org.gongjian.campaign.Light;
 import org.gongjian.support.IntegrationTest;
 import org.gongjian.support.OrgFixtures;
 import org.gongjian.support.StatementCounter;
+import org.gongjian.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark: a campaign's light evaluation at {@code -Dbench.tasks} bulk-inserted tasks (default 20,000): the first
  * evaluation (every task new: history, counts and light written), a second one the next day with no fact changed,
  * with wall time and statements prepared for each. Printed, not asserted, except that every task got its light.
- * {@code ./mvnw test -Dtest=EvaluationBench -Dbench=true [-Dbench.tasks=100000]} (add {@code GONGJIAN_TEST_DB=postgres}).
+ * {@code ./mvnw test -Dtest=EvaluationBench -Dbench=true [-Dbench.tasks=100000] [-Dbench.plansOnly=true]} (add
+ * {@code GONGJIAN_TEST_DB=postgres}; {@code bench.plansOnly} runs only the campaign with plans).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class EvaluationBench extends IntegrationTest {
@@ -33,9 +35,13 @@ class EvaluationBench extends IntegrationTest {
     void evaluatesABulkCampaign() {
         int count = Integer.getInteger("bench.tasks", 20_000);
         OrgFixtures.County c = fixtures.county();
+        LocalDate day = LocalDate.of(2026, 6, 15);
+        if (Boolean.getBoolean("bench.plansOnly")) {   // the campaign with plans alone, a shorter run
+            withPlans(c, count, day);
+            return;
+        }
         long campaignId = bulk.campaign(c, count);
         jdbc.execute("ANALYZE");
-        LocalDate day = LocalDate.of(2026, 6, 15);
 
         long start = System.nanoTime();
         var first = StatementCounter.count(() -> lights.evaluateCampaign(campaignId, day));
@@ -124,7 +130,8 @@ class EvaluationBench extends IntegrationTest {
                 (System.nanoTime() - start) / 1e6, left));
     }
 
-    private static void timed(String label, java.util.function.Supplier<LightEvaluation.Summary> run) {
+    private void timed(String label, java.util.function.Supplier<LightEvaluation.Summary> run) {
+        java.util.Map<String, long[]> before = rowWrites();
         long from = System.currentTimeMillis();
         long start = System.nanoTime();
         var counted = StatementCounter.count(run);
@@ -132,5 +139,40 @@ class EvaluationBench extends IntegrationTest {
         System.out.println(String.format(Locale.ROOT, "%-30s %10.0f ms  %8d statements  %6d evaluated  %6d changed  %s"
                 + "  [%d..%d]", label, ms, counted.count(), counted.result().evaluated(), counted.result().changed(),
                 counted.result().lights(), from, System.currentTimeMillis()));
+        printRowWrites(before, rowWrites());
+    }
+
+    /**
+     * PostgreSQL: rows inserted, updated (of which HOT) and deleted per table of the test schema so far — what a
+     * phase wrote, independent of the machine's load (the statistics arrive within a second or so of the commit).
+     */
+    private java.util.Map<String, long[]> rowWrites() {
+        java.util.Map<String, long[]> rows = new java.util.TreeMap<>();
+        if (!TestDatabase.postgresRequested()) {
+            return rows;
+        }
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jdbc.execute("SELECT pg_stat_clear_snapshot()");
+        jdbc.query("""
+                SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
+                WHERE schemaname = current_schema()""", rs -> {
+            rows.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+        });
+        return rows;
+    }
+
+    private static void printRowWrites(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after) {
+        after.forEach((table, now) -> {
+            long[] was = before.getOrDefault(table, new long[4]);
+            long ins = now[0] - was[0], upd = now[1] - was[1], hot = now[2] - was[2], del = now[3] - was[3];
+            if (ins + upd + del > 0) {
+                System.out.println(String.format(Locale.ROOT, "    rows %-28s inserted %7d  updated %7d (HOT %7d)  deleted %7d",
+                        table, ins, upd, hot, del));
+            }
+        });
     }
 }

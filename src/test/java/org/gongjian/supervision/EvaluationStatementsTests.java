@@ -58,6 +58,29 @@ class EvaluationStatementsTests extends IntegrationTest {
     }
 
     /**
+     * A campaign with tasks behind plan and milestones due: the next day no light changes, but the reasons of those
+     * tasks quote the day's planned value and day count, so they are written again — in their own narrow rows, not as
+     * new versions of the wide task rows with the tally triggers — and their check dates, due daily, are not moved.
+     */
+    @Test
+    void aDayThatOnlyRewordsReasonsWritesNeitherTaskRowsNorCheckDates() {
+        long campaign = bulk.withPlans(fixtures.county(), 200);
+        lights.evaluateCampaign(campaign, DAY);
+
+        var nextDay = StatementCounter.count(() -> lights.evaluateCampaign(campaign, DAY.plusDays(1)));
+
+        assertThat(nextDay.result().changed()).isZero();
+        List<String> sql = nextDay.statements().stream()
+                .map(s -> s.replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        assertThat(sql).noneMatch(s -> s.startsWith("update task ") || s.startsWith("update task_light_state"));
+        assertThat(sql).anyMatch(s -> s.contains("task_light_reason") && !s.startsWith("select"));
+        var daily = StatementCounter.count(() -> lights.evaluateDue(campaign, DAY.plusDays(2)));
+        assertThat(daily.result().evaluated()).isPositive();
+        assertThat(daily.statements().stream().map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)))
+                .noneMatch(s -> s.startsWith("update task ") || s.startsWith("update task_light_state"));
+    }
+
+    /**
      * An evaluation takes the task rows before supervision's count rows, as an approval does (its chain, then the
      * re-light's counts): in the other order a run holding a unit's count row and waiting for a task row an approval
      * held, while the approval waited for that count row, was a deadlock.

@@ -43,13 +43,17 @@ class BulkLitTasks {
             if (rows.size() == 5_000 || i == count - 1) {
                 jdbc.batchUpdate("""
                         INSERT INTO task (campaign_id, title, category, lead_unit_id, weight, start_date, due_date,
-                            progress, light, light_reasons, created_at, updated_at, version)
+                            progress, light, created_at, updated_at, version)
                         VALUES (?, ?, ?, ?, 1, DATE '2026-03-01', DATE '2026-12-31', ?, ?,
-                            '节点“完成方案”已逾期3天' || CHR(10) || '落后计划轨迹24%', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""",
+                            CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""",
                         rows);
                 rows.clear();
             }
         }
+        jdbc.update("""
+                INSERT INTO task_light_reason (task_id, reasons)
+                SELECT id, '节点“完成方案”已逾期3天' || CHR(10) || '落后计划轨迹24%' FROM task WHERE campaign_id = ?""",
+                campaign.id());
         jdbc.update("""
                 INSERT INTO task_light_state (task_id, campaign_id, unit_id, category, top_level, light)
                 SELECT id, campaign_id, lead_unit_id, category, TRUE, light FROM task WHERE campaign_id = ?""", campaign.id());

@@ -122,12 +122,15 @@ class TaskExportBench extends IntegrationTest {
             if (rows.size() == 5_000 || i == count - 1) {
                 jdbc.batchUpdate("""
                         INSERT INTO task (campaign_id, title, category, lead_unit_id, description, weight, start_date,
-                            due_date, progress, light, light_reasons, created_at, updated_at, version)
-                        VALUES (?, ?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?, '节点“完成方案”已逾期3天',
+                            due_date, progress, light, created_at, updated_at, version)
+                        VALUES (?, ?, ?, ?, ?, 1, DATE '2026-01-01', DATE '2026-12-31', ?, ?,
                             CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""", rows);
                 rows.clear();
             }
         }
+        jdbc.update("""
+                INSERT INTO task_light_reason (task_id, reasons)
+                SELECT id, '节点“完成方案”已逾期3天' FROM task WHERE campaign_id = ?""", campaignId);
         Long first = jdbc.queryForObject("SELECT MIN(id) FROM task WHERE campaign_id = ?", Long.class, campaignId);
         // one task in ten is the parent of the nine inserted after it (ids are consecutive: one session inserted them)
         jdbc.update("""

@@ -73,9 +73,11 @@ class TaskImportStatementsTests extends IntegrationTest {
         assertThat(auditStatements(second.statements())).isEqualTo(2);
         // What the created tasks' events set off runs in these statements too (listeners in the same transaction, and
         // at its commit on this thread): no light evaluation, no cockpit mark, no message per task, and no
-        // after-commit module listener whose publications the registry would store, one row per event.
+        // after-commit module listener whose publications the registry would store, one row per event. (The task rows
+        // the import reads back join their light reasons, task_light_reason: read, not written.)
         assertThat(second.statements()).noneMatch(sql -> java.util.stream.Stream.of("event_publication", "cockpit_refresh",
-                "task_light", "light_count", "light_campaign_mark", "notification").anyMatch(sql.toLowerCase(Locale.ROOT)::contains));
+                "task_light_state", "task_light_period", "into task_light_reason", "light_count", "light_campaign_mark",
+                "notification").anyMatch(sql.toLowerCase(Locale.ROOT)::contains));
         assertThat(count("SELECT COUNT(*) FROM task WHERE campaign_id = :c", large)).isEqualTo(1_000);
         assertThat(count("SELECT COUNT(*) FROM task WHERE campaign_id = :c AND parent_task_id IS NOT NULL", large))
                 .isEqualTo(800);

@@ -1,0 +1,76 @@
+package org.gongjian.campaign;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gongjian.shared.DatabaseKind;
+import org.gongjian.shared.SqlArrays;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each task's current light reasons (亮灯理由, one per line) as supervision computed them, in a narrow table of their
+ * own ({@code task_light_reason}): the reasons of a task behind plan quote the day's planned value, so a daily run
+ * rewords a third of a campaign whose lights stay; here that is a small row without triggers, not a new version of
+ * the task row with all its indexes and the tally triggers. The task list and figures read it joined.
+ */
+@Repository
+class TaskLightReasons {
+
+    private static final int SLICE = 1_000;
+
+    private final JdbcTemplate batch;
+    private final DatabaseKind database;
+
+    TaskLightReasons(JdbcTemplate batch, DatabaseKind database) {
+        this.batch = batch;
+        this.database = database;
+    }
+
+    /**
+     * Stores the reasons of each update, in the given order (descending task id, the order every writer takes task
+     * rows in), 1,000 at a time; a row already holding the same text is left alone.
+     * @return per update, whether its row was written
+     */
+    boolean[] write(List<TaskService.LightUpdate> updates) {
+        boolean[] written = new boolean[updates.size()];
+        for (int from = 0; from < updates.size(); from += SLICE) {
+            List<TaskService.LightUpdate> slice = updates.subList(from, Math.min(updates.size(), from + SLICE));
+            Long[] ids = slice.stream().map(TaskService.LightUpdate::taskId).toArray(Long[]::new);
+            String[] texts = slice.stream().map(TaskLightReasons::text).toArray(String[]::new);
+            if (database.postgres()) {
+                // one statement per slice (a batch is one per row there); rows taken in the arrays' order
+                Set<Long> changed = new HashSet<>(batch.query(SqlArrays.statement("""
+                        INSERT INTO task_light_reason AS r (task_id, reasons)
+                        SELECT v.task_id, v.reasons FROM unnest(?::bigint[], ?::varchar[]) WITH ORDINALITY
+                            AS v (task_id, reasons, n) ORDER BY v.n
+                        ON CONFLICT (task_id) DO UPDATE SET reasons = EXCLUDED.reasons
+                            WHERE r.reasons <> EXCLUDED.reasons
+                        RETURNING r.task_id""", SqlArrays.of("bigint", ids), SqlArrays.of("varchar", texts)),
+                        (rs, n) -> rs.getLong(1)));
+                for (int i = 0; i < ids.length; i++) {
+                    written[from + i] = changed.contains(ids[i]);
+                }
+            } else {
+                int[] rows = batch.batchUpdate("""
+                        MERGE INTO task_light_reason r
+                        USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(4000)))) AS v (task_id, reasons)
+                        ON r.task_id = v.task_id
+                        WHEN MATCHED AND r.reasons <> v.reasons THEN UPDATE SET reasons = v.reasons
+                        WHEN NOT MATCHED THEN INSERT (task_id, reasons) VALUES (v.task_id, v.reasons)""",
+                        java.util.stream.IntStream.range(0, ids.length)
+                                .mapToObj(i -> new Object[] {ids[i], texts[i]}).toList());
+                for (int i = 0; i < rows.length; i++) {
+                    written[from + i] = rows[i] != 0;   // SUCCESS_NO_INFO (-2) counts as written
+                }
+            }
+        }
+        return written;
+    }
+
+    private static String text(TaskService.LightUpdate update) {
+        String text = TaskStore.truncate(String.join("\n", update.reasons()));
+        return text == null ? "" : text;
+    }
+}
