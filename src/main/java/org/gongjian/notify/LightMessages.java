@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import org.gongjian.identity.Role;
 import org.gongjian.supervision.LightChanged;
+import org.gongjian.supervision.LightsChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,23 @@ class LightMessages {
 
     @ApplicationModuleListener
     void on(LightChanged changed) {
-        if (!changed.turnedRed()) {
-            return;
+        if (changed.turnedRed()) {
+            send(changed);
         }
+    }
+
+    /**
+     * A chunk of a large evaluation's changes, in one transaction: should one message fail, none of the chunk's is kept
+     * and the whole chunk is republished, so a retry sends nobody a message twice (the inbox and the delivery outbox
+     * are written in this transaction; nothing leaves before it commits). The price: the chunk's other messages wait
+     * for that retry.
+     */
+    @ApplicationModuleListener
+    void on(LightsChanged changed) {
+        changed.changes().stream().filter(LightChanged::turnedRed).forEach(this::send);
+    }
+
+    private void send(LightChanged changed) {
         notifications.toUnit(changed.leadUnitId(), EnumSet.of(Role.UNIT_HEAD, Role.LIAISON), NotificationKind.LIGHT,
                 "任务亮红灯：" + changed.taskTitle(),
                 changed.asOf() + "起亮红灯。原因：" + String.join("；", changed.reasons()), "/tasks/" + changed.taskId());

@@ -7,8 +7,9 @@ import org.gongjian.campaign.Light;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Published in the evaluating transaction when a task's light changes (from null: its first light). The cockpit's
- * figures and assessment follow lights through it; {@code reasons} are the new light's, in Chinese.
+ * A task's light changed (from null: its first light); {@code reasons} are the new light's, in Chinese. Published in
+ * the evaluating transaction on its own when the evaluation changed a few lights (a report's re-light), else as part
+ * of a {@link LightsChanged}. notify tells the lead unit when a task turned red.
  */
 public record LightChanged(long taskId, String taskTitle, long campaignId, long leadUnitId, @Nullable Light from, Light to,
                            List<String> reasons, LocalDate asOf) {

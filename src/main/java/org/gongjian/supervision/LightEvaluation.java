@@ -355,9 +355,9 @@ public class LightEvaluation {
     }
 
     /** The writes an evaluation collects as it goes: history and counts (supervision's), lights on the tasks. */
-    private record Pending(LightStore.Writes store, List<TaskService.LightUpdate> lights) {
+    private record Pending(LightStore.Writes store, List<TaskService.LightUpdate> lights, List<LightChanged> changed) {
         Pending() {
-            this(new LightStore.Writes(), new ArrayList<>());
+            this(new LightStore.Writes(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -365,13 +365,20 @@ public class LightEvaluation {
      * The task rows first, nearest first (descending id: a subtask is always created after its ancestors), then the
      * history and the counts: the order an approval takes them in (its task chain, leaf first, then the re-light's
      * counts). The other way round, a run that had taken a unit's count row and then waited for a task an approval
-     * had locked, while that approval waited for the count row, deadlocked.
+     * had locked, while that approval waited for the count row, deadlocked. Then the light changes are published: a
+     * few one {@link LightChanged} each, more in chunks ({@link LightsChanged}), each chunk one publication to record
+     * and handle after commit instead of one per task.
      */
     private void write(Pending pending) {
         List<TaskService.LightUpdate> lights = new ArrayList<>(pending.lights());
         lights.sort(java.util.Comparator.comparingLong(TaskService.LightUpdate::taskId).reversed());
         tasks.applyLights(lights);
         store.write(pending.store());
+        if (pending.changed().size() <= LightsChanged.FEW) {
+            pending.changed().forEach(events::publishEvent);
+        } else {
+            LightsChanged.chunked(pending.changed()).forEach(events::publishEvent);
+        }
     }
 
     /**
@@ -401,7 +408,7 @@ public class LightEvaluation {
             pending.lights().add(new TaskService.LightUpdate(task.id(), task.light(), verdict.light(), verdict.reasons()));
         }
         if (changed) {
-            events.publishEvent(new LightChanged(task.id(), task.title(), task.campaignId(), task.leadUnitId(),
+            pending.changed().add(new LightChanged(task.id(), task.title(), task.campaignId(), task.leadUnitId(),
                     current == null ? null : current.light(), verdict.light(), verdict.reasons(), asOf));
         }
         return changed;

@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The statement budget of a campaign's evaluation: what supervision itself sends (reads, history, counts, the lights
- * on the tasks) is a fixed number of batched statements whatever the number of tasks; only the audit row and the
- * event publication of each changed light remain one per task. Before the batched writes a first evaluation of
- * 2,000 new tasks prepared 12,018 statements (6 per task).
+ * on the tasks) is a fixed number of batched statements whatever the number of tasks; so are the audit rows (batches
+ * of 1,000) and the event publications of the changed lights (chunks of 250). Before the batched writes a first
+ * evaluation of 2,000 new tasks prepared 12,018 statements (6 per task).
  */
 class EvaluationStatementsTests extends IntegrationTest {
 
@@ -42,8 +42,9 @@ class EvaluationStatementsTests extends IntegrationTest {
         // the same statements (the IN lists aside, which bind more ids), each a batch of up to 1,000 rows; 21 with
         // the campaign's mark for the incremental runs (an update, and the first time an insert)
         assertThat(own(first400.statements())).hasSameSizeAs(own(first40.statements())).hasSizeLessThanOrEqualTo(21);
-        // one event publication per changed light; their audit rows go in batches of 1,000 (was one insert each)
-        assertThat(perChange(first400.statements())).isEqualTo(400 + 1);
+        // the changed lights published in chunks of 250 (LightsChanged, was one publication each), their audit rows in
+        // batches of 1,000 (was one insert each)
+        assertThat(perChange(first400.statements())).isEqualTo(2 + 1);
 
         var nextDay = StatementCounter.count(() -> lights.evaluateCampaign(large, DAY.plusDays(1)));
         assertThat(nextDay.result().changed()).isZero();

@@ -10,6 +10,8 @@ import java.util.List;
 import org.gongjian.campaign.Light;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.OrgFixtures;
+import org.gongjian.support.StatementCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,8 @@ class RedLightMessageTests extends IntegrationTest {
     @Autowired LightEvaluation lights;
     @Autowired TaskService tasks;
     @Autowired JdbcClient jdbc;
+    @Autowired OrgFixtures orgFixtures;
+    @Autowired BulkTasks bulk;
 
     @Test
     void turningRedTellsTheLeadUnitOnceWithTheReasons() {
@@ -47,6 +51,34 @@ class RedLightMessageTests extends IntegrationTest {
             assertThat(openPublications(s.task().id())).as("the publication is done and gone").isZero();
         });
         assertThat(messages(s.c().liaisonBUser(), s.task().id())).isEmpty();
+    }
+
+    /**
+     * A campaign's evaluation that turns many tasks red publishes their changes as one chunk ({@link LightsChanged}),
+     * one publication to record and handle instead of one per task, and still tells each unit once per task.
+     */
+    @Test
+    void manyTasksTurningRedAtOnceTellTheirUnitsOnceEachThroughOnePublication() {
+        OrgFixtures.County c = orgFixtures.county();
+        long campaign = bulk.campaign(c, 40);
+        lights.evaluateCampaign(campaign, LocalDate.of(2026, 4, 5));
+        List<Long> greenBefore = jdbc.sql("SELECT id FROM task WHERE campaign_id = :c AND light = 'GREEN'")
+                .param("c", campaign).query(Long.class).list();
+
+        var run = StatementCounter.count(() -> lights.evaluateCampaign(campaign, LocalDate.of(2026, 6, 15)));
+
+        List<Long> turnedRed = jdbc.sql("SELECT id FROM task WHERE campaign_id = :c AND light = 'RED' AND lead_unit_id = :u")
+                .param("c", campaign).param("u", c.townshipA().id()).query(Long.class).list();
+        assertThat(greenBefore).containsAll(turnedRed);
+        assertThat(run.result().changed()).isGreaterThan(LightsChanged.FEW);
+        assertThat(run.statements().stream().filter(sql -> sql.trim().toLowerCase(java.util.Locale.ROOT)
+                .startsWith("insert into event_publication"))).hasSize(1);
+        assertThat(turnedRed).hasSizeGreaterThan(1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (long task : turnedRed) {
+                assertThat(messages(c.liaisonAUser(), task)).singleElement().asString().contains("任务亮红灯");
+            }
+        });
     }
 
     /** Incomplete registry entries for this task's events (other tests' events may be in flight at the same time). */
