@@ -29,7 +29,9 @@ public record SubtaskCommand(
      * The subtask this share (the {@code index}th) becomes: the parent's first indicator with the share as its target.
      * Refuses a share without a target when the parent has an indicator, or due after the parent.
      */
-    TaskCommand toTask(int index, TaskView parent, TaskView.@Nullable IndicatorView first, int shareCount) {
+    TaskCommand toTask(int index, TaskQueries.SplitParent split, int shareCount) {
+        TaskRow parent = split.task().row();
+        IndicatorStore.IndicatorFigures first = split.first();
         if (first != null && target() == null) {
             throw new InvalidInput("第" + (index + 1) + "项缺少分解目标",
                     List.of(new FieldProblem("[" + index + "].target", null, "请填写“" + first.name() + "”的分解目标")));
@@ -43,7 +45,7 @@ public record SubtaskCommand(
                 baseline() != null ? baseline() : shareBaseline(first, Objects.requireNonNull(target()), shareCount),
                 Objects.requireNonNull(target()), first.direction()));
         return new TaskCommand(title(), null, parent.category(), leadUnitId(), leadLeaderId(), null,
-                BigDecimal.ONE, parent.startDate(), dueDate() != null ? dueDate() : parent.dueDate(),
+                BigDecimal.ONE, split.task().dates().start(), dueDate() != null ? dueDate() : parent.dueDate(),
                 indicators, List.of());
     }
 
@@ -51,7 +53,7 @@ public record SubtaskCommand(
      * A share's starting point when none is given: rates keep the parent's baseline; amounts to grow start from 0;
      * amounts to cut (发案数, 能耗) start from the parent's baseline in proportion to the share.
      */
-    private static BigDecimal shareBaseline(TaskView.IndicatorView parent, BigDecimal target, int shareCount) {
+    private static BigDecimal shareBaseline(IndicatorStore.IndicatorFigures parent, BigDecimal target, int shareCount) {
         if (!SplitCheck.isAdditive(parent.name(), parent.unit())) {
             return parent.baseline();
         }

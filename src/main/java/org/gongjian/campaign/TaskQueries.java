@@ -38,6 +38,15 @@ class TaskQueries {
         return view(tasks.find(id, scope).orElseThrow(() -> new NotFound("task", id)));
     }
 
+    /** A task to split, as far as a split needs it: its row and its first indicator (two reads, not a view's five). */
+    record SplitParent(TaskStore.TaskRecord task, IndicatorStore.@Nullable IndicatorFigures first) {}
+
+    SplitParent splitParent(long id, DataScope scope) {
+        TaskStore.TaskRecord task = tasks.find(id, scope).orElseThrow(() -> new NotFound("task", id));
+        List<IndicatorStore.IndicatorFigures> own = indicators.figuresOf(List.of(id)).getOrDefault(id, List.of());
+        return new SplitParent(task, own.isEmpty() ? null : own.get(0));
+    }
+
     PageResult<TaskRow> tasks(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
         campaigns.campaign(campaignId, scope);
         return tasks.search(campaignId, filter, scope, page);

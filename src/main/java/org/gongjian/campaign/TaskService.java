@@ -262,13 +262,14 @@ public class TaskService {
         if (shares.isEmpty()) {
             throw InvalidInput.of("subtasks", "请至少填写一项分解");
         }
-        TaskView parent = task(parentId, scope);
+        TaskQueries.SplitParent split = queries.splitParent(parentId, scope);
+        TaskRow parent = split.task().row();
         // one read of the lead unit: ledTask's scope check and the split's base (was two reads of the same row)
         UnitView lead = org.unit(parent.leadUnitId(), DataScope.everything());
         if (!scope.covers(lead.path())) {
             throw new NotFound("task", parentId);
         }
-        TaskView.IndicatorView first = parent.indicators().isEmpty() ? null : parent.indicators().get(0);
+        IndicatorStore.IndicatorFigures first = split.first();
         UnitView base = lead.kind() == UnitKind.DEPARTMENT && lead.parentId() != null
                 ? org.unit(lead.parentId(), DataScope.everything()) : lead;
         CampaignView campaign = campaigns.campaign(parent.campaignId(), scope);
@@ -282,7 +283,7 @@ public class TaskService {
                                 "分解只能分给" + base.name() + "的下级单位")));
             }
             // each create rolls its new subtask up the chain, the parent included: no second pass over the parent
-            created.add(create(campaign, parentId, share.toTask(i, parent, first, shares.size()), scope, lookups));
+            created.add(create(campaign, parentId, share.toTask(i, split, shares.size()), scope, lookups));
         }
         // one statement for all siblings' first targets (was two per sibling: the 9th subtask read 18 times)
         List<String> warnings = first == null ? List.of() : SplitCheck.warnings(first.name(), first.unit(),

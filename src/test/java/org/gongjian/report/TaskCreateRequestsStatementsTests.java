@@ -35,10 +35,11 @@ class TaskCreateRequestsStatementsTests extends IntegrationTest {
 
     // before (2026-12-05, 85b83a1): 20, 31 and 32 statements on H2 (the first subtask of a parent reads no siblings);
     // then a created task is answered from what was inserted, not read back (5 statements), a top-level task's own
-    // progress goes in with it (no roll-up: 5 more), a split reads its parent's lead unit and each share's once
+    // progress goes in with it (no roll-up: 5 more), a split reads its parent's lead unit and each share's once; then
+    // a split reads its parent's row and first indicator only (was the whole view: 5 statements, now 2)
     static final int PARENT_STATEMENTS = 10;
-    static final int FIRST_SUBTASK_STATEMENTS = 24;
-    static final int SUBTASK_STATEMENTS = 25;
+    static final int FIRST_SUBTASK_STATEMENTS = 21;
+    static final int SUBTASK_STATEMENTS = 21;
     static final int CONNECTIONS = 2;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
