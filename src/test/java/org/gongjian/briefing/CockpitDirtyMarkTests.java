@@ -85,8 +85,8 @@ class CockpitDirtyMarkTests extends IntegrationTest {
             }));
             assertThat(firstMarked.await(30, TimeUnit.SECONDS)).isTrue();
             Future<?> second = pool.submit(() -> tx.executeWithoutResult(status -> store.markDirty(campaign)));
-            first.get(60, TimeUnit.SECONDS);
-            second.get(60, TimeUnit.SECONDS);
+            first.get(90, TimeUnit.SECONDS);
+            second.get(90, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }

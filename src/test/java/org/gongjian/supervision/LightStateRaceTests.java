@@ -148,8 +148,8 @@ class LightStateRaceTests extends IntegrationTest {
                 w.move(second, null, key, DAY.plusDays(1));
                 store.write(w);
             }));
-            one.get(60, TimeUnit.SECONDS);
-            two.get(60, TimeUnit.SECONDS);
+            one.get(90, TimeUnit.SECONDS);
+            two.get(90, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }

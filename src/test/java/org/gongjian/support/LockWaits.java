@@ -13,9 +13,12 @@ public final class LockWaits {
     private LockWaits() {
     }
 
-    /** Returns once another backend of this database waits on a lock, or after 20 s (the test's assertions then fail). */
+    /**
+     * Returns once another backend of this database waits on a lock; throws after 60 s, so a test whose second
+     * transaction never reached the contended statement fails instead of passing without having run the race.
+     */
     public static void awaitAWaitingBackend(JdbcClient jdbc) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < until) {
             Integer waiting = jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                     + " AND datname = current_database()").query(Integer.class).single();
@@ -26,8 +29,9 @@ public final class LockWaits {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IllegalStateException("interrupted while waiting for the second transaction", e);
             }
         }
+        throw new IllegalStateException("no transaction waited on a lock within 60 s: the race was not staged");
     }
 }
