@@ -65,6 +65,20 @@ public class Cockpit {
     }
 
     /**
+     * The dashboard's breakdown by unit alone, as the briefing prints it: the unit's own tasks (self) and each unit
+     * directly under it with every task of its subtree, by light, from the maintained roll-up (no other figure of the
+     * dashboard is read). The caller has checked the campaign and the unit.
+     */
+    @Transactional(readOnly = true)
+    public List<Dashboard.UnitRow> lightsByBranch(long campaignId, long unitId) {
+        UnitView unit = org.unit(unitId, DataScope.everything());
+        UnitRollUp rollUp = new UnitRollUp(unit.id(), unit.path(), reads.store.children(unit.id()));
+        return new DashboardFigures(rollUp, unit.name(),
+                reads.supervision.lightCells(campaignId, DataScope.of(unit.id(), unit.path())), List.of(), "", null)
+                .byUnit();
+    }
+
+    /**
      * The dashboard of a campaign in scope, focused on {@code unitId} (inside the scope) or else on the scope's unit
      * (the campaign's owner unit for a system-wide scope). Out-of-scope campaign or unit: NotFound (404).
      */

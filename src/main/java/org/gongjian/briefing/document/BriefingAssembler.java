@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.gongjian.briefing.Cockpit;
+import org.gongjian.briefing.Dashboard;
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.Light;
 import org.gongjian.campaign.TaskFigures;
@@ -37,9 +39,11 @@ class BriefingAssembler {
     private final MonthActivity activity;
     private final ObjectProvider<RankingSource> rankings;
     private final Clock clock;
+    private final Cockpit cockpit;
 
     BriefingAssembler(TaskFigures taskFigures, LightEvaluation lights, OrgService org, MonthActivity activity,
-                      ObjectProvider<RankingSource> rankings, Clock clock) {
+                      ObjectProvider<RankingSource> rankings, Clock clock, Cockpit cockpit) {
+        this.cockpit = cockpit;
         this.taskFigures = taskFigures;
         this.lights = lights;
         this.org = org;
@@ -70,7 +74,24 @@ class BriefingAssembler {
         BriefingData.Head head = new BriefingData.Head(settings.issuingUnit(), null, today,
                 BriefingText.title(period), "各乡镇（街道）、县直有关部门：");
         return new BriefingData(campaign.id(), campaign.name(), period.label(), head, figures, units, red, notices,
-                reporting, ranked == null ? null : labelled(ranked, labels), narrative, leaves.total() - red.size());
+                reporting, ranked == null ? null : labelled(ranked, labels), narrative, leaves.total() - red.size(),
+                branches(campaign));
+    }
+
+    /**
+     * The issuing unit's own tasks and each unit directly under it with its whole subtree (a city leader reads his
+     * counties, not 1,330 lead units), as the cockpit sums them: its own row first, then as {@link #units}.
+     */
+    private List<BriefingData.UnitLights> branches(CampaignView campaign) {
+        List<Dashboard.UnitRow> rows = cockpit.lightsByBranch(campaign.id(), campaign.ownerUnitId());
+        Map<Long, UnitKind> kinds = org.kindsOf(rows.stream().map(Dashboard.UnitRow::unitId).toList());
+        return rows.stream().map(r -> {
+            UnitKind kind = Objects.requireNonNull(kinds.get(r.unitId()), "unit " + r.unitId());
+            Dashboard.Tally t = r.lights();
+            return new BriefingData.UnitLights(r.unitId(), r.name(), kind.name(), t.total(), t.green(), t.yellow(),
+                    t.red(), t.done(), r.self() ? r.name() + BriefingData.UnitLights.OWN : null);
+        }).sorted(Comparator.comparing((BriefingData.UnitLights u) -> !u.own())
+                .thenComparing(BY_KIND_THEN_RED)).toList();
     }
 
     /** The campaign's own list (top-level tasks): counts per light and the plain average of their progress. */
@@ -108,7 +129,7 @@ class BriefingAssembler {
                 .map(g -> new BriefingData.RankingGroup(g.name(), each.apply(g.top()), each.apply(g.bottom()))).toList());
     }
 
-    /** From the maintained counts; townships first, then departments, each by most red. */
+    /** From the maintained counts; townships first, then departments, each by most red (BY_KIND_THEN_RED). */
     private List<BriefingData.UnitLights> units(long campaignId, DataScope scope) {
         List<UnitCount> counts = lights.counts(campaignId, scope, false).byUnit();
         Map<Long, UnitKind> kinds = org.kindsOf(counts.stream().map(UnitCount::unitId).toList());
@@ -117,13 +138,18 @@ class BriefingAssembler {
             var l = u.tally().lights();
             return new BriefingData.UnitLights(u.unitId(), u.unitName(), kind.name(), u.tally().total(),
                     l.get(Light.GREEN), l.get(Light.YELLOW), l.get(Light.RED), l.get(Light.DONE));
-        }).sorted(Comparator.comparingInt((BriefingData.UnitLights u) -> kindOrder(u.kind()))
-                .thenComparing(BriefingData.UnitLights::red, Comparator.reverseOrder())
-                .thenComparing(BriefingData.UnitLights::unitName).thenComparingLong(BriefingData.UnitLights::unitId)).toList();
+        }).sorted(BY_KIND_THEN_RED).toList();
     }
 
+    /** Counties and townships first, then departments, then the rest; each by most red, then name. */
+    private static final Comparator<BriefingData.UnitLights> BY_KIND_THEN_RED = Comparator
+            .comparingInt((BriefingData.UnitLights u) -> kindOrder(u.kind()))
+            .thenComparing(BriefingData.UnitLights::red, Comparator.reverseOrder())
+            .thenComparing(BriefingData.UnitLights::unitName).thenComparingLong(BriefingData.UnitLights::unitId);
+
     private static int kindOrder(String kind) {
-        return kind.equals(UnitKind.TOWNSHIP.name()) ? 0 : kind.equals(UnitKind.DEPARTMENT.name()) ? 1 : 2;
+        return kind.equals(UnitKind.TOWNSHIP.name()) || kind.equals(UnitKind.COUNTY.name()) || kind.equals(UnitKind.CITY.name())
+                ? 0 : kind.equals(UnitKind.DEPARTMENT.name()) ? 1 : 2;
     }
 
     /**

@@ -93,10 +93,20 @@ class BriefingCharts {
         return png(styled(chart, "全部攻坚任务亮灯情况"), 1000, 640);
     }
 
-    /** The bar chart's title and units: the townships (else every lead unit), at most 15, most red first. */
+    /**
+     * The bar chart's title and units: the units directly under the issuing one with their subtrees when section 二
+     * sums them, else the townships (else every lead unit); at most 15, most red first.
+     */
     record Bars(String title, List<BriefingData.UnitLights> units) {}
 
     static Bars barUnits(BriefingData d) {
+        if (BriefingTables.summedByBranch(d)) {
+            List<BriefingData.UnitLights> branches = d.branches().stream().filter(u -> !u.own()).toList();
+            if (!branches.isEmpty()) {
+                return new Bars("各下辖单位任务亮灯情况（含所辖单位）", branches.stream()
+                        .sorted((a, b) -> Long.compare(b.red(), a.red())).limit(MAX_BARS).toList());
+            }
+        }
         List<BriefingData.UnitLights> units = d.units().stream().filter(u -> "TOWNSHIP".equals(u.kind())).toList();
         String title = "各乡镇（街道）任务亮灯情况";
         if (units.isEmpty()) {

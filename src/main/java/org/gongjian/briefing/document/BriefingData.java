@@ -13,18 +13,30 @@ import org.jspecify.annotations.Nullable;
  * and PDF. Published, it is stored as canonical JSON and hashed, so the downloads always show what was frozen.
  * {@code rankings} is null until the assessment module supplies a {@link RankingSource}; the section then says so.
  * {@code redTasksLeftOut} counts the red tasks not listed in {@code redTasks} (a list is capped at what a leader
- * reads); a briefing frozen before the cap has no such field and reads as 0.
+ * reads); a briefing frozen before the cap has no such field and reads as 0. {@code branches}: the issuing unit's own
+ * tasks (本级) and each unit directly under it with every task of its subtree (a city's counties, a county's townships
+ * and departments with their villages), as the cockpit sums them; empty in a briefing frozen before it.
  */
 public record BriefingData(long campaignId, String campaignName, String period, Head head, Figures figures,
                            List<UnitLights> units, List<RedTask> redTasks, List<LevelCount> notices,
                            List<UnitPunctuality> reporting, @Nullable Rankings rankings, Narrative narrative,
-                           @JsonSetter(nulls = Nulls.AS_EMPTY) int redTasksLeftOut) {
+                           @JsonSetter(nulls = Nulls.AS_EMPTY) int redTasksLeftOut,
+                           @JsonSetter(nulls = Nulls.AS_EMPTY) List<UnitLights> branches) {
 
     /** Every red task listed. */
     public BriefingData(long campaignId, String campaignName, String period, Head head, Figures figures,
                         List<UnitLights> units, List<RedTask> redTasks, List<LevelCount> notices,
                         List<UnitPunctuality> reporting, @Nullable Rankings rankings, Narrative narrative) {
         this(campaignId, campaignName, period, head, figures, units, redTasks, notices, reporting, rankings, narrative, 0);
+    }
+
+    /** Without the summary by subordinate unit (a briefing frozen before it reads so). */
+    public BriefingData(long campaignId, String campaignName, String period, Head head, Figures figures,
+                        List<UnitLights> units, List<RedTask> redTasks, List<LevelCount> notices,
+                        List<UnitPunctuality> reporting, @Nullable Rankings rankings, Narrative narrative,
+                        int redTasksLeftOut) {
+        this(campaignId, campaignName, period, head, figures, units, redTasks, notices, reporting, rankings, narrative,
+                redTasksLeftOut, List.of());
     }
 
     /** 文头, 文号 (null until published: the number is taken when the briefing is issued), date, title. */
@@ -43,6 +55,9 @@ public record BriefingData(long campaignId, String campaignName, String period, 
     public record UnitLights(long unitId, String unitName, String kind, long total, long green, long yellow, long red,
                              long done, @Nullable String label) {
 
+        /** How the issuing unit's own row is labelled in the summary by subordinate unit. */
+        static final String OWN = "（本级）";
+
         public UnitLights(long unitId, String unitName, String kind, long total, long green, long yellow, long red,
                           long done) {
             this(unitId, unitName, kind, total, green, yellow, red, done, null);
@@ -50,6 +65,11 @@ public record BriefingData(long campaignId, String campaignName, String period, 
 
         public String shown() {
             return label != null ? label : unitName;
+        }
+
+        /** The issuing unit's own tasks among {@link BriefingData#branches} (labelled so when assembled). */
+        public boolean own() {
+            return label != null && label.endsWith(OWN);
         }
 
         UnitLights labelled(String newLabel) {

@@ -16,7 +16,7 @@ final class BriefingTables {
     static final String[] SECTIONS = {"一、总体情况", "二、各单位亮灯情况", "三、红灯任务及原因", "四、进度报送情况",
             "五、督查督办情况", "六、考核排名（红榜、黑榜）", "七、通报表扬", "八、下步工作要求"};
 
-    static final String[] UNIT_HEADER = {"序号", "牵头单位", "任务数", "绿灯", "黄灯", "红灯", "已完成"};
+    static final String[] UNIT_HEADER = {"序号", "单位", "任务数", "绿灯", "黄灯", "红灯", "已完成"};
     static final String[] RED_HEADER = {"序号", "任务", "牵头单位（包保领导）", "进度", "亮灯原因"};
     static final String[] REPORTING_HEADER = {"序号", "单位", "应报", "按时", "逾期", "未报"};
     static final String[] RANKING_HEADER = {"名次", "单位", "得分"};
@@ -61,28 +61,67 @@ final class BriefingTables {
     }
 
     /**
-     * Section 二 as printed. Up to {@link #ALL_UNITS_UP_TO} lead units: all of them, townships first, then departments,
+     * Section 二 as printed: first, where it tells more than the lead units do ({@link #summedByBranch}), the issuing
+     * unit's own tasks and each unit directly under it with its whole subtree; then the lead units. Up to
+     * {@link #ALL_UNITS_UP_TO} lead units: all of them, townships first, then departments,
      * each by most red (a county's campaign). More (a city has 1,330): the {@link #WORST_UNITS} with the most red
      * tasks and the {@link #BEST_UNITS} doing best of the others (fewest red, then fewest yellow, then the largest
      * share done), the counts of the lead-in over every unit, and a line naming how many are left out and where the
      * full list is. A briefing is read, not searched: the cockpit and the xlsx ledger have every unit.
      */
     static Listing units(BriefingData d) {
-        List<BriefingData.UnitLights> all = d.units();
+        if (!summedByBranch(d)) {
+            return byLeadUnit(d.units(), d.units());
+        }
+        // a unit whose own tasks are its whole subtree's reads the same in both tables: printed once, in the first
+        java.util.Map<Long, BriefingData.UnitLights> summed = new java.util.HashMap<>();
+        d.branches().forEach(b -> summed.put(b.unitId(), b));
+        List<BriefingData.UnitLights> rest = d.units().stream()
+                .filter(u -> summed.get(u.unitId()) == null || !sameCounts(u, summed.get(u.unitId()))).toList();
+        Listing byLeadUnit = byLeadUnit(d.units(), rest);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block("按下辖单位汇总（各单位含其所辖单位牵头的任务）：", unitRows(d.branches())));
+        byLeadUnit.blocks().forEach(b -> blocks.add(b.caption() != null ? b
+                : new Block("按牵头单位分列（与上表相同的单位不再列出）：", b.rows())));
+        return new Listing(byLeadUnit.lead(), blocks, byLeadUnit.rest());
+    }
+
+    private static boolean sameCounts(BriefingData.UnitLights a, BriefingData.UnitLights b) {
+        return a.total() == b.total() && a.green() == b.green() && a.yellow() == b.yellow() && a.red() == b.red()
+                && a.done() == b.done();
+    }
+
+    /**
+     * Whether section 二 opens with the summary by subordinate unit: when some lead unit sits below a unit directly
+     * under the issuing one (a county's villages, a city's townships) — else the summary would repeat the lead units'
+     * table — and the units directly under it are few enough to read ({@link #ALL_UNITS_UP_TO}).
+     */
+    static boolean summedByBranch(BriefingData d) {
+        List<BriefingData.UnitLights> branches = d.branches();
+        if (branches.isEmpty() || branches.size() > ALL_UNITS_UP_TO) {
+            return false;
+        }
+        java.util.Set<Long> direct = new java.util.HashSet<>();
+        branches.forEach(b -> direct.add(b.unitId()));
+        return d.units().stream().anyMatch(u -> !direct.contains(u.unitId()));
+    }
+
+    /** The lead units' listing: {@code all} for the lead-in's counts, {@code candidates} (some or all) for the rows. */
+    private static Listing byLeadUnit(List<BriefingData.UnitLights> all, List<BriefingData.UnitLights> candidates) {
         if (all.size() <= ALL_UNITS_UP_TO) {
-            return new Listing(null, List.of(new Block(null, unitRows(all))), null);
+            return new Listing(null, List.of(new Block(null, unitRows(candidates))), null);
         }
         // only units that have red tasks: a unit without one is never printed as among the worst
-        List<BriefingData.UnitLights> worst = all.stream().filter(u -> u.red() > 0).sorted(WORST_FIRST)
+        List<BriefingData.UnitLights> worst = candidates.stream().filter(u -> u.red() > 0).sorted(WORST_FIRST)
                 .limit(WORST_UNITS).toList();
         java.util.Set<Long> listed = new java.util.HashSet<>();
         worst.forEach(u -> listed.add(u.unitId()));
-        List<BriefingData.UnitLights> best = all.stream().filter(u -> !listed.contains(u.unitId())).sorted(BEST_FIRST)
-                .limit(BEST_UNITS).toList();
+        List<BriefingData.UnitLights> best = candidates.stream().filter(u -> !listed.contains(u.unitId()))
+                .sorted(BEST_FIRST).limit(BEST_UNITS).toList();
         long withRed = all.stream().filter(u -> u.red() > 0).count();
         long tasks = all.stream().mapToLong(BriefingData.UnitLights::total).sum();
         // the tasks the table counts: lit ones (a task not yet evaluated has no light), subtasks included
-        String worstName = withRed > WORST_UNITS ? "红灯任务最多的" + worst.size() + "个单位" : "有红灯任务的" + worst.size() + "个单位";
+        String worstName = candidates.stream().filter(u -> u.red() > 0).count() > WORST_UNITS ? "红灯任务最多的" + worst.size() + "个单位" : "有红灯任务的" + worst.size() + "个单位";
         String lead = "共有" + all.size() + "个牵头单位的任务已亮灯（共" + tasks + "项，含分解到各单位的子任务），"
                 + (withRed == 0 ? "没有单位有红灯任务" : "其中" + withRed + "个单位有红灯任务") + "。单位较多，以下列出"
                 + (worst.isEmpty() ? "" : worstName + "和") + "进展最好的" + best.size() + "个单位。";
@@ -91,7 +130,8 @@ final class BriefingTables {
             blocks.add(new Block(worstName + "：", unitRows(worst)));
         }
         blocks.add(new Block("进展最好的" + best.size() + "个单位（红灯、黄灯最少，完成比例最高）：", unitRows(best)));
-        return new Listing(lead, blocks, rest(all.size() - worst.size() - best.size(), "个单位未列出", "单位的亮灯情况"));
+        return new Listing(lead, blocks, rest(candidates.size() - worst.size() - best.size(), "个单位未列出",
+                "单位的亮灯情况"));
     }
 
     private static List<String[]> unitRows(List<BriefingData.UnitLights> units) {

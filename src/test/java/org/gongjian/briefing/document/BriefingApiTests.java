@@ -90,6 +90,49 @@ class BriefingApiTests extends IntegrationTest {
         assertThat(word).contains("草稿");
     }
 
+    /**
+     * A leader reads the units directly under the issuing one with their whole subtrees first (a city its counties),
+     * as the cockpit sums them, then the lead units — only where the two differ: here once a village leads a task.
+     */
+    @Test
+    void unitsDirectlyUnderTheIssuingOneAreSummedWithTheirSubtreesOnceALeadUnitSitsBelowThem() throws Exception {
+        JsonNode before = json.readTree(mvc.perform(get(base + "2026-06").header("Authorization", office))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("data");
+        assertThat(before.get("branches")).hasSize(3);
+        assertThat(BriefingDocxTests.text(download(office, "2026-06.docx"))).doesNotContain("按下辖单位汇总");
+
+        TaskView village = fixtures.villageTask(s);
+        assertThat(village.light()).isEqualTo(Light.RED);
+        JsonNode data = json.readTree(mvc.perform(get(base + "2026-06").header("Authorization", office))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("data");
+        JsonNode townshipA = null;
+        for (JsonNode b : data.get("branches")) {
+            if (b.get("unitId").asLong() == s.c().townshipA().id()) {
+                townshipA = b;
+            }
+        }
+        assertThat(townshipA).isNotNull();
+        // its own red task and its village's
+        assertThat(townshipA.get("total").asLong()).isEqualTo(2);
+        assertThat(townshipA.get("red").asLong()).isEqualTo(2);
+        assertThat(data.get("units")).extracting(u -> u.get("unitId").asLong()).contains(s.c().villageA().id());
+        long summed = 0;
+        for (JsonNode b : data.get("branches")) {
+            summed += b.get("total").asLong();
+        }
+        long led = 0;
+        for (JsonNode u : data.get("units")) {
+            led += u.get("total").asLong();
+        }
+        assertThat(summed).as("every lit task once in either table").isEqualTo(led).isEqualTo(4);
+
+        for (String text : List.of(BriefingDocxTests.text(download(office, "2026-06.docx")),
+                BriefingPdfTests.text(download(office, "2026-06.pdf")))) {
+            assertThat(text).contains("按下辖单位汇总（各单位含其所辖单位牵头的任务）", "按牵头单位分列（与上表相同的单位不再列出）",
+                    s.c().villageA().name());
+        }
+    }
+
     @Test
     void theOfficeEditsAndPublishesAndThenTheBriefingIsFrozen() throws Exception {
         String prefix = "测" + s.c().tag() + "办";

@@ -66,6 +66,14 @@ class BriefingFixtures {
         return new Setup(c, campaign, lit, supervisor, otherSupervisor);
     }
 
+    /** One more task of the setup's campaign, led by a village under township A, overdue (red), lights re-evaluated. */
+    TaskView villageTask(Setup s) {
+        TaskView task = task(s.campaign(), "村级道路维修" + s.c().tag(), "民生改善", s.c().villageA().id(), null,
+                LocalDate.of(2026, 5, 20));
+        lights.evaluateCampaign(s.campaign().id(), TODAY);
+        return tasks.task(task.id(), ALL);
+    }
+
     private TaskView task(CampaignView campaign, String title, String category, long unit, Long leader, LocalDate milestone) {
         return tasks.create(campaign.id(), new TaskCommand(title, null, category, unit, leader, List.of(), null,
                 LocalDate.of(2026, 5, 1), LocalDate.of(2026, 12, 31), List.of(),

@@ -51,14 +51,20 @@ class BriefingUnitNamesTests extends IntegrationTest {
                         BriefingData.UnitPunctuality::expected, BriefingData.UnitPunctuality::missing)
                 .containsExactlyInAnyOrder(tuple(inA, inAShown, 4, 4), tuple(inB, inBShown, 8, 8),
                         tuple(c.department().id(), dept, 4, 4));
+        // first the units directly under the county with their villages' tasks, then the lead units themselves —
+        // but not the department again, whose own tasks are its whole subtree's (the same row)
         assertThat(BriefingTables.units(d).blocks().get(0).rows()).extracting(r -> r[1], r -> r[2])
-                .containsExactlyInAnyOrder(tuple(inAShown, "4"), tuple(inBShown, "8"), tuple(dept, "4"));
+                .containsExactly(tuple(c.townshipB().name(), "8"), tuple(c.townshipA().name(), "4"), tuple(dept, "4"));
+        assertThat(BriefingTables.units(d).blocks().get(1).rows()).extracting(r -> r[1], r -> r[2])
+                .containsExactlyInAnyOrder(tuple(inAShown, "4"), tuple(inBShown, "8"));
         assertThat(BriefingTables.reporting(d).blocks().get(0).rows()).extracting(r -> r[1], r -> r[2])
                 .containsExactlyInAnyOrder(tuple(inAShown, "4"), tuple(inBShown, "8"), tuple(dept, "4"));
+        // the chart the same: one bar per unit under the county, its villages' tasks in it
         var bars = BriefingCharts.dataset(BriefingCharts.barUnits(d).units());
-        assertThat(bars.getColumnKeys()).containsExactlyInAnyOrder(inAShown, inBShown, dept);
-        assertThat(bars.getValue("已完成", inBShown).intValue()).isEqualTo(1);
-        assertThat(bars.getValue("已完成", inAShown).intValue()).isZero();
+        assertThat(bars.getColumnKeys()).containsExactlyInAnyOrder(c.townshipA().name(), c.townshipB().name(), dept);
+        assertThat(bars.getValue("已完成", c.townshipB().name()).intValue()).isEqualTo(1);
+        assertThat(bars.getValue("红灯", c.townshipA().name()).intValue()).isEqualTo(1);
+        assertThat(bars.getValue("已完成", c.townshipA().name()).intValue()).isZero();
         assertThat(d.redTasks()).extracting(BriefingData.RedTask::leadUnit).containsExactlyInAnyOrder(inAShown, inBShown);
         assertThat(d.narrative().nextSteps()).contains(inAShown, inBShown, "等2个单位的2项红灯任务");
     }
