@@ -142,7 +142,7 @@ class BriefingController {
         model.addAttribute("sections", BriefingTables.SECTIONS);
         model.addAttribute("intro", BriefingText.intro(d));
         model.addAttribute("figures", BriefingText.figures(d));
-        model.addAttribute("unitHeader", BriefingTables.UNIT_HEADER);
+        model.addAttribute("unitHeader", BriefingTables.unitHeader(d));
         model.addAttribute("units", BriefingTables.units(d));
         model.addAttribute("redSentence", BriefingTables.redSentence(d));
         model.addAttribute("redHeader", BriefingTables.RED_HEADER);

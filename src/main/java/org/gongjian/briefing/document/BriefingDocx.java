@@ -149,7 +149,7 @@ class BriefingDocx {
         text(doc, d.narrative().overview(), INDENT);
         picture(doc, charts.lights(d), 0.62);
         heading(doc, 1);
-        listing(doc, BriefingTables.UNIT_HEADER, BriefingTables.units(d), new int[] {8, 40, 11, 10, 10, 10, 11});
+        listing(doc, BriefingTables.unitHeader(d), BriefingTables.units(d), new int[] {8, 40, 11, 10, 10, 10, 11});
         picture(doc, charts.units(d), 0.9);
         heading(doc, 2);
         text(doc, BriefingTables.redSentence(d), INDENT);

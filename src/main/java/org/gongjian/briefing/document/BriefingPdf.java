@@ -108,7 +108,7 @@ class BriefingPdf {
         pdf.add(text(d.narrative().overview(), 2));
         pdf.add(image(charts.lights(d), 62));
         heading(pdf, 1);
-        listing(pdf, BriefingTables.UNIT_HEADER, BriefingTables.units(d), new float[] {0.9f, 4f, 1.1f, 1, 1, 1, 1.2f});
+        listing(pdf, BriefingTables.unitHeader(d), BriefingTables.units(d), new float[] {0.9f, 4f, 1.1f, 1, 1, 1, 1.2f});
         pdf.add(image(charts.units(d), 88));
         heading(pdf, 2);
         pdf.add(text(BriefingTables.redSentence(d), 2));

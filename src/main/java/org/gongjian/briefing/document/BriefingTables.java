@@ -16,7 +16,13 @@ final class BriefingTables {
     static final String[] SECTIONS = {"一、总体情况", "二、各单位亮灯情况", "三、红灯任务及原因", "四、进度报送情况",
             "五、督查督办情况", "六、考核排名（红榜、黑榜）", "七、通报表扬", "八、下步工作要求"};
 
-    static final String[] UNIT_HEADER = {"序号", "单位", "任务数", "绿灯", "黄灯", "红灯", "已完成"};
+    private static final String[] UNIT_HEADER = {"序号", "牵头单位", "任务数", "绿灯", "黄灯", "红灯", "已完成"};
+    private static final String[] SUMMED_UNIT_HEADER = {"序号", "单位", "任务数", "绿灯", "黄灯", "红灯", "已完成"};
+
+    /** Section 二's header: 单位 over the summary by subordinate unit and the lead units, else 牵头单位 (as published). */
+    static String[] unitHeader(BriefingData d) {
+        return (summedByBranch(d) ? SUMMED_UNIT_HEADER : UNIT_HEADER).clone();
+    }
     static final String[] RED_HEADER = {"序号", "任务", "牵头单位（包保领导）", "进度", "亮灯原因"};
     static final String[] REPORTING_HEADER = {"序号", "单位", "应报", "按时", "逾期", "未报"};
     static final String[] RANKING_HEADER = {"名次", "单位", "得分"};

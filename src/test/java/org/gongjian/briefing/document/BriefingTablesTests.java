@@ -22,6 +22,8 @@ class BriefingTablesTests {
         assertThat(units.blocks()).hasSize(1);
         assertThat(units.blocks().get(0).caption()).isNull();
         assertThat(units.blocks().get(0).rows()).extracting(r -> r[1]).containsExactly("城关镇", "青山镇", "河西乡", "县发展和改革局");
+        // no summary by subordinate unit (and every briefing published before it): the header says 牵头单位, as printed then
+        assertThat(BriefingTables.unitHeader(d)[1]).isEqualTo("牵头单位");
         BriefingTables.Listing reporting = BriefingTables.reporting(d);
         assertThat(reporting.rest()).isNull();
         assertThat(reporting.blocks().get(0).rows()).extracting(r -> r[1]).containsExactly("青山镇", "城关镇");
