@@ -48,8 +48,22 @@ public record LightsChanged(List<LightChanged> changes) {
         return events;
     }
 
-    /** Characters a change takes serialized, about: its texts and ~200 for the field names, ids, lights and date. */
+    /** Characters a change takes serialized, about: its texts as JSON escapes them and ~200 for the rest. */
     private static int size(LightChanged change) {
-        return 200 + change.taskTitle().length() + change.reasons().stream().mapToInt(r -> r.length() + 3).sum();
+        return 200 + escaped(change.taskTitle()) + change.reasons().stream().mapToInt(r -> escaped(r) + 3).sum();
+    }
+
+    /** A text's length in JSON: a quote or backslash takes two characters, another control character six (backslash-u). */
+    private static int escaped(String text) {
+        int length = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                length += 1;
+            } else if (c < 0x20) {
+                length += 5;
+            }
+        }
+        return length;
     }
 }
