@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.gongjian.campaign.TaskFigures;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
 import org.gongjian.shared.DataScope;
@@ -37,10 +38,12 @@ public class Escalation {
     private final NoticeStore store;
     private final NoticeService notices;
     private final TaskService tasks;
+    private final TaskFigures figures;
     private final TransactionTemplate tx;
 
-    Escalation(LightStore lights, NoticeStore store, NoticeService notices, TaskService tasks,
+    Escalation(LightStore lights, NoticeStore store, NoticeService notices, TaskService tasks, TaskFigures figures,
                PlatformTransactionManager transactions) {
+        this.figures = figures;
         this.lights = lights;
         this.store = store;
         this.notices = notices;
@@ -60,8 +63,14 @@ public class Escalation {
         NoticeStore.Settled settled = reds.isEmpty() ? new NoticeStore.Settled(java.util.Set.of(), java.util.Set.of())
                 : store.settled(reds.stream().map(LightStore.Period::taskId).distinct().toList(),
                         reds.stream().map(Escalation::urgeKey).toList());
-        for (LightStore.Period red : reds) {
-            if (settled.activeTasks().contains(red.taskId()) || settled.takenKeys().contains(urgeKey(red))) {
+        List<LightStore.Period> open = reds.stream().filter(red -> !settled.activeTasks().contains(red.taskId())
+                && !settled.takenKeys().contains(urgeKey(red))).toList();
+        // a parent red only through its subtasks is never urged (its subtasks' lead units are): left out here too,
+        // in a read per thousand, or every run re-read each such parent in a transaction of its own
+        java.util.Set<Long> throughSubtasks = redThroughSubtasksOnly(open.stream().map(LightStore.Period::taskId)
+                .distinct().toList());
+        for (LightStore.Period red : open) {
+            if (throughSubtasks.contains(red.taskId())) {
                 continue;
             }
             if (once(() -> urge(red, asOf))) {
@@ -100,7 +109,7 @@ public class Escalation {
         }
         TaskView task = tasks.task(red.taskId(), DataScope.everything());
         List<String> reasons = task.lightReasons();
-        if (!reasons.isEmpty() && reasons.stream().allMatch(r -> r.startsWith("子任务“"))) {
+        if (throughSubtasksOnly(reasons)) {
             return false; // red only through its subtasks: their lead units are urged, not the parent's
         }
         long days = ChronoUnit.DAYS.between(red.since(), asOf);
@@ -110,6 +119,23 @@ public class Escalation {
         notices.issue(task, task.leadUnitId(), NoticeLevel.URGE, NoticeService.clip(text, 2000), due,
                 NoticeOrigin.AUTO, null, key, SYSTEM);
         return true;
+    }
+
+    /** Whether a task's light reasons are all its subtasks' (子任务“…”亮红灯): it is red only through them. */
+    static boolean throughSubtasksOnly(List<String> reasons) {
+        return !reasons.isEmpty() && reasons.stream().allMatch(r -> r.startsWith("子任务“"));
+    }
+
+    private java.util.Set<Long> redThroughSubtasksOnly(List<Long> taskIds) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (int from = 0; from < taskIds.size(); from += 1_000) {
+            figures.lightReasons(taskIds.subList(from, Math.min(taskIds.size(), from + 1_000))).forEach((id, reasons) -> {
+                if (throughSubtasksOnly(reasons)) {
+                    ids.add(id);
+                }
+            });
+        }
+        return ids;
     }
 
     /** The automatic 催办's key: one per task and red stretch. */

@@ -22,9 +22,6 @@ import org.gongjian.supervision.LightEvaluation.UnitCount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds a briefing's {@link BriefingData} from the other modules' public services, seen from the campaign's owner
@@ -56,11 +53,11 @@ class BriefingAssembler {
     }
 
     /**
-     * In a snapshot of its own (REPEATABLE READ): its tables are read by several statements (section 一's figures,
-     * the lead units, the summary by subordinate unit), and an evaluation committing between two of them would make
-     * a published briefing's tables disagree for good. Read-only, so it never waits or fails on a writer.
+     * Reads its tables in several statements (section 一's figures, the lead units, the summary by subordinate unit):
+     * the callers run it in one REPEATABLE READ snapshot ({@link BriefingService#briefing}, {@link BriefingService#publish}),
+     * so an evaluation committing between two of them cannot make a published briefing's tables disagree for good.
+     * Not a transaction of its own: the demo publishes a briefing inside the transaction that loads its data.
      */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     BriefingData assemble(CampaignView campaign, BriefingPeriod period, BriefingSettings settings,
                           BriefingData.@Nullable Narrative edited) {
         DataScope scope = org.scopeOf(campaign.ownerUnitId()).orElse(DataScope.everything());

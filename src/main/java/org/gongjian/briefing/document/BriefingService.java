@@ -22,6 +22,7 @@ import org.gongjian.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,7 +59,8 @@ public class BriefingService {
     /** A month of the campaign with the state of its briefing (null = not started). */
     public record MonthEntry(String period, String label, @Nullable String status, @Nullable String number) {}
 
-    @Transactional(readOnly = true)
+    /** A draft is assembled in one snapshot (REPEATABLE READ), as a published one is: its tables agree. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public BriefingView briefing(long campaignId, BriefingPeriod period, DataScope scope) {
         CampaignView campaign = campaign(campaignId, period, scope);
         Optional<BriefingStore.Row> row = store.find(campaignId, period.label());
@@ -105,7 +107,12 @@ public class BriefingService {
         return draft(campaign, period, clean);
     }
 
-    /** Freezes the month's briefing as it reads now and gives it the issuing office's next number of the year. */
+    /**
+     * Freezes the month's briefing as it reads now and gives it the issuing office's next number of the year. In one
+     * REPEATABLE READ snapshot, so the frozen tables agree with each other; a concurrent publish of the same office's
+     * number then fails as a serialization conflict (503, try again) instead of waiting.
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public BriefingView publish(long campaignId, BriefingPeriod period, String by, DataScope scope) {
         CampaignView campaign = campaign(campaignId, period, scope);
         requireWholeCampaign(campaign, scope);
