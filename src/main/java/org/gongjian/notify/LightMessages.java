@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * office's 催办 comes. After commit, asynchronously, in its own transaction (an @ApplicationModuleListener): a message
  * is not part of the evaluation that lit the task, and a daily run that turns a hundred tasks red must not be held up
  * or rolled back by them. The event publication registry (table event_publication) records each event in the evaluating
- * transaction and marks it complete when this listener succeeds; what a crash leaves incomplete is republished on
- * restart ({@code spring.modulith.events.republish-outstanding-events-on-restart}).
+ * transaction and marks it complete when this listener succeeds; what fails, or what a crash leaves unfinished, is
+ * handed back to it by the resubmission job ({@code shared.EventResubmission}).
  */
 @Component
 class LightMessages {

@@ -1,0 +1,49 @@
+package org.gongjian.shared;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two questions about Spring Modulith's {@code event_publication} table (migration V2026_12_03_1000, schema v2)
+ * that its API answers only by loading every row with its serialized event: which publications are stale, and how
+ * many there are in each state. Completed publications are deleted ({@code completion-mode=delete}), so every row is
+ * unfinished work.
+ */
+@Component
+class EventPublicationTable {
+
+    private final JdbcClient jdbc;
+
+    EventPublicationTable(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Unfinished publications by state; {@code failed} has tries left, {@code givenUp} has none. */
+    record Counts(int inFlight, int resubmitted, int failed, int givenUp) {}
+
+    /**
+     * Marks FAILED every publication whose current try (its publication, or its last resubmission) started before
+     * {@code cutoff} and never reported back; returns how many. One statement, so nodes running it at once agree.
+     */
+    int markStaleFailed(Instant cutoff) {
+        return jdbc.sql("""
+                        UPDATE event_publication SET status = 'FAILED'
+                        WHERE status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED') AND completion_date IS NULL
+                          AND COALESCE(last_resubmission_date, publication_date) < :cutoff""")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
+    Counts counts(int maxAttempts) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(CASE WHEN status IN ('PUBLISHED', 'PROCESSING') THEN 1 ELSE 0 END), 0),
+                               COALESCE(SUM(CASE WHEN status = 'RESUBMITTED' THEN 1 ELSE 0 END), 0),
+                               COALESCE(SUM(CASE WHEN status = 'FAILED' AND completion_attempts < :max THEN 1 ELSE 0 END), 0),
+                               COALESCE(SUM(CASE WHEN status = 'FAILED' AND completion_attempts >= :max THEN 1 ELSE 0 END), 0)
+                        FROM event_publication WHERE completion_date IS NULL""")
+                .param("max", maxAttempts)
+                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+    }
+}

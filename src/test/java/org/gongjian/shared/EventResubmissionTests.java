@@ -1,0 +1,159 @@
+package org.gongjian.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.gongjian.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Failed after-commit listener work is retried by the scheduled job, without a restart, and only when no node is
+ * still working on it (H2 and PostgreSQL).
+ */
+class EventResubmissionTests extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired EventResubmission job;
+    @Autowired EventResubmissionSettings settings;
+    @Autowired EventPublicationHealth health;
+    @Autowired MeterRegistry meters;
+    @Autowired ProbeListener listener;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aListenerThatFailsOnceIsCompletedByTheNextRunWithoutARestartExactlyOnce() {
+        String probe = UUID.randomUUID().toString();
+        listener.failTimes(probe, 1);
+        publish(probe);
+        await().atMost(WAIT).until(() -> row(probe).map(r -> r.status().equals("FAILED")).orElse(false));
+        UUID id = row(probe).orElseThrow().id();
+
+        assertThat(job.run().resubmitted()).as("its first retry is not due yet").doesNotContain(id);
+        assertThat(listener.tries(probe)).isEqualTo(1);
+
+        clock.set(clock.instant().plus(settings.firstRetryAfter()));
+        assertThat(job.run().resubmitted()).contains(id);
+        await().atMost(WAIT).until(() -> row(probe).isEmpty());
+        assertThat(listener.tries(probe)).isEqualTo(2);
+        assertThat(listener.finished(probe)).isEqualTo(1);
+
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
+        assertThat(job.run().resubmitted()).doesNotContain(id);
+        assertThat(listener.tries(probe)).as("done is done").isEqualTo(2);
+        assertThat(listener.finished(probe)).isEqualTo(1);
+    }
+
+    @Test
+    void aPublicationBeingHandledIsNotResubmittedBeforeItIsStale() {
+        String probe = UUID.randomUUID().toString();
+        listener.hold(probe);
+        publish(probe);
+        await().atMost(WAIT).until(() -> listener.tries(probe) == 1);
+        UUID id = row(probe).orElseThrow().id();
+
+        clock.set(clock.instant().plus(settings.staleAfter()).minusSeconds(60));
+        EventResubmission.Result run = job.run();
+        assertThat(run.resubmitted()).doesNotContain(id);
+        assertThat(row(probe).orElseThrow().status()).isEqualTo("PROCESSING");
+
+        listener.release(probe);
+        await().atMost(WAIT).until(() -> row(probe).isEmpty());
+        assertThat(listener.tries(probe)).isEqualTo(1);
+        assertThat(listener.finished(probe)).isEqualTo(1);
+    }
+
+    /**
+     * A publication another node recorded and is still handling (this node has never seen it) is left alone; once
+     * stale — its node died — it is marked failed and handed to the listener here, once.
+     */
+    @Test
+    void anotherNodesPublicationIsLeftAloneUntilStaleThenHandledOnce() throws Exception {
+        String probe = UUID.randomUUID().toString();
+        UUID id = UUID.randomUUID();
+        Instant published = clock.instant();
+        String listenerId = new TransactionalApplicationListenerMethodAdapter("probe", ProbeListener.class,
+                ProbeListener.class.getDeclaredMethod("on", ProbeListener.Probe.class)).getListenerId();
+        jdbc.sql("""
+                        INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
+                                                       status, completion_attempts, last_resubmission_date)
+                        VALUES (:id, :type, :listener, :at, :event, 'PROCESSING', 1, :at)""")
+                .param("id", id).param("type", ProbeListener.Probe.class.getName()).param("listener", listenerId)
+                .param("at", Timestamp.from(published)).param("event", "{\"id\":\"" + probe + "\"}").update();
+
+        clock.set(published.plus(settings.staleAfter()).minusSeconds(60));
+        assertThat(job.run().resubmitted()).doesNotContain(id);
+        assertThat(row(probe).orElseThrow().status()).isEqualTo("PROCESSING");
+        assertThat(listener.tries(probe)).isZero();
+
+        clock.set(published.plus(settings.staleAfter()).plusSeconds(60));
+        EventResubmission.Result run = job.run();
+        assertThat(run.markedStale()).isPositive();
+        assertThat(run.resubmitted()).contains(id);
+        await().atMost(WAIT).until(() -> row(probe).isEmpty());
+        assertThat(listener.tries(probe)).isEqualTo(1);
+        assertThat(listener.finished(probe)).isEqualTo(1);
+    }
+
+    @Test
+    void aPublicationFailingEveryTryIsGivenUpAndShownToTheAdministrator() {
+        String probe = UUID.randomUUID().toString();
+        listener.failTimes(probe, Integer.MAX_VALUE);
+        publish(probe);
+        try {
+            for (int attempt = 1; attempt < settings.maxAttempts(); attempt++) {
+                int tried = attempt;
+                await().atMost(WAIT).until(() -> listener.tries(probe) == tried
+                        && row(probe).map(r -> r.status().equals("FAILED")).orElse(false));
+                Row failed = row(probe).orElseThrow();
+                assertThat(failed.attempts()).isEqualTo(attempt);
+                clock.set(clock.instant().plus(settings.waitAfter(attempt)).minusSeconds(1));
+                assertThat(job.run().resubmitted()).as("waits longer after each try").doesNotContain(failed.id());
+                clock.set(clock.instant().plusSeconds(1));
+                assertThat(job.run().resubmitted()).contains(failed.id());
+            }
+            await().atMost(WAIT).until(() -> listener.tries(probe) == settings.maxAttempts()
+                    && row(probe).map(r -> r.status().equals("FAILED")).orElse(false));
+
+            clock.set(clock.instant().plus(Duration.ofDays(1)));
+            EventResubmission.Result run = job.run();
+            assertThat(run.resubmitted()).doesNotContain(row(probe).orElseThrow().id());
+            assertThat(run.givenUp()).isPositive();
+            assertThat(listener.tries(probe)).isEqualTo(settings.maxAttempts());
+            assertThat(listener.finished(probe)).isZero();
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(meters.get("gongjian.event.publications").tag("state", "given_up").gauge().value()).isPositive();
+        } finally {
+            jdbc.sql("DELETE FROM event_publication WHERE serialized_event LIKE :p").param("p", "%" + probe + "%").update();
+        }
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    private void publish(String probe) {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new ProbeListener.Probe(probe)));
+    }
+
+    private record Row(UUID id, String status, int attempts) {}
+
+    private Optional<Row> row(String probe) {
+        return jdbc.sql("SELECT id, status, completion_attempts FROM event_publication WHERE serialized_event LIKE :p")
+                .param("p", "%" + probe + "%")
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3))).optional();
+    }
+}
