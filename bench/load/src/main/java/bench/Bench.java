@@ -75,6 +75,11 @@ public final class Bench {
     final int updates = Integer.parseInt(env("BENCH_UPDATES", "2000"));
     /** Progress updates on other subtasks before the timed ones (rounds of 250), for a JVM past its JIT warm-up. */
     final int warmupUpdates = Integer.parseInt(env("BENCH_WARMUP_UPDATES", "1000"));
+    /**
+     * Parents (each with its {@code subsPerParent} subtasks) created before the timed creates, as rows of their own, and
+     * as many again in a round profiled with JFR after them (0 = cold, as every run before 2026-12-05-create-warm).
+     */
+    final int warmupCreates = Integer.parseInt(env("BENCH_WARMUP_CREATES", "0"));
     final int importRows = Integer.parseInt(env("BENCH_IMPORT_ROWS", "10000"));
     final int bulk = Integer.parseInt(env("BENCH_BULK", "0"));
     final int reads = Integer.parseInt(env("BENCH_READS", "1000"));
@@ -505,11 +510,36 @@ public final class Bench {
         Report.scale(out, scale, facts, results, notes.toString() + (writes == null ? "" : "\n" + writes.table()));
     }
 
-    /** Parents (one indicator each), then their subtasks one request each; the subtasks go into {@code subtasks}. */
+    /**
+     * Parents (one indicator each), then their subtasks one request each; the subtasks go into {@code subtasks}. With
+     * {@code BENCH_WARMUP_CREATES} the same phases run first on other parents (a JVM minutes old still compiles the
+     * create path: in 2026-12-05-write-cpu a parent cost twice a subtask's CPU only because the parents came first),
+     * and once more after the timed phases under a JFR profile, whose hot spots go into the notes.
+     */
     void create(List<Long> townships, List<long[]> subtasks, String run) {
-        long[] parentIds = new long[parents];
+        if (warmupCreates > 0) {
+            createPhases(townships, warmupCreates, new ArrayList<>(), run + "w", ", warm-up (not timed below)");
+        }
+        createPhases(townships, parents, subtasks, run, "");
+        combine("task create (parent + subtask, all)", results.get(results.size() - 2), results.get(results.size() - 1));
+        if (warmupCreates > 0) {
+            // what any authenticated API request costs the app here (filters, token, scope, MVC, JSON): the floor under
+            // a create's CPU that no change to the create path can go below; the same clients, right after the creates
+            read("request floor: GET /api/v1/me, warm-up (not timed below)", reads, i -> call("GET", "/api/v1/me", admin, null));
+            read("request floor: GET /api/v1/me (authenticated, one user read)", reads, i -> call("GET", "/api/v1/me", admin, null));
+            String jfr = out.resolve("create.jfr").toString();
+            jcmd("JFR.start", "name=create", "settings=profile", "filename=" + jfr);
+            createPhases(townships, warmupCreates, new ArrayList<>(), run + "p", ", profiled round after the timed run");
+            jcmd("JFR.stop", "name=create");
+            notes.append("\n### Hot spots during a profiled create round after the timed creates (JFR execution samples)\n\n")
+                    .append(Profile.hotSpots(Path.of(jfr)));
+        }
+    }
+
+    private void createPhases(List<Long> townships, int parentCount, List<long[]> subtasks, String run, String label) {
+        long[] parentIds = new long[parentCount];
         AppCpu beforeParents = AppCpu.of(pid);
-        parallel("task create: parent (POST /campaigns/{id}/tasks)", parents, clients, i -> {
+        parallel("task create: parent (POST /campaigns/{id}/tasks)" + label, parentCount, clients, i -> {
             ObjectNode body = JSON.createObjectNode().put("title", "性能任务" + run + "-" + i)
                     .put("category", CATEGORIES.get(i % CATEGORIES.size())).put("leadUnitId", townships.get(i % townships.size()))
                     .put("startDate", "2026-01-01").put("dueDate", "2026-12-31");
@@ -522,8 +552,8 @@ public final class Bench {
             return reply;
         }, "");
         AppCpu beforeSubtasks = AppCpu.of(pid);
-        createCpu("parents", beforeSubtasks.since(beforeParents), parents);
-        parallel("task create: subtask (POST /tasks/{id}/subtasks)", parents * subsPerParent, clients, i -> {
+        createCpu("parents" + label, beforeSubtasks.since(beforeParents), parentCount);
+        parallel("task create: subtask (POST /tasks/{id}/subtasks)" + label, parentCount * subsPerParent, clients, i -> {
             int p = i / subsPerParent;
             ObjectNode body = JSON.createObjectNode().put("title", "分解" + (i % subsPerParent))
                     .put("leadUnitId", townships.get(p % townships.size())).put("target", 100).put("dueDate", "2026-12-31");
@@ -534,8 +564,7 @@ public final class Bench {
             }
             return reply;
         }, "");
-        createCpu("subtasks", AppCpu.of(pid).since(beforeSubtasks), parents * subsPerParent);
-        combine("task create (parent + subtask, all)", results.get(results.size() - 2), results.get(results.size() - 1));
+        createCpu("subtasks" + label, AppCpu.of(pid).since(beforeSubtasks), parentCount * subsPerParent);
     }
 
     /** The app's CPU per task created in one create phase (the first phases of a run: the JIT is still busy). */
