@@ -3,8 +3,11 @@ package org.gongjian.notify;
 import java.util.EnumSet;
 
 import org.gongjian.identity.Role;
+import org.gongjian.shared.PublicationClaims;
 import org.gongjian.supervision.LightChanged;
 import org.gongjian.supervision.LightsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +17,26 @@ import org.springframework.stereotype.Component;
  * is not part of the evaluation that lit the task, and a daily run that turns a hundred tasks red must not be held up
  * or rolled back by them. The event publication registry (table event_publication) records each event in the evaluating
  * transaction and marks it complete when this listener succeeds; what fails, or what a crash leaves unfinished, is
- * handed back to it by the resubmission job ({@code shared.EventResubmission}).
+ * handed back to it by the resubmission job ({@code shared.EventResubmission}). Each handling first claims its
+ * publication ({@link PublicationClaims}) in the transaction that writes the messages, so a publication is told once
+ * even when it is handled twice (its node died after the messages committed; a try outlived the staleness limit).
  */
 @Component
 class LightMessages {
 
-    private final Notifications notifications;
+    private static final Logger log = LoggerFactory.getLogger(LightMessages.class);
 
-    LightMessages(Notifications notifications) {
+    private final Notifications notifications;
+    private final PublicationClaims claims;
+
+    LightMessages(Notifications notifications, PublicationClaims claims) {
         this.notifications = notifications;
+        this.claims = claims;
     }
 
     @ApplicationModuleListener
     void on(LightChanged changed) {
-        if (changed.turnedRed()) {
+        if (claimed(changed) && changed.turnedRed()) {
             send(changed);
         }
     }
@@ -40,7 +49,18 @@ class LightMessages {
      */
     @ApplicationModuleListener
     void on(LightsChanged changed) {
-        changed.changes().stream().filter(LightChanged::turnedRed).forEach(this::send);
+        if (claimed(changed)) {
+            changed.changes().stream().filter(LightChanged::turnedRed).forEach(this::send);
+        }
+    }
+
+    /** This try's claim on the publication, taken with the messages: a second try of the same publication sends nothing. */
+    private boolean claimed(Object event) {
+        if (claims.claim(event, LightMessages.class)) {
+            return true;
+        }
+        log.info("{} already handled by another try: no messages sent again", event.getClass().getSimpleName());
+        return false;
     }
 
     private void send(LightChanged changed) {
