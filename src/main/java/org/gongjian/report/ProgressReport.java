@@ -214,6 +214,22 @@ final class ProgressReport {
     @Nullable Instant updatedAt() { return updatedAt; }
     List<ReportView.ReviewStep> newSteps() { return List.copyOf(newSteps); }
 
+    /**
+     * The row as {@link ReportStore#save} leaves it: the loaded row with this object's review state and the next
+     * version. The save's UPDATE matched the loaded version and status, so nothing else changed the row in between
+     * (every change of a report's content or state moves its version); the task title and unit name are the ones read
+     * with it in this transaction. The times are what the database keeps of them when the transitions were given
+     * instants to the microsecond ({@link ReportService}), so a read now would give the same row.
+     */
+    ReportStore.ReportRow saved() {
+        ReportStore.ReportRow r = loaded;
+        return new ReportStore.ReportRow(r.id(), r.taskId(), r.taskTitle(), r.campaignId(), r.unitId(), r.unitName(),
+                r.period(), r.revision(), r.correctsReportId(), r.deadline(), r.progressText(), r.problems(),
+                r.nextSteps(), status, stage, late, r.createdBy(), r.createdByUserId(), r.createdAt(), firstSubmittedAt,
+                submittedAt, submittedBy, approvedAt, approvedBy, r.contentJson(), r.contentHash(), r.chainSeq(),
+                r.previousHash(), r.chainHash(), r.version() + 1, r.chainKeyId());
+    }
+
     /** The events registered by the transitions so far, to publish once the report is saved. */
     List<Object> events() { return List.copyOf(events); }
 }

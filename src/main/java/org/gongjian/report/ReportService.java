@@ -109,7 +109,7 @@ public class ReportService {
         ReportView last = latest == null ? null : prefill(latest, command);
         Inserted inserted = insertReport(new ReportStore.NewReport(taskId, task.campaignId(), task.leadUnitId(),
                 period.label(), 1, null, period.deadline(), user.getUsername(), user.id()), command.prefilledFrom(last), task);
-        ReportView created = fresh(inserted);
+        ReportView created = fresh(inserted, task);
         events.publishEvent(AuditableChange.created("report", inserted.id(), created));
         return created;
     }
@@ -124,14 +124,21 @@ public class ReportService {
     }
 
     /**
-     * A report inserted in this transaction, as a read of it would give it: its row (what the database filled in,
-     * the unit's name and the task's title), the values and milestones just inserted in the order and scale they read
-     * back in (DECIMAL(18, 4); the checks allow no more than four decimals, so nothing is rounded), and no review
-     * steps or evidence yet — nothing else can have added any to a row not yet committed. Four statements less than
-     * {@link #report} per new report (issue #18).
+     * A report inserted in this transaction, as a read of it would give it: its row as inserted (the unit's name and
+     * the task's title are the task's own: its lead unit is the report's unit, and campaign_task_ref is the task
+     * table; the creation time was given to the microsecond the database keeps), the values and milestones just
+     * inserted in the order and scale they read back in (DECIMAL(18, 4); the checks allow no more than four
+     * decimals, so nothing is rounded), and no review steps or evidence yet — nothing else can have added any to a
+     * row not yet committed. Five statements less than {@link #report} per new report (issue #18).
      */
-    private ReportView fresh(Inserted inserted) {
-        ReportStore.ReportRow row = reports.findUnscoped(inserted.id()).orElseThrow();
+    private ReportView fresh(Inserted inserted, TaskView task) {
+        ReportStore.NewReport r = inserted.row();
+        ReportStore.Texts texts = inserted.texts();
+        ReportStore.ReportRow row = new ReportStore.ReportRow(inserted.id(), r.taskId(), task.title(), r.campaignId(),
+                r.unitId(), task.leadUnitName(), r.period(), r.revision(), r.correctsReportId(), r.deadline(),
+                texts.progressText(), texts.problems(), texts.nextSteps(), ReportStatus.DRAFT, null, false,
+                r.createdBy(), r.userId(), inserted.at(), null, null, null, null, null, null, null, null, null, null, 0,
+                null);
         List<ReportView.IndicatorValue> values = inserted.values().stream()
                 .map(v -> new ReportView.IndicatorValue(v.indicatorId(), v.value().setScale(4)))
                 .sorted(java.util.Comparator.comparingLong(ReportView.IndicatorValue::indicatorId)).toList();
@@ -191,7 +198,7 @@ public class ReportService {
         ProgressReport report = load(id, scope);
         ReportStatus was = report.status();
         CampaignView campaign = campaigns.campaign(report.campaignId(), DataScope.everything());
-        report.submit(user, version, campaign.unitHeadReview(), campaign.ownerUnitId(), clock.instant(), clock.getZone());
+        report.submit(user, version, campaign.unitHeadReview(), campaign.ownerUnitId(), storedNow(), clock.getZone());
         return saved(report, "report.submit", was);
     }
 
@@ -199,7 +206,7 @@ public class ReportService {
                                    DataScope scope) {
         ProgressReport report = load(id, scope);
         ReportStatus was = report.status();
-        report.returnForFixing(user, version, reason, clock.instant());
+        report.returnForFixing(user, version, reason, storedNow());
         return saved(report, "report.return", was);
     }
 
@@ -220,12 +227,12 @@ public class ReportService {
         ReviewStage stage = report.stage();
         long office = stage == ReviewStage.UNIT_HEAD
                 ? campaigns.campaign(report.campaignId(), DataScope.everything()).ownerUnitId() : 0;
-        if (report.approve(user, version, note, office, clock.instant()) == ProgressReport.Approval.FORWARDED_TO_OFFICE) {
+        if (report.approve(user, version, note, office, storedNow()) == ProgressReport.Approval.FORWARDED_TO_OFFICE) {
             return saved(report, "report.unit-approve", stage);
         }
         reports.save(report);
-        // read once after the save; the seal gives the view as sealed, so the report is not read a second time
-        ReportView after = seal(report(id, DataScope.everything()));
+        // the row as saved is known (ProgressReport#saved), not read again; the seal gives the view as sealed
+        ReportView after = seal(view(report.saved()));
         report.applied(progress.apply(reported(after)));
         report.events().forEach(events::publishEvent);
         events.publishEvent(new AuditableChange("report.approve", "report", String.valueOf(id), was, after));
@@ -251,7 +258,7 @@ public class ReportService {
     private ReportView saved(ProgressReport report, String action, @Nullable Object before) {
         reports.save(report);
         report.events().forEach(events::publishEvent);
-        ReportView after = report(report.id(), DataScope.everything());
+        ReportView after = view(report.saved());
         events.publishEvent(new AuditableChange(action, "report", String.valueOf(report.id()), before, after));
         return after;
     }
@@ -327,22 +334,25 @@ public class ReportService {
         return insertReport(row, content, task).id();
     }
 
-    /** A new report's id and the values and milestones stored with it (checked and cleaned). */
-    private record Inserted(long id, List<ReportView.IndicatorValue> values, List<ReportView.MilestoneDone> milestones) {}
+    /** A new report's id, what its row was inserted with, and the values and milestones stored with it (checked and cleaned). */
+    private record Inserted(long id, ReportStore.NewReport row, ReportStore.Texts texts, java.time.Instant at,
+                            List<ReportView.IndicatorValue> values, List<ReportView.MilestoneDone> milestones) {}
 
     private Inserted insertReport(ReportStore.NewReport row, ReportCommand content, TaskView task) {
         List<ReportView.IndicatorValue> values = checks.values(task, content.indicatorValues());
         List<ReportView.MilestoneDone> done = checks.milestones(task, content.milestonesDone(), today());
         long id;
+        ReportStore.Texts texts = texts(content);
+        java.time.Instant now = storedNow();
         try {
-            id = reports.insert(row, texts(content), clock.instant());
+            id = reports.insert(row, texts, now);
         } catch (DuplicateKeyException e) {
             // Two people (or two retries without a key) starting the same period at once: one report, not two.
             throw new Conflict("report.exists", "该周期的报告已由他人创建，请刷新后在原报告上修改");
         }
         reports.addValues(id, values);
         reports.addMilestones(id, done);
-        return new Inserted(id, values, done);
+        return new Inserted(id, row, texts, now, values, done);
     }
 
     private ProgressReport load(long id, DataScope scope) {
@@ -369,6 +379,16 @@ public class ReportService {
     private static ReportStore.Texts texts(ReportCommand c) {
         return new ReportStore.Texts(ReportChecks.text(c.progressText()), ReportChecks.text(c.problems()),
                 ReportChecks.text(c.nextSteps()));
+    }
+
+    /**
+     * Now, to the microsecond: what the database keeps of a time (PostgreSQL and H2 timestamps round finer ones), so
+     * a new report and the row after a review step are known without reading them back ({@link #fresh},
+     * {@link ProgressReport#saved}), and the sealed content, which holds the submission and approval times, is the
+     * one verification recomputes from the row.
+     */
+    private java.time.Instant storedNow() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private LocalDate today() {

@@ -38,10 +38,12 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
     // before issue #18's update-path work (2026-12-04, 400a271): statements 23, 16, 54; connections 3, 3, 3; the
     // incremental daily evaluation then added one statement to submit and one to approve; the locked one-read task
     // chain of the roll-up then took approval from 55 to 47 (create 14 → 13), later 45; reading the light states
-    // again, locked, before their write (LightStore.reconciled) made it 46
-    static final int CREATE_STATEMENTS = 13;
-    static final int SUBMIT_STATEMENTS = 15;
-    static final int APPROVE_STATEMENTS = 46;
+    // again, locked, before their write (LightStore.reconciled) made it 46. Then (2026-12-05) submit 15 → 14 and
+    // approve 46 → 45: the report's row is not read back after its save (ProgressReport#saved); create 13 → 12: nor
+    // after its insert
+    static final int CREATE_STATEMENTS = 12;
+    static final int SUBMIT_STATEMENTS = 14;
+    static final int APPROVE_STATEMENTS = 45;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
 
@@ -60,6 +62,8 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
                 DataScope.everything()).subtasks().get(0);
         clock.set(Instant.parse("2026-07-02T02:00:00Z"));
         lights.evaluateCampaign(s.campaign().id(), LocalDate.of(2026, 7, 2));
+        // a clock finer than the database's microseconds: the answers below are built from what was written, not read
+        clock.set(Instant.parse("2026-07-02T02:00:00.555555555Z"));
         String liaison = Logins.token(mvc, s.liaison());
         String office = Logins.token(mvc, s.office());
         String body = "{\"period\":\"2026-06\",\"progressText\":\"按计划推进，本月完成入户走访。\",\"problems\":\"无\","
@@ -70,13 +74,20 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
         assertThat(created.result().getStatus()).as(created.result().getContentAsString()).isEqualTo(201);
         long id = json(created.result()).get("id").asLong();
         // the new report is answered without reading it back whole: what a read gives now, to the last decimal
-        MockHttpServletResponse read = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/api/v1/reports/" + id).header("Authorization", liaison)).andReturn().getResponse();
-        assertThat(json(created.result())).isEqualTo(json(read));
+        assertThat(json(created.result())).isEqualTo(json(read(id, liaison)));
+        clock.set(Instant.parse("2026-07-02T02:00:01.123456789Z"));
         var submitted = StatementCounter.count(() -> call("/api/v1/reports/" + id + "/submit", liaison, null));
         assertThat(submitted.result().getStatus()).as(submitted.result().getContentAsString()).isEqualTo(200);
+        assertThat(json(submitted.result())).isEqualTo(json(read(id, liaison)));
+        clock.set(Instant.parse("2026-07-02T02:00:02.987654321Z"));
         var approved = StatementCounter.count(() -> call("/api/v1/reports/" + id + "/approve", office, null));
         assertThat(approved.result().getStatus()).as(approved.result().getContentAsString()).isEqualTo(200);
+        // the approval is answered and sealed as a read gives it: the chain verifies from the stored rows
+        assertThat(json(approved.result())).isEqualTo(json(read(id, office)));
+        JsonNode chain = JSON.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/tasks/" + subtask.id() + "/reports/verify").header("Authorization", office))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(chain.get("intact").asBoolean()).as(chain.toString()).isTrue();
 
         print("create", created);
         print("submit", submitted);
@@ -102,6 +113,11 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private MockHttpServletResponse read(long id, String token) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/reports/" + id).header("Authorization", token)).andReturn().getResponse();
     }
 
     private static JsonNode json(MockHttpServletResponse response) throws Exception {
