@@ -145,6 +145,28 @@ class TaskQueries {
         return records.stream().map(record -> evaluationView(record, indicatorsByTask, milestonesByTask)).toList();
     }
 
+    /** See {@link TaskService#chainForEvaluation}. */
+    TaskChainForEvaluation chainForEvaluation(List<Long> chain) {
+        List<Long> parents = chain.subList(Math.min(1, chain.size()), chain.size());
+        var records = tasks.findAllWithSubtasks(chain, parents);
+        var indicatorsByTask = indicators.ofTasks(chain);
+        var milestonesByTask = milestones.ofTasks(chain);
+        java.util.Set<Long> inChain = new java.util.HashSet<>(chain);
+        java.util.Set<Long> parentSet = new java.util.HashSet<>(parents);
+        List<TaskView> views = new ArrayList<>();
+        java.util.Map<Long, List<TaskRow>> subtasks = new java.util.HashMap<>();
+        for (TaskRecord record : records) {   // in id order, as subtasksOf gives each parent's subtasks
+            if (inChain.contains(record.row().id())) {
+                views.add(evaluationView(record, indicatorsByTask, milestonesByTask));
+            }
+            Long parent = record.row().parentTaskId();
+            if (parent != null && parentSet.contains(parent)) {
+                subtasks.computeIfAbsent(parent, k -> new ArrayList<>()).add(record.row());
+            }
+        }
+        return new TaskChainForEvaluation(views, subtasks);
+    }
+
     private static TaskView evaluationView(TaskRecord record, java.util.Map<Long, List<TaskView.IndicatorView>> indicators,
                                            java.util.Map<Long, List<TaskView.MilestoneView>> milestones) {
         long id = record.row().id();

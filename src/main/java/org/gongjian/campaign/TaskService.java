@@ -138,6 +138,17 @@ public class TaskService {
         return queries.tasksForEvaluation(taskIds);
     }
 
+    /**
+     * A task chain (a task and its ancestors, nearest first; unscoped) as {@link #tasksForEvaluation(java.util.Collection)}
+     * gives it, with the subtasks of each ancestor as {@link #subtasksOf} gives them: what re-lighting the chain reads,
+     * its tasks and their subtasks in one query (issue #18: an approval's re-light read its task twice, once as the
+     * chain's first task and once as its parent's subtask).
+     */
+    @Transactional(readOnly = true)
+    public TaskChainForEvaluation chainForEvaluation(List<Long> chain) {
+        return queries.chainForEvaluation(chain);
+    }
+
     /** The ids of every task of a campaign (unscoped; supervision finds the ones it has not evaluated yet). */
     @Transactional(readOnly = true)
     public List<Long> taskIdsOf(long campaignId) {

@@ -508,6 +508,19 @@ class TaskStore {
     }
 
     /** The given tasks, unscoped, in id order (parents before their subtasks). */
+    /**
+     * The given tasks and every subtask of {@code parentIds}, in one read: a task chain and its ancestors' subtasks,
+     * where the chain's first task is also its parent's subtask (read once, not twice).
+     */
+    List<TaskRecord> findAllWithSubtasks(Collection<Long> ids, Collection<Long> parentIds) {
+        // a union of two index reads: an OR across two columns may use neither index
+        return parentIds.isEmpty() ? findAllUnscoped(ids) : jdbc.sql(rowsOf("""
+                (SELECT * FROM task WHERE id IN (:ids)
+                 UNION ALL
+                 SELECT * FROM task WHERE parent_task_id IN (:parents) AND id NOT IN (:ids)) t""") + " ORDER BY t.id")
+                .param("ids", ids).param("parents", parentIds).query(TaskStore::record).list();
+    }
+
     List<TaskRecord> findAllUnscoped(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : jdbc.sql(ROW + " WHERE t.id IN (:ids) ORDER BY t.id").param("ids", ids)
                 .query(TaskStore::record).list();

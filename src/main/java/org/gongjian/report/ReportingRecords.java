@@ -40,6 +40,9 @@ public class ReportingRecords {
 
     private record TaskDates(long taskId, long campaignId, LocalDate start, LocalDate due) {}
 
+    /** What the facts need of a task that the caller has read already: its dates and whether it has subtasks. */
+    public record KnownTask(long taskId, long campaignId, LocalDate start, LocalDate due, boolean decomposed) {}
+
     private record Reported(java.sql.@Nullable Timestamp firstSubmitted, boolean late, String status) {}
 
     /** Each query binds every id, and PostgreSQL takes at most 65,535 parameters per statement. */
@@ -71,6 +74,25 @@ public class ReportingRecords {
                 Map.of("c", campaignId)), asOf, count);
     }
 
+    /**
+     * {@link #forTasks} for tasks the caller has just read in this transaction (an approval's re-light): their dates
+     * and subtasks are taken from it instead of being read again from the task view — two statements less.
+     */
+    public Map<Long, TaskReporting> forKnownTasks(Collection<KnownTask> known, LocalDate asOf, int count) {
+        List<KnownTask> all = List.copyOf(known);
+        Map<Long, TaskReporting> result = new HashMap<>();
+        for (int from = 0; from < all.size(); from += SLICE) {
+            List<KnownTask> slice = all.subList(from, Math.min(all.size(), from + SLICE));
+            List<Long> ids = slice.stream().map(KnownTask::taskId).toList();
+            result.putAll(reporting(new Rows("task_id IN (:ids)", "r.task_id IN (:ids)", "parent_task_id IN (:ids)",
+                            Map.of("ids", ids)),
+                    slice.stream().map(t -> new TaskDates(t.taskId(), t.campaignId(), t.start(), t.due())).toList(),
+                    slice.stream().filter(KnownTask::decomposed).map(KnownTask::taskId)
+                            .collect(java.util.stream.Collectors.toSet()), asOf, count));
+        }
+        return result;
+    }
+
     /** Which rows a read takes: of the task view, of the reports (alias r), of the subtasks; with their parameters. */
     private record Rows(String tasks, String reports, String subtasks, Map<String, ?> params) {}
 
@@ -86,6 +108,15 @@ public class ReportingRecords {
         List<TaskDates> tasks = jdbc.sql("SELECT task_id, campaign_id, start_date, due_date FROM campaign_task_ref WHERE "
                         + rows.tasks()).params(rows.params()).query((rs, n) -> new TaskDates(rs.getLong(1),
                         rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate())).list();
+        java.util.Set<Long> decomposed = new java.util.HashSet<>(jdbc.sql(
+                "SELECT DISTINCT parent_task_id FROM campaign_task_ref WHERE " + rows.subtasks())
+                .params(rows.params()).query(Long.class).list());
+        return reporting(rows, tasks, decomposed, asOf, count);
+    }
+
+    /** The reporting of {@code tasks} (the rows of {@code rows}), of which {@code decomposed} have subtasks. */
+    private Map<Long, TaskReporting> reporting(Rows rows, List<TaskDates> tasks, java.util.Set<Long> decomposed,
+                                               LocalDate asOf, int count) {
         Map<Long, CampaignView> campaignById = new HashMap<>();
         Map<Long, List<ReportingPeriod>> periodsOf = new HashMap<>();
         for (TaskDates t : tasks) {
@@ -124,9 +155,6 @@ public class ReportingRecords {
                 .params(rows.params()).query(rs -> {
                     latestStatus.put(rs.getLong(1), rs.getString(2));
                 });
-        java.util.Set<Long> decomposed = new java.util.HashSet<>(jdbc.sql(
-                "SELECT DISTINCT parent_task_id FROM campaign_task_ref WHERE " + rows.subtasks())
-                .params(rows.params()).query(Long.class).list());
         Map<Long, TaskReporting> result = new HashMap<>();
         for (TaskDates t : tasks) {
             if (decomposed.contains(t.taskId())) {

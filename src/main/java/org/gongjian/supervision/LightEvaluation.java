@@ -211,10 +211,13 @@ public class LightEvaluation {
             return new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         }
         Map<Long, TaskView> byId = new HashMap<>();
-        tasks.tasksForEvaluation(chain).forEach(t -> byId.put(t.id(), t));
+        var read = tasks.chainForEvaluation(chain);
+        read.tasks().forEach(t -> byId.put(t.id(), t));
         CampaignView campaign = campaigns.campaign(byId.get(chain.get(0)).campaignId(), DataScope.everything());
+        Map<Long, List<Child>> children = new HashMap<>();
+        read.subtasks().forEach((parent, rows) -> children.put(parent, children(rows)));
         return evaluateInOrder(chain.stream().map(byId::get).toList(), campaign, asOf, facts, current,
-                store.counted(chain), childrenOf(chain.subList(1, chain.size())));
+                store.counted(chain), children);
     }
 
     /** The given tasks and all their ancestors, read in slices, evaluated bottom-up. */
@@ -269,10 +272,13 @@ public class LightEvaluation {
         Map<Long, List<Child>> children = new HashMap<>();
         for (int from = 0; from < parentIds.size(); from += SLICE) {
             tasks.subtasksOf(parentIds.subList(from, Math.min(parentIds.size(), from + SLICE)))
-                    .forEach((parent, rows) -> children.put(parent, rows.stream()
-                            .map(r -> new Child(r.id(), r.title(), r.light())).toList()));
+                    .forEach((parent, rows) -> children.put(parent, children(rows)));
         }
         return children;
+    }
+
+    private static List<Child> children(List<org.gongjian.campaign.TaskRow> rows) {
+        return rows.stream().map(r -> new Child(r.id(), r.title(), r.light())).toList();
     }
 
     /** The rules, the roll-up and the writes for tasks given children first; one batch of writes at the end. */
@@ -280,7 +286,7 @@ public class LightEvaluation {
                                     Map<Long, LightStore.Period> current, Map<Long, LightStore.State> counted,
                                     Map<Long, List<Child>> children) {
         return evaluateInOrder(bottomUp, campaign, asOf, facts,
-                facts.forTasks(bottomUp.stream().map(TaskView::id).toList(), asOf), current, counted, children);
+                facts.forReadTasks(bottomUp, asOf), current, counted, children);
     }
 
     private Summary evaluateInOrder(List<TaskView> bottomUp, CampaignView campaign, LocalDate asOf, ReportFacts facts,

@@ -13,6 +13,14 @@ public interface ReportFacts {
     /** Facts for each task id asked for; a task missing from the answer counts as {@link ReportingFacts#none()}. */
     Map<Long, ReportingFacts> forTasks(Collection<Long> taskIds, LocalDate asOf);
 
+    /**
+     * {@link #forTasks} for tasks just read in this transaction, whose dates and subtasks need not be read again
+     * (their start and due dates, and whether they have subtasks, are all the facts take of a task).
+     */
+    default Map<Long, ReportingFacts> forReadTasks(Collection<org.gongjian.campaign.TaskView> tasks, LocalDate asOf) {
+        return forTasks(tasks.stream().map(org.gongjian.campaign.TaskView::id).toList(), asOf);
+    }
+
     /** {@link #forTasks} for every task of a campaign ({@code taskIds}: all of them), read by campaign where it can be. */
     default Map<Long, ReportingFacts> forCampaign(org.gongjian.campaign.CampaignView campaign, Collection<Long> taskIds,
                                                  LocalDate asOf) {

@@ -38,6 +38,14 @@ class ReportingRecordFacts implements ReportFacts {
     }
 
     @Override
+    public Map<Long, ReportingFacts> forReadTasks(Collection<org.gongjian.campaign.TaskView> tasks, LocalDate asOf) {
+        Map<Long, ReportingFacts> facts = new HashMap<>();
+        put(records.forKnownTasks(tasks.stream().map(t -> new ReportingRecords.KnownTask(t.id(), t.campaignId(),
+                t.startDate(), t.dueDate(), t.subtaskCount() > 0)).toList(), asOf, 2), facts);
+        return facts;
+    }
+
+    @Override
     public Map<Long, ReportingFacts> forCampaign(CampaignView campaign, Collection<Long> taskIds, LocalDate asOf) {
         Map<Long, ReportingFacts> facts = new HashMap<>();
         put(records.forCampaign(campaign.id(), asOf, 2), facts);

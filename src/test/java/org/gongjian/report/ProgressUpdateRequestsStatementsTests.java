@@ -40,10 +40,11 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
     // chain of the roll-up then took approval from 55 to 47 (create 14 → 13), later 45; reading the light states
     // again, locked, before their write (LightStore.reconciled) made it 46. Then (2026-12-05) submit 15 → 14 and
     // approve 46 → 45: the report's row is not read back after its save (ProgressReport#saved); create 13 → 12: nor
-    // after its insert
+    // after its insert; approve 45 → 42: the re-light reads its chain and the parent's subtasks in one statement,
+    // and takes the tasks' dates and subtasks for their reporting facts from that read
     static final int CREATE_STATEMENTS = 12;
     static final int SUBMIT_STATEMENTS = 14;
-    static final int APPROVE_STATEMENTS = 45;
+    static final int APPROVE_STATEMENTS = 42;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
 
