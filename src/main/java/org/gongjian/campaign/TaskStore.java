@@ -53,6 +53,19 @@ class TaskStore {
             AND t.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
                          JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE %1$s)""";
 
+    /**
+     * The same set on PostgreSQL, its cooperations read first as an array and the tasks then fetched by key. As a
+     * semi-join PostgreSQL merged the cooperations with the task key index filtered by campaign, guessing that the
+     * campaign's tasks are spread over the ids, so the walk would stop early — but a campaign's tasks are one range of
+     * ids (created in its year), and the walk read every older campaign's task first: 54,394 buffers, 63 ms for the
+     * count of a county user's list at city scale (2026-12-05-city-reads), 581 buffers and 1.5 ms by key. The set is
+     * what a scope's units cooperate on, small beside a campaign.
+     */
+    private static final String COOPERATING_IN_SCOPE_BY_KEY = LEAD_OUTSIDE_SCOPE + """
+
+            AND t.id = ANY(ARRAY(SELECT cu.task_id FROM task_cooperating_unit cu
+                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE %1$s))""";
+
     /** Rows a streamed read fetches per round trip: a real cursor on PostgreSQL, whose driver otherwise reads them all. */
     static final int FETCH_SIZE = 500;
 
@@ -162,8 +175,9 @@ class TaskStore {
         return PageResult.of(items, total, page);
     }
 
-    private static Listed listed(String where, DataScope scope) {
-        return new Listed(where, scope.isEverything() ? null : literal(scope.likePattern()));
+    private Listed listed(String where, DataScope scope) {
+        return new Listed(where, scope.isEverything() ? null : literal(scope.likePattern()),
+                database.postgres() ? COOPERATING_IN_SCOPE_BY_KEY : COOPERATING_IN_SCOPE);
     }
 
     /**
@@ -186,7 +200,7 @@ class TaskStore {
      * from its index — tasks led in the scope, and tasks led outside it with a cooperating unit in it — joined by
      * UNION ALL (disjoint: no task twice, nothing to deduplicate).
      */
-    private record Listed(String where, @Nullable String scope) {
+    private record Listed(String where, @Nullable String scope, String cooperatingSet) {
 
         /** Scoped, the sum of the two sets' counts, each an index read of its own (a UNION ALL under one COUNT is slower). */
         String count() {
@@ -223,7 +237,7 @@ class TaskStore {
         }
 
         String cooperating() {
-            return COOPERATING_IN_SCOPE.formatted(scope);
+            return cooperatingSet.formatted(scope);
         }
     }
 
