@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.Upserts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -38,9 +39,11 @@ class ProblemStore {
                 AND om.status <> 'DONE' AND om.deadline < :today)""";
 
     private final JdbcClient jdbc;
+    private final Upserts upserts;
 
-    ProblemStore(JdbcClient jdbc) {
+    ProblemStore(JdbcClient jdbc, Upserts upserts) {
         this.jdbc = jdbc;
+        this.upserts = upserts;
     }
 
     record Row(long id, long campaignId, long unitId, String unitName, ProblemSource source, String category,
@@ -322,14 +325,10 @@ class ProblemStore {
                 .param("c", campaignId).query(String.class).optional().map(Severity::valueOf);
     }
 
+    /** One statement: two administrators saving a campaign's first setting at once both succeed, the later wins. */
     void saveSetting(long campaignId, Severity max, String by, Instant at) {
-        if (jdbc.sql("UPDATE rectification_setting SET unit_head_max_severity = :s, updated_by = :by, updated_at = :at "
-                + "WHERE campaign_id = :c").param("s", max.name()).param("by", by).param("at", Timestamp.from(at))
-                .param("c", campaignId).update() == 0) {
-            jdbc.sql("INSERT INTO rectification_setting (campaign_id, unit_head_max_severity, updated_by, updated_at) "
-                    + "VALUES (:c, :s, :by, :at)").param("c", campaignId).param("s", max.name()).param("by", by)
-                    .param("at", Timestamp.from(at)).update();
-        }
+        upserts.put("rectification_setting", Map.of("campaign_id", campaignId, "unit_head_max_severity", max.name(),
+                "updated_by", by, "updated_at", Timestamp.from(at)), "campaign_id");
     }
 
     boolean empty() {

@@ -12,6 +12,7 @@ import org.gongjian.campaign.Light;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.DatabaseKind;
 import org.gongjian.shared.SqlArrays;
+import org.gongjian.shared.Upserts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -25,11 +26,13 @@ class LightStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final DatabaseKind database;
+    private final Upserts upserts;
 
-    LightStore(JdbcClient jdbc, JdbcTemplate batch, DatabaseKind database) {
+    LightStore(JdbcClient jdbc, JdbcTemplate batch, DatabaseKind database, Upserts upserts) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.database = database;
+        this.upserts = upserts;
     }
 
     /**
@@ -338,17 +341,11 @@ class LightStore {
                         rs.getDate(3).toLocalDate())).optional();
     }
 
+    /** One statement: a campaign's first two evaluations at once both land (the second's mark is kept). */
     void mark(long campaignId, Mark mark) {
-        Map<String, Object> params = Map.of("c", campaignId, "f", mark.fingerprint(),
-                "e", Date.valueOf(mark.evaluatedOn()), "full", Date.valueOf(mark.fullOn()));
-        int updated = jdbc.sql("""
-                UPDATE light_campaign_mark SET fingerprint = :f, evaluated_on = :e, full_on = :full
-                WHERE campaign_id = :c""").params(params).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO light_campaign_mark (campaign_id, fingerprint, evaluated_on, full_on)
-                    VALUES (:c, :f, :e, :full)""").params(params).update();
-        }
+        upserts.put("light_campaign_mark", Map.of("campaign_id", campaignId, "fingerprint", mark.fingerprint(),
+                "evaluated_on", Date.valueOf(mark.evaluatedOn()), "full_on", Date.valueOf(mark.fullOn())),
+                "campaign_id");
     }
 
     List<Period> history(long taskId, int limit) {

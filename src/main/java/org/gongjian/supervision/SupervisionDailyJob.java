@@ -12,10 +12,10 @@ import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.shared.AuditableChange;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.Upserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,12 +45,13 @@ public class SupervisionDailyJob {
     private final DeadlineReminders reminders;
     private final CampaignService campaigns;
     private final JdbcClient jdbc;
+    private final Upserts upserts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     SupervisionDailyJob(LightEvaluation lights, Escalation escalation, DeadlineReminders reminders,
-                        CampaignService campaigns, JdbcClient jdbc, ApplicationEventPublisher events,
+                        CampaignService campaigns, JdbcClient jdbc, Upserts upserts, ApplicationEventPublisher events,
                         PlatformTransactionManager transactions, Clock clock) {
         this.tx = new TransactionTemplate(transactions);
         this.lights = lights;
@@ -58,6 +59,7 @@ public class SupervisionDailyJob {
         this.reminders = reminders;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
+        this.upserts = upserts;
         this.events = events;
         this.clock = clock;
     }
@@ -170,29 +172,15 @@ public class SupervisionDailyJob {
                 .query(Long.class).single() > 0;
     }
 
+    /**
+     * One statement: a run of a day another node recorded a moment ago updates its row. (The insert that used to
+     * follow an update finding nothing failed on the key then, and on PostgreSQL left the transaction aborted — the
+     * caught exception did not save the day's audit line after it.)
+     */
     private void record(LocalDate date, String trigger, Result r) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        int updated = jdbc.sql("""
-                        UPDATE supervision_run SET finished_at = :at, trigger_kind = :k, tasks_evaluated = :e,
-                               lights_changed = :c, urged = :u, escalated = :x, interviews = :i, reminders = :r
-                         WHERE run_date = :d""")
-                .params(params(date, now, trigger, r)).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("""
-                                INSERT INTO supervision_run (run_date, finished_at, trigger_kind, tasks_evaluated,
-                                       lights_changed, urged, escalated, interviews, reminders)
-                                VALUES (:d, :at, :k, :e, :c, :u, :x, :i, :r)""")
-                        .params(params(date, now, trigger, r)).update();
-            } catch (DuplicateKeyException e) {
-                // another node recorded the same day a moment ago: the day is completed either way
-            }
-        }
-    }
-
-    private static java.util.Map<String, Object> params(LocalDate date, LocalDateTime at, String trigger, Result r) {
-        return java.util.Map.of("d", date, "at", at, "k", trigger, "e", r.lights().evaluated(),
-                "c", r.lights().changed(), "u", r.escalation().urged(), "x", r.escalation().escalated(),
-                "i", r.escalation().interviews(), "r", r.deadlineReminders());
+        upserts.put("supervision_run", java.util.Map.of("run_date", date, "finished_at", LocalDateTime.now(clock),
+                "trigger_kind", trigger, "tasks_evaluated", r.lights().evaluated(), "lights_changed", r.lights().changed(),
+                "urged", r.escalation().urged(), "escalated", r.escalation().escalated(),
+                "interviews", r.escalation().interviews(), "reminders", r.deadlineReminders()), "run_date");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.Like;
 import org.gongjian.shared.PageQuery;
+import org.gongjian.shared.Upserts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,9 +30,11 @@ class TalentStore {
             WHERE u.path LIKE :scope""";
 
     private final JdbcClient jdbc;
+    private final Upserts upserts;
 
-    TalentStore(JdbcClient jdbc) {
+    TalentStore(JdbcClient jdbc, Upserts upserts) {
         this.jdbc = jdbc;
+        this.upserts = upserts;
     }
 
     record Filter(@Nullable String q, @Nullable String field, @Nullable String tier, @Nullable TalentSource source,
@@ -101,12 +104,7 @@ class TalentStore {
     }
 
     void putTier(String code, String label, int sortOrder) {
-        int updated = jdbc.sql("UPDATE talent_tier SET label = :label, sort_order = :sort WHERE code = :code")
-                .param("code", code).param("label", label).param("sort", sortOrder).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO talent_tier (code, label, sort_order) VALUES (:code, :label, :sort)")
-                    .param("code", code).param("label", label).param("sort", sortOrder).update();
-        }
+        upserts.put("talent_tier", Map.of("code", code, "label", label, "sort_order", sortOrder), "code");
     }
 
     private static String where(Filter f, DataScope scope, Map<String, Object> params) {

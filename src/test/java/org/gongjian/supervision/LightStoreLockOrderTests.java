@@ -82,7 +82,7 @@ class LightStoreLockOrderTests {
 
     private final RecordingJdbc jdbc = new RecordingJdbc();
     /** H2's batches; the PostgreSQL statements over arrays lock in the same order first (LightStore#moveBySlice). */
-    private final LightStore store = new LightStore(null, jdbc, org.mockito.Mockito.mock(DatabaseKind.class));
+    private final LightStore store = new LightStore(null, jdbc, org.mockito.Mockito.mock(DatabaseKind.class), null);
 
     private static LightStore.CountKey key(long unit, Light light) {
         return new LightStore.CountKey(1, unit, "economy", true, light);

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.gongjian.shared.Upserts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +22,11 @@ class BriefingStore {
     static final String PUBLISHED = "PUBLISHED";
 
     private final JdbcClient jdbc;
+    private final Upserts upserts;
 
-    BriefingStore(JdbcClient jdbc) {
+    BriefingStore(JdbcClient jdbc, Upserts upserts) {
         this.jdbc = jdbc;
+        this.upserts = upserts;
     }
 
     record Row(long id, long campaignId, String period, String status, @Nullable String overview,
@@ -89,19 +94,15 @@ class BriefingStore {
                 .param("c", campaignId).query((rs, n) -> new BriefingSettings(rs.getString(1), rs.getString(2))).optional();
     }
 
+    /** One statement, so two first saves of a campaign's settings at once both succeed (the later wins). */
     void saveSettings(long campaignId, BriefingSettings s, Instant at, String by) {
-        int updated = jdbc.sql("""
-                UPDATE briefing_setting SET issuing_unit = :u, number_prefix = :p, updated_at = :at, updated_by = :by
-                WHERE campaign_id = :c""")
-                .param("u", s.issuingUnit()).param("p", s.numberPrefix()).param("at", Timestamp.from(at))
-                .param("by", by).param("c", campaignId).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO briefing_setting (campaign_id, issuing_unit, number_prefix, updated_at, updated_by)
-                    VALUES (:c, :u, :p, :at, :by)""")
-                    .param("u", s.issuingUnit()).param("p", s.numberPrefix()).param("at", Timestamp.from(at))
-                    .param("by", by).param("c", campaignId).update();
-        }
+        Map<String, Object> row = new LinkedHashMap<>();   // the texts may be null
+        row.put("campaign_id", campaignId);
+        row.put("issuing_unit", s.issuingUnit());
+        row.put("number_prefix", s.numberPrefix());
+        row.put("updated_at", Timestamp.from(at));
+        row.put("updated_by", by);
+        upserts.put("briefing_setting", row, "campaign_id");
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
