@@ -2,14 +2,20 @@ package org.gongjian.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.gongjian.campaign.TaskChanged;
 import org.gongjian.report.ReportApproved;
 import org.gongjian.report.ReportReturned;
 import org.gongjian.report.ReportSubmitted;
 import org.springframework.context.event.EventListener;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Lights follow every relevant change at once, in the same transaction (a light and the change that caused it commit
@@ -31,7 +37,13 @@ class LightTriggers {
 
     @EventListener
     void on(ReportApproved approved) {
-        lights.evaluateChain(approved.affectedTaskIds(), LocalDate.now(clock));
+        LightEvaluation.Summary relit = lights.evaluateChain(approved.affectedTaskIds(), LocalDate.now(clock));
+        if (relit.evaluated() > 0) {
+            FactMarks marks = FactMarks.ofTransaction(lights);
+            if (marks != null) {
+                marks.relit(approved.affectedTaskIds());
+            }
+        }
     }
 
     @EventListener
@@ -39,9 +51,63 @@ class LightTriggers {
         if (changed.change() == TaskChanged.Change.EDITED) {
             lights.evaluateChain(changed.affectedTaskIds(), LocalDate.now(clock));
         } else if (changed.change() == TaskChanged.Change.PROGRESSED) {
-            lights.factsChanged(changed.affectedTaskIds());   // actuals fed, progress reached: the daily run re-lights
+            // actuals fed, progress reached: the daily run re-lights — marked at commit (see FactMarks)
+            FactMarks marks = FactMarks.ofTransaction(lights);
+            if (marks == null) {
+                lights.factsChanged(changed.affectedTaskIds());
+            } else {
+                marks.changed(changed.affectedTaskIds());
+            }
         }
         // CREATED: a new task has no light yet; the daily run finds it, and re-lights its parent with it
+    }
+
+    /**
+     * The tasks a transaction marked for the next daily run, written just before it commits — less the ones it
+     * re-lit itself after their facts changed (an approval: {@code TaskProgress.apply} publishes PROGRESSED for the
+     * chain, then {@link ReportApproved} re-lights that very chain with the new facts in the same transaction). The
+     * mark (check date cleared) would only be overwritten by the re-light's own check date a few statements later:
+     * one UPDATE, and the state rows' locked re-read and rewrite when the check date has not moved (issue #18).
+     */
+    private static final class FactMarks implements TransactionSynchronization {
+
+        private final LightEvaluation lights;
+        private final Set<Long> marked = new LinkedHashSet<>();
+
+        private FactMarks(LightEvaluation lights) {
+            this.lights = lights;
+        }
+
+        /** This transaction's marks, registered on first use; null outside a transaction (mark at once then). */
+        static @Nullable FactMarks ofTransaction(LightEvaluation lights) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+                if (registered instanceof FactMarks marks) {
+                    return marks;
+                }
+            }
+            FactMarks marks = new FactMarks(lights);
+            TransactionSynchronizationManager.registerSynchronization(marks);
+            return marks;
+        }
+
+        void changed(Collection<Long> taskIds) {
+            marked.addAll(taskIds);
+        }
+
+        /** Re-lit in this transaction after their facts changed: the re-light wrote what the daily run would. */
+        void relit(Collection<Long> taskIds) {
+            marked.removeAll(taskIds);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!marked.isEmpty()) {
+                lights.factsChanged(List.copyOf(marked));
+            }
+        }
     }
 
     /** A submitted (or resubmitted) report changes its period from missing to on time or late. */

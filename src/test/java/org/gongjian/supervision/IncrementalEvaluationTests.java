@@ -159,6 +159,24 @@ class IncrementalEvaluationTests extends IntegrationTest {
                 .query(LocalDate.class).single()).isAfter(LocalDate.of(2026, 5, 12));
     }
 
+    /**
+     * A figure moved outside an approval (the demo's or a feed's actual) is marked for the next run when its
+     * transaction commits: only an approval's own re-light of the chain makes the mark needless (LightTriggers).
+     */
+    @Test
+    void aRecordedActualMarksItsChainForTheNextRunAtCommit() {
+        lights.evaluateDue(campaign.id(), LocalDate.of(2026, 5, 11));
+        TaskView task = leaves.stream().map(t -> tasks.task(t.id(), ALL)).filter(t -> !t.indicators().isEmpty())
+                .findFirst().orElseThrow();
+        jdbc.sql("UPDATE task_light_state SET recheck_on = DATE '2026-12-01' WHERE task_id = :t")
+                .param("t", task.id()).update();
+
+        tasks.recordActual(task.id(), task.indicators().get(0).id(), task.indicators().get(0).target());
+
+        assertThat(jdbc.sql("SELECT recheck_on FROM task_light_state WHERE task_id = :t").param("t", task.id())
+                .query(LocalDate.class).optional()).isEmpty();
+    }
+
     /** One of the ways facts change in use, through the services a user's action goes through. */
     void changeSomeFact(Random random, LocalDate day) {
         TaskView task = tasks.task(leaves.get(random.nextInt(leaves.size())).id(), ALL);
