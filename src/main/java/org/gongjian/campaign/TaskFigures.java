@@ -2,7 +2,6 @@ package org.gongjian.campaign;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,11 @@ public class TaskFigures {
 
     private final JdbcClient jdbc;
 
-    TaskFigures(JdbcClient jdbc) {
+    private final TaskReasons reasons;
+
+    TaskFigures(JdbcClient jdbc, TaskReasons reasons) {
         this.jdbc = jdbc;
+        this.reasons = reasons;
     }
 
     /** Tasks a unit leads in a campaign and the sum of their progress (%), so callers can average over any roll-up. */
@@ -53,7 +55,7 @@ public class TaskFigures {
                 .param("ids", taskIds)
                 .query((rs, n) -> {
                     String text = rs.getString(2);
-                    map.put(rs.getLong(1), text == null || text.isBlank() ? List.of() : Arrays.asList(text.split("\n")));
+                    map.put(rs.getLong(1), reasons.today(lines(text)));
                     return null;
                 }).list();
         return map;
@@ -96,7 +98,7 @@ public class TaskFigures {
                         + " ORDER BY t.progress, t.id LIMIT :limit")
                 .param("campaign", campaignId).param("limit", limit)
                 .query((rs, n) -> new RedLeaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), lines(rs.getString(8))))
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), reasons.today(lines(rs.getString(8)))))
                 .list();
         int total = 0;
         java.util.Map<Long, String> units = new java.util.HashMap<>();

@@ -10,15 +10,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Each task's current light reasons (亮灯理由, one per line) as supervision computed them, in a narrow table of their
- * own ({@code task_light_reason}): the reasons of a task behind plan quote the day's planned value, so a daily run
- * rewords a third of a campaign whose lights stay; here that is a small row without triggers, not a new version of
- * the task row with all its indexes and the tally triggers. The task list and figures read it joined.
+ * Each task's current light reasons (亮灯理由, one line each) as supervision stores them, in a narrow table of their
+ * own ({@code task_light_reason}), a small row without triggers rather than a column of the wide task row. A reason
+ * whose words move by the day (the day's planned value, the days to a milestone) is a line of the facts it needs,
+ * put into words when read ({@link TaskReasons}), so the row changes only when the facts or the light do. The task
+ * list and figures read it joined.
  */
 @Repository
 class TaskLightReasons {
 
     private static final int SLICE = 1_000;
+    /** The column's width ({@code V2026_12_13_0900}): a line of an indicator's facts carries its trajectory. */
+    static final int WIDTH = 100_000;
 
     private final JdbcTemplate batch;
     private final DatabaseKind database;
@@ -55,7 +58,7 @@ class TaskLightReasons {
             } else {
                 int[] rows = batch.batchUpdate("""
                         MERGE INTO task_light_reason r
-                        USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(4000)))) AS v (task_id, reasons)
+                        USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(100000)))) AS v (task_id, reasons)
                         ON r.task_id = v.task_id
                         WHEN MATCHED AND r.reasons <> v.reasons THEN UPDATE SET reasons = v.reasons
                         WHEN NOT MATCHED THEN INSERT (task_id, reasons) VALUES (v.task_id, v.reasons)""",
@@ -70,7 +73,7 @@ class TaskLightReasons {
     }
 
     private static String text(TaskService.LightUpdate update) {
-        String text = TaskStore.truncate(String.join("\n", update.reasons()));
-        return text == null ? "" : text;
+        String text = String.join("\n", update.reasons());
+        return text.length() <= WIDTH ? text : text.substring(0, WIDTH - 1) + "…";
     }
 }

@@ -26,8 +26,11 @@ class TaskQueries {
     private final IndicatorStore indicators;
     private final MilestoneStore milestones;
     private final CampaignService campaigns;
+    private final TaskReasons reasons;
 
-    TaskQueries(TaskStore tasks, IndicatorStore indicators, MilestoneStore milestones, CampaignService campaigns) {
+    TaskQueries(TaskStore tasks, IndicatorStore indicators, MilestoneStore milestones, CampaignService campaigns,
+                TaskReasons reasons) {
+        this.reasons = reasons;
         this.tasks = tasks;
         this.indicators = indicators;
         this.milestones = milestones;
@@ -167,7 +170,7 @@ class TaskQueries {
         return new TaskChainForEvaluation(views, subtasks);
     }
 
-    private static TaskView evaluationView(TaskRecord record, java.util.Map<Long, List<TaskView.IndicatorView>> indicators,
+    private TaskView evaluationView(TaskRecord record, java.util.Map<Long, List<TaskView.IndicatorView>> indicators,
                                            java.util.Map<Long, List<TaskView.MilestoneView>> milestones) {
         long id = record.row().id();
         return view(record, List.of(), indicators.getOrDefault(id, List.of()), milestones.getOrDefault(id, List.of()),
@@ -208,12 +211,12 @@ class TaskQueries {
                 (int) milestoneViews.stream().filter(m -> m.doneDate() != null).count(), milestoneViews.size());
     }
 
-    private static TaskView view(TaskRecord record, List<Long> cooperatingUnits, List<TaskView.IndicatorView> indicators,
+    private TaskView view(TaskRecord record, List<Long> cooperatingUnits, List<TaskView.IndicatorView> indicators,
                                  List<TaskView.MilestoneView> milestones, List<String> explanation) {
         TaskRow row = record.row();
         return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
                 row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
                 cooperatingUnits, row.weight(), record.dates().start(), row.dueDate(), indicators, milestones,
-                row.light(), record.lightReasons(), row.progress(), explanation, row.subtaskCount(), record.version());
+                row.light(), reasons.today(record.lightReasons()), row.progress(), explanation, row.subtaskCount(), record.version());
     }
 }

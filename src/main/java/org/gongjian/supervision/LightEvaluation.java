@@ -12,6 +12,7 @@ import java.util.Map;
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.Light;
+import org.gongjian.campaign.LightReasonList;
 import org.gongjian.campaign.TaskRow;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
@@ -162,8 +163,11 @@ public class LightEvaluation {
         return summary;
     }
 
-    /** Bumped when the light rules change, so the first run after an upgrade re-evaluates every task. */
-    static final int RULES_VERSION = 1;
+    /**
+     * Bumped when the light rules or the stored reasons change, so the first run after an upgrade re-evaluates every
+     * task. 2: reasons whose words move by the day are stored as their facts ({@link DatedReason}).
+     */
+    static final int RULES_VERSION = 2;
 
     /** What of a campaign its tasks' lights and check dates depend on: its dates, reporting rhythm and thresholds. */
     static String fingerprint(CampaignView c) {
@@ -410,8 +414,9 @@ public class LightEvaluation {
         } else if (!sameRecheck(recheck, counted.recheckOn(), asOf)) {
             pending.store().recheck(task.id(), counted, recheck);
         }
-        if (task.light() != verdict.light() || !task.lightReasons().equals(verdict.reasons())) {
-            pending.lights().add(new TaskService.LightUpdate(task.id(), task.light(), verdict.light(), verdict.reasons()));
+        // the lines as stored, not one day's words: a reason of facts stays the same row while the words move
+        if (task.light() != verdict.light() || !LightReasonList.stored(task.lightReasons()).equals(verdict.lines())) {
+            pending.lights().add(new TaskService.LightUpdate(task.id(), task.light(), verdict.light(), verdict.lines()));
         }
         if (changed) {
             pending.changed().add(new LightChanged(task.id(), task.title(), task.campaignId(), task.leadUnitId(),

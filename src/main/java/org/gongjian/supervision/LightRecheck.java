@@ -15,15 +15,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * When a task's own verdict must be looked at again if none of its facts change: the first day after the evaluation
- * on which {@link LightRules#evaluate} could give another light <em>or other words</em>. The daily run evaluates only
- * tasks whose day has come (plus those whose facts changed), so this date may be early — the task is then simply
- * evaluated again and gets a new date — but never late: a late date would leave a stale light.
+ * on which {@link LightRules#evaluate} could give another light <em>or another set of reasons</em>. The words of a
+ * reason that move by the day (the day's planned value, the days to a milestone) need no evaluation: they are stored
+ * as their facts and put into words when read ({@link DatedReason}). The daily run evaluates only tasks whose day has
+ * come (plus those whose facts changed), so this date may be early — the task is then simply evaluated again and gets
+ * a new date — but never late: a late date would leave a stale light.
  * <ul>
  *   <li>已完成 stays so as days pass (its milestones are done by then, its indicators at target): never.</li>
- *   <li>A milestone not done: every day from {@code dueSoonDays} before its due date (the reason counts the days),
- *       else the day it enters that window; a done date still in the future, on that date.</li>
- *   <li>An indicator behind plan: every day until its plan ends (the planned value and shares in the reason move
- *       daily); on plan: the first day it could fall {@code yellowBehindPct} behind, found by walking the plan.</li>
+ *   <li>A milestone not done: the day it enters the window {@code dueSoonDays} before its due date (yellow), and the
+ *       day after its due date (red, for good); a done date still in the future, on that date.</li>
+ *   <li>An indicator: the first day it crosses {@code yellowBehindPct} or {@code redBehindPct} behind plan either
+ *       way, found by walking the plan; none once the plan has reached its last value.</li>
  *   <li>Reporting: the day after the next deadline passes (the campaign-wide date the reporting facts give).</li>
  * </ul>
  */
@@ -31,7 +33,7 @@ final class LightRecheck {
 
     /** Walk at most this far ahead for an indicator's crossing; a plan longer than that is checked again then. */
     static final int HORIZON_DAYS = 400;
-    /** Slack against double rounding: a crossing within this many percentage points counts as reached (earlier is safe). */
+    /** Slack against double rounding: within this many percentage points of a threshold a change is assumed (earlier is safe). */
     private static final double SLACK = 1e-6;
 
     private LightRecheck() {
@@ -59,7 +61,11 @@ final class LightRecheck {
                 next = earlier(next, m.doneDate());
             }
             LocalDate window = m.dueDate().minusDays(thresholds.dueSoonDays());
-            next = earlier(next, window.isAfter(asOf) ? window : tomorrow);
+            if (window.isAfter(asOf)) {
+                next = earlier(next, window);   // turns yellow
+            } else if (!m.dueDate().isBefore(asOf)) {
+                next = earlier(next, m.dueDate().plusDays(1));   // yellow until its due date, red the day after
+            }   // overdue: red until done, whatever the day; its reason counts the days when read
         }
         for (IndicatorView i : task.indicators()) {
             next = earlier(next, indicator(i, task, thresholds, asOf));
@@ -125,23 +131,36 @@ final class LightRecheck {
         if (today >= plan.end()) {
             return null;   // the plan has reached its last value: nothing moves any more by date alone
         }
-        double span = spanExact.doubleValue();
-        double actual = (i.actual() == null ? i.baseline() : i.actual()).doubleValue();
-        boolean lower = i.direction() == Direction.LOWER_IS_BETTER;
-        double yellow = thresholds.yellowBehindPct() - SLACK;
-        if (behind(plan.at(today), actual, span, lower) >= yellow) {
-            return asOf.plusDays(1);   // behind plan: its reason quotes today's planned value
+        Levels levels = new Levels(thresholds, (i.actual() == null ? i.baseline() : i.actual()).doubleValue(),
+                spanExact.doubleValue(), i.direction() == Direction.LOWER_IS_BETTER);
+        int now = levels.at(plan.at(today));
+        if (now < 0) {
+            return asOf.plusDays(1);   // on a threshold within the slack: look again tomorrow
         }
         long last = Math.min(plan.end(), today + HORIZON_DAYS);
         for (long day = today + 1; day <= last; day++) {
-            if (behind(plan.at(day), actual, span, lower) >= yellow) {
+            if (levels.at(plan.at(day)) != now) {
                 return LocalDate.ofEpochDay(day);
             }
         }
         return last < plan.end() ? LocalDate.ofEpochDay(last) : null;
     }
 
-    private static double behind(double planned, double actual, double span, boolean lowerIsBetter) {
-        return (lowerIsBetter ? actual - planned : planned - actual) * 100 / span;
+    /**
+     * How far behind plan an indicator is, as the rules grade it: 0 on plan, 1 yellow ({@code yellowBehindPct} or
+     * more), 2 red (more than {@code redBehindPct}); -1 within {@link #SLACK} of a threshold, where doubles cannot
+     * tell (a change counted there is at worst early).
+     */
+    private record Levels(Thresholds thresholds, double actual, double span, boolean lowerIsBetter) {
+
+        int at(double planned) {
+            double behind = (lowerIsBetter ? actual - planned : planned - actual) * 100 / span;
+            int low = level(behind - SLACK);
+            return low == level(behind + SLACK) ? low : -1;
+        }
+
+        private int level(double behind) {
+            return behind > thresholds.redBehindPct() ? 2 : behind >= thresholds.yellowBehindPct() ? 1 : 0;
+        }
     }
 }

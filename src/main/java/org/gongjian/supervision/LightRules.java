@@ -30,7 +30,17 @@ public final class LightRules {
     private LightRules() {
     }
 
-    private record Finding(Light light, String reason) {}
+    /** A rule that fired: its light, its words on the evaluation day and the line stored for it (the words, or the facts of a {@link DatedReason}). */
+    private record Finding(Light light, String reason, String line) {
+
+        Finding(Light light, String reason) {
+            this(light, reason, reason);
+        }
+
+        static Finding dated(Light light, DatedReason reason, LocalDate asOf) {
+            return new Finding(light, reason.on(asOf), DatedReason.line(reason));
+        }
+    }
 
     public static LightVerdict evaluate(TaskFacts task, ReportingFacts reporting, Thresholds thresholds,
                                         LocalDate asOf) {
@@ -45,7 +55,8 @@ public final class LightRules {
             return new LightVerdict(Light.GREEN, List.of(ON_TRACK));
         }
         findings.sort(Comparator.comparingInt((Finding f) -> -LightVerdict.severity(f.light())));
-        return new LightVerdict(findings.get(0).light(), findings.stream().map(Finding::reason).toList());
+        return new LightVerdict(findings.get(0).light(), findings.stream().map(Finding::reason).toList(),
+                findings.stream().map(Finding::line).toList());
     }
 
     /** 已完成: every milestone done, every indicator at its target (either direction), the last report approved. */
@@ -80,14 +91,18 @@ public final class LightRules {
                 continue;
             }
             long days = ChronoUnit.DAYS.between(asOf, m.dueDate());
-            if (days < 0) {
-                findings.add(new Finding(Light.RED, LightReason.MILESTONE_OVERDUE.text(m.title(), -days)));
-            } else if (days == 0) {
-                findings.add(new Finding(Light.YELLOW, LightReason.MILESTONE_DUE_TODAY.text(m.title())));
-            } else if (days <= thresholds.dueSoonDays()) {
-                findings.add(new Finding(Light.YELLOW, LightReason.MILESTONE_DUE_SOON.text(m.title(), days)));
+            if (days <= 0 || days <= thresholds.dueSoonDays()) {
+                findings.add(Finding.dated(days < 0 ? Light.RED : Light.YELLOW, DatedReason.MilestoneDue.of(m), asOf));
             }
         }
+    }
+
+    /** A milestone not done that is {@code days} from its due date (negative: overdue) in words. */
+    static String milestoneReason(String title, long days) {
+        if (days < 0) {
+            return LightReason.MILESTONE_OVERDUE.text(title, -days);
+        }
+        return days == 0 ? LightReason.MILESTONE_DUE_TODAY.text(title) : LightReason.MILESTONE_DUE_SOON.text(title, days);
     }
 
     // 红灯: no report for the last two periods whose deadline passed; 黄灯: the last one missing or late.
@@ -125,7 +140,7 @@ public final class LightRules {
             @Nullable Light light = behindPct.compareTo(BigDecimal.valueOf(thresholds.redBehindPct())) > 0 ? Light.RED
                     : behindPct.compareTo(BigDecimal.valueOf(thresholds.yellowBehindPct())) >= 0 ? Light.YELLOW : null;
             if (light != null) {
-                findings.add(new Finding(light, behindReason(i, planned, actual, span)));
+                findings.add(Finding.dated(light, DatedReason.IndicatorBehind.of(i, task), asOf));
             }
         }
     }
@@ -166,7 +181,9 @@ public final class LightRules {
      * indicator's unit, then both as the share of the way from baseline to target (目标进度), and the gap between those
      * two shares in percentage points — the figure the campaign's yellow and red thresholds are set on.
      */
-    private static String behindReason(IndicatorView i, BigDecimal planned, BigDecimal actual, BigDecimal span) {
+    static String behindReason(IndicatorView i, BigDecimal planned) {
+        BigDecimal actual = actualOf(i);
+        BigDecimal span = i.target().subtract(i.baseline()).abs();
         BigDecimal plannedShare = share(i, planned, span);
         BigDecimal actualShare = share(i, actual, span);
         String gap = Decimals.plain(plannedShare.subtract(actualShare));
@@ -202,41 +219,46 @@ public final class LightRules {
             return own;
         }
         Light light = own.light();
-        List<String> red = new ArrayList<>();
-        List<String> yellow = new ArrayList<>();
+        List<Finding> red = new ArrayList<>();
+        List<Finding> yellow = new ArrayList<>();
         List<String> open = new ArrayList<>();
         for (ChildLight child : children) {
             Light childLight = child.light() == null ? Light.GREEN : child.light();
             light = LightVerdict.worse(light, childLight);
             if (childLight == Light.RED) {
-                red.add(LightReason.SUBTASK_RED.text(child.title()));
+                red.add(new Finding(Light.RED, LightReason.SUBTASK_RED.text(child.title())));
             } else if (childLight == Light.YELLOW) {
-                yellow.add(LightReason.SUBTASK_YELLOW.text(child.title()));
+                yellow.add(new Finding(Light.YELLOW, LightReason.SUBTASK_YELLOW.text(child.title())));
             } else if (childLight != Light.DONE) {
                 open.add(child.title());
             }
         }
-        List<String> reasons = new ArrayList<>();
+        List<Finding> mine = new ArrayList<>();
+        for (int k = 0; k < own.reasons().size(); k++) {
+            mine.add(new Finding(own.light(), own.reasons().get(k), own.lines().get(k)));
+        }
+        List<Finding> reasons = new ArrayList<>();
         if (light == Light.DONE) {
-            reasons.addAll(own.reasons());
-            reasons.add(LightReason.SUBTASKS_DONE.text(children.size()));
+            reasons.addAll(mine);
+            reasons.add(new Finding(light, LightReason.SUBTASKS_DONE.text(children.size())));
         } else if (own.light() == Light.RED) {
-            reasons.addAll(own.reasons());
+            reasons.addAll(mine);
             reasons.addAll(red);
             reasons.addAll(yellow);
         } else if (own.light() == Light.YELLOW) {
             reasons.addAll(red);
-            reasons.addAll(own.reasons());
+            reasons.addAll(mine);
             reasons.addAll(yellow);
         } else {
             reasons.addAll(red);
             reasons.addAll(yellow);
         }
         if (reasons.isEmpty()) {
-            reasons.add(own.light() == Light.DONE
+            reasons.add(new Finding(light, own.light() == Light.DONE
                     ? LightReason.SUBTASKS_OPEN.text(String.join("”“", open))
-                    : LightReason.ON_TRACK_WITH_SUBTASKS.text(children.size()));
+                    : LightReason.ON_TRACK_WITH_SUBTASKS.text(children.size())));
         }
-        return new LightVerdict(light, reasons);
+        return new LightVerdict(light, reasons.stream().map(Finding::reason).toList(),
+                reasons.stream().map(Finding::line).toList());
     }
 }

@@ -1,0 +1,85 @@
+package org.gongjian.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.gongjian.campaign.Direction;
+import org.gongjian.campaign.TaskFigures;
+import org.gongjian.campaign.TaskService;
+import org.gongjian.campaign.TaskView.IndicatorView;
+import org.gongjian.campaign.TaskView.PointView;
+import org.gongjian.shared.DataScope;
+import org.gongjian.support.IntegrationTest;
+import org.gongjian.support.OrgFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A reason whose words move by the day is stored once, as its facts, and read in the words of the reading day: a
+ * task behind plan read three days after its evaluation quotes that day's planned value, as an evaluation that day
+ * would have written it, with no evaluation in between and its stored row untouched. Before, it kept quoting the
+ * evaluation day's plan until the daily run rewrote it (so every such task was due every day).
+ */
+class DatedReasonTests extends IntegrationTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 6, 15);
+
+    @Autowired OrgFixtures fixtures;
+    @Autowired BulkTasks bulk;
+    @Autowired LightEvaluation lights;
+    @Autowired TaskService tasks;
+    @Autowired TaskFigures figures;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aTaskBehindPlanReadDaysLaterQuotesThatDaysPlanWithoutAnEvaluation() {
+        long campaign = bulk.withPlans(fixtures.county(), 20);
+        lights.evaluateCampaign(campaign, DAY);
+        Map<Long, LightVerdict> then = lights.verdictsOfCampaign(campaign, DAY);
+        Map<Long, LightVerdict> later = lights.verdictsOfCampaign(campaign, DAY.plusDays(3));
+        // the tasks behind plan (actual 20 of 1,000 万元) and with a milestone due or overdue, as evaluated
+        List<Long> moving = then.keySet().stream()
+                .filter(id -> !then.get(id).reasons().equals(later.get(id).reasons())).toList();
+        assertThat(moving).hasSizeGreaterThan(5);
+        assertThat(moving).anyMatch(id -> later.get(id).reasons().stream().anyMatch(r -> r.contains("计划应完成")));
+        String rows = storedRows(campaign);
+
+        clock.set(DAY.plusDays(3).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+
+        for (long id : moving) {
+            assertThat(tasks.task(id, DataScope.everything()).lightReasons()).as("task %d", id)
+                    .isEqualTo(later.get(id).reasons());
+        }
+        assertThat(figures.lightReasons(moving)).allSatisfy((id, reasons) ->
+                assertThat(reasons).isEqualTo(later.get(id).reasons()));
+        assertThat(storedRows(campaign)).isEqualTo(rows);
+    }
+
+    private String storedRows(long campaign) {
+        return String.join("|", jdbc.sql("""
+                SELECT r.reasons FROM task_light_reason r JOIN task t ON t.id = r.task_id
+                WHERE t.campaign_id = :c ORDER BY t.id""").param("c", campaign).query(String.class).list());
+    }
+
+    @Test
+    void aStoredLineKeepsEveryFigureAsTheRulesReadIt() {
+        IndicatorView i = new IndicatorView(1, "新增“城镇”就业人数\\", "人", new BigDecimal("1.50"), new BigDecimal("4E+2"),
+                null, Direction.LOWER_IS_BETTER, BigDecimal.ZERO,
+                List.of(new PointView(LocalDate.of(2026, 3, 1), new BigDecimal("0.1000"))));
+        TaskFacts task = new TaskFacts(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), List.of(i), List.of());
+        DatedReason reason = DatedReason.IndicatorBehind.of(i, task);
+
+        DatedReason read = DatedReason.of(DatedReason.line(reason)).orElseThrow();
+
+        assertThat(read).isEqualTo(reason);
+        assertThat(DatedReason.of("节点“开工”已逾期3天")).isEmpty();
+        assertThat(DatedReason.of("{\"milestone\":")).isEmpty();
+        assertThat(new LightReasonLines().on("{\"milestone\":", DAY)).isEqualTo("{\"milestone\":");
+    }
+}
