@@ -51,11 +51,12 @@ public class TaskFigures {
         if (taskIds.isEmpty()) {
             return map;
         }
-        jdbc.sql("SELECT t.id, r.reasons FROM task t LEFT JOIN task_light_reason r ON r.task_id = t.id WHERE t.id IN (:ids)")
+        jdbc.sql("SELECT t.id, r.reasons, ld.evaluated_on FROM task t LEFT JOIN task_light_reason r ON r.task_id = t.id"
+                        + " LEFT JOIN campaign_light_day ld ON ld.campaign_id = t.campaign_id WHERE t.id IN (:ids)")
                 .param("ids", taskIds)
                 .query((rs, n) -> {
                     String text = rs.getString(2);
-                    map.put(rs.getLong(1), reasons.today(lines(text)));
+                    map.put(rs.getLong(1), reasons.on(lines(text), day(rs.getDate(3))));
                     return null;
                 }).list();
         return map;
@@ -92,13 +93,14 @@ public class TaskFigures {
 
     public RedLeaves redLeaves(long campaignId, int limit) {
         List<RedLeaf> first = jdbc.sql("""
-                SELECT t.id, t.title, t.category, lu.unit_id, lu.name, lp.name, t.progress, r.reasons"""
+                SELECT t.id, t.title, t.category, lu.unit_id, lu.name, lp.name, t.progress, r.reasons, ld.evaluated_on"""
                         + FROM + " LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id"
-                        + " LEFT JOIN task_light_reason r ON r.task_id = t.id" + RED_LEAF
+                        + " LEFT JOIN task_light_reason r ON r.task_id = t.id"
+                        + " LEFT JOIN campaign_light_day ld ON ld.campaign_id = t.campaign_id" + RED_LEAF
                         + " ORDER BY t.progress, t.id LIMIT :limit")
                 .param("campaign", campaignId).param("limit", limit)
                 .query((rs, n) -> new RedLeaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), reasons.today(lines(rs.getString(8)))))
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), reasons.on(lines(rs.getString(8)), day(rs.getDate(9)))))
                 .list();
         int total = 0;
         java.util.Map<Long, String> units = new java.util.HashMap<>();
@@ -109,6 +111,10 @@ public class TaskFigures {
             total += (Integer) row[2];
         }
         return new RedLeaves(first, total, units);
+    }
+
+    private static java.time.@Nullable LocalDate day(java.sql.@Nullable Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     private static List<String> lines(@Nullable String text) {

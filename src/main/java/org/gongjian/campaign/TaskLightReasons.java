@@ -72,6 +72,24 @@ class TaskLightReasons {
         return written;
     }
 
+    /** The day a campaign's lights were evaluated for, which its reasons are read in the words of ({@link TaskReasons}). */
+    void evaluatedOn(long campaignId, java.time.LocalDate day) {
+        java.sql.Date date = java.sql.Date.valueOf(day);
+        if (database.postgres()) {
+            batch.update("""
+                    INSERT INTO campaign_light_day AS d (campaign_id, evaluated_on) VALUES (?, ?)
+                    ON CONFLICT (campaign_id) DO UPDATE SET evaluated_on = EXCLUDED.evaluated_on
+                        WHERE d.evaluated_on <> EXCLUDED.evaluated_on""", campaignId, date);
+        } else {
+            batch.update("""
+                    MERGE INTO campaign_light_day d USING (VALUES (CAST(? AS BIGINT), CAST(? AS DATE))) AS v (campaign_id, evaluated_on)
+                    ON d.campaign_id = v.campaign_id
+                    WHEN MATCHED AND d.evaluated_on <> v.evaluated_on THEN UPDATE SET evaluated_on = v.evaluated_on
+                    WHEN NOT MATCHED THEN INSERT (campaign_id, evaluated_on) VALUES (v.campaign_id, v.evaluated_on)""",
+                    campaignId, date);
+        }
+    }
+
     private static String text(TaskService.LightUpdate update) {
         String text = String.join("\n", update.reasons());
         return text.length() <= WIDTH ? text : text.substring(0, WIDTH - 1) + "…";

@@ -217,6 +217,6 @@ class TaskQueries {
         return new TaskView(row.id(), row.campaignId(), row.parentTaskId(), row.title(), record.description(),
                 row.category(), row.leadUnitId(), row.leadUnitName(), record.leadLeaderId(), row.leadLeaderName(),
                 cooperatingUnits, row.weight(), record.dates().start(), row.dueDate(), indicators, milestones,
-                row.light(), reasons.today(record.lightReasons()), row.progress(), explanation, row.subtaskCount(), record.version());
+                row.light(), reasons.on(record.lightReasons(), record.reasonsOn()), row.progress(), explanation, row.subtaskCount(), record.version());
     }
 }

@@ -333,6 +333,14 @@ public class TaskService {
         return applyLights(List.of(new LightUpdate(taskId, before, light, reasons)))[0];
     }
 
+    /**
+     * The day supervision evaluated a campaign's lights for (a whole or a daily run): the stored reasons are read in
+     * that day's words, so they agree with the lights ({@link TaskReasons}).
+     */
+    public void lightsEvaluatedOn(long campaignId, java.time.LocalDate day) {
+        reasons.evaluatedOn(campaignId, day);
+    }
+
     /** One task's light as supervision computed it; {@code before} is the light read with the task. */
     public record LightUpdate(long taskId, @Nullable Light before, Light light, List<String> reasons) {}
 

@@ -96,7 +96,7 @@ class TaskStore {
 
     /** The task row plus the raw fields a detail view needs. */
     record TaskRecord(TaskRow row, @Nullable Long leadLeaderId, LocalDates dates, @Nullable String description,
-                      int version, List<String> lightReasons) {}
+                      int version, List<String> lightReasons, java.time.@Nullable LocalDate reasonsOn) {}
 
     record LocalDates(java.time.LocalDate start, java.time.LocalDate due) {}
 
@@ -246,13 +246,14 @@ class TaskStore {
         return """
                 SELECT t.id, t.campaign_id, t.parent_task_id, t.title, t.category, t.lead_unit_id, lu.name AS lead_unit_name,
                        lp.name AS leader_name, t.lead_leader_id, t.weight, t.start_date, t.due_date, t.light, t.progress,
-                       t.description, t.version, lr.reasons AS light_reasons,
+                       t.description, t.version, lr.reasons AS light_reasons, ld.evaluated_on AS reasons_on,
                        (SELECT COUNT(*) FROM task c WHERE c.parent_task_id = t.id) AS subtask_count
                 FROM\s""" + tasks + """
 
                 JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id
                 LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id
                 LEFT JOIN task_light_reason lr ON lr.task_id = t.id
+                LEFT JOIN campaign_light_day ld ON ld.campaign_id = t.campaign_id
                 """;
     }
 
@@ -652,7 +653,12 @@ class TaskStore {
                 rs.getString("leader_name"), rs.getBigDecimal("weight"), rs.getDate("due_date").toLocalDate(),
                 light == null ? null : Light.valueOf(light), rs.getBigDecimal("progress"), rs.getInt("subtask_count"));
         return new TaskRecord(row, leaderId, new LocalDates(rs.getDate("start_date").toLocalDate(), row.dueDate()),
-                rs.getString("description"), rs.getInt("version"), lines(rs.getString("light_reasons")));
+                rs.getString("description"), rs.getInt("version"), lines(rs.getString("light_reasons")),
+                day(rs.getDate("reasons_on")));
+    }
+
+    private static java.time.@Nullable LocalDate day(java.sql.@Nullable Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     private static List<String> lines(@Nullable String text) {

@@ -116,6 +116,7 @@ public class LightEvaluation {
         Summary summary = evaluateInOrder(all, campaign, asOf, facts, reporting, store.currentOfCampaign(campaignId),
                 store.countedOfCampaign(campaignId), children);
         store.mark(campaignId, new LightStore.Mark(fingerprint(campaign), asOf, asOf));
+        tasks.lightsEvaluatedOn(campaignId, asOf);
         return summary;
     }
 
@@ -160,6 +161,7 @@ public class LightEvaluation {
         }
         Summary summary = evaluateWithAncestors(campaign, due, asOf, facts);
         store.mark(campaignId, new LightStore.Mark(fingerprint, asOf, mark.fullOn()));
+        tasks.lightsEvaluatedOn(campaignId, asOf);
         return summary;
     }
 

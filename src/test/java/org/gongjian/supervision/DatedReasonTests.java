@@ -21,10 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A reason whose words move by the day is stored once, as its facts, and read in the words of the reading day: a
- * task behind plan read three days after its evaluation quotes that day's planned value, as an evaluation that day
- * would have written it, with no evaluation in between and its stored row untouched. Before, it kept quoting the
- * evaluation day's plan until the daily run rewrote it (so every such task was due every day).
+ * A reason whose words move by the day is stored once, as its facts, and read in the words of the day the campaign's
+ * lights were last evaluated for: three days after its evaluation, a daily run that evaluates no task (none is due)
+ * and writes no task's row only moves that day, and a task behind plan then quotes that day's planned value, as an
+ * evaluation that day would have written it. Before, every such task was due daily and its row rewritten.
  */
 class DatedReasonTests extends IntegrationTest {
 
@@ -51,6 +51,7 @@ class DatedReasonTests extends IntegrationTest {
         String rows = storedRows(campaign);
 
         clock.set(DAY.plusDays(3).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(lights.evaluateDue(campaign, DAY.plusDays(3)).evaluated()).isZero();
 
         for (long id : moving) {
             assertThat(tasks.task(id, DataScope.everything()).lightReasons()).as("task %d", id)

@@ -121,7 +121,8 @@ class IncrementalEvaluationTests extends IntegrationTest {
         int taskCount = tasks.taskIdsOf(campaign.id()).size();
         System.out.printf("incremental: %d task evaluations over %d days (%d fact changes); a full run daily: %d%n",
                 evaluated, days, changedSomething, days * taskCount);
-        // the point of it: far fewer evaluations than a full run every day
+        // the point of it: far fewer evaluations than a full run every day (tasks behind plan or with an overdue
+        // milestone are looked at daily: their reasons quote the day's figures)
         assertThat(evaluated).isLessThan(days * taskCount / 2);
     }
 
@@ -138,8 +139,6 @@ class IncrementalEvaluationTests extends IntegrationTest {
         LightEvaluation.Summary after = lights.evaluateDue(campaign.id(), LocalDate.of(2026, 5, 13));
 
         assertThat(after.evaluated()).isEqualTo(all);
-        // read on the day of the run: a reason quoting the day's plan or counting days reads in the reading day's words
-        clock.set(LocalDate.of(2026, 5, 13).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         assertThat(stored()).isEqualTo(expected(LocalDate.of(2026, 5, 13)));
     }
 
