@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.gongjian.shared.DatabaseKind;
 import org.gongjian.shared.SqlArrays;
+import org.gongjian.shared.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +27,12 @@ class TaskLightReasons {
     private final JdbcTemplate batch;
     private final DatabaseKind database;
 
-    TaskLightReasons(JdbcTemplate batch, DatabaseKind database) {
+    private final Upserts upserts;
+
+    TaskLightReasons(JdbcTemplate batch, DatabaseKind database, Upserts upserts) {
         this.batch = batch;
         this.database = database;
+        this.upserts = upserts;
     }
 
     /**
@@ -74,20 +78,8 @@ class TaskLightReasons {
 
     /** The day a campaign's lights were evaluated for, which its reasons are read in the words of ({@link TaskReasons}). */
     void evaluatedOn(long campaignId, java.time.LocalDate day) {
-        java.sql.Date date = java.sql.Date.valueOf(day);
-        if (database.postgres()) {
-            batch.update("""
-                    INSERT INTO campaign_light_day AS d (campaign_id, evaluated_on) VALUES (?, ?)
-                    ON CONFLICT (campaign_id) DO UPDATE SET evaluated_on = EXCLUDED.evaluated_on
-                        WHERE d.evaluated_on <> EXCLUDED.evaluated_on""", campaignId, date);
-        } else {
-            batch.update("""
-                    MERGE INTO campaign_light_day d USING (VALUES (CAST(? AS BIGINT), CAST(? AS DATE))) AS v (campaign_id, evaluated_on)
-                    ON d.campaign_id = v.campaign_id
-                    WHEN MATCHED AND d.evaluated_on <> v.evaluated_on THEN UPDATE SET evaluated_on = v.evaluated_on
-                    WHEN NOT MATCHED THEN INSERT (campaign_id, evaluated_on) VALUES (v.campaign_id, v.evaluated_on)""",
-                    campaignId, date);
-        }
+        upserts.put("campaign_light_day", java.util.Map.of("campaign_id", campaignId, "evaluated_on", java.sql.Date.valueOf(day)),
+                "campaign_id");
     }
 
     private static String text(TaskService.LightUpdate update) {
