@@ -27,12 +27,18 @@ class EventPublicationTable {
     /**
      * Marks FAILED every publication whose current try (its publication, or its last resubmission) started before
      * {@code cutoff} and never reported back; returns how many. One statement, so nodes running it at once agree.
+     * A row locked by a try still running (a listener that claimed its publication, {@link PublicationClaims}, holds
+     * it until it commits) is skipped, not waited for: waiting held the scheduler's one thread, and every other job of
+     * the node, for as long as that try ran (on H2 the statement failed on a lock time-out every run). The try either
+     * commits and deletes its row or rolls back, and a later run marks it then.
      */
     int markStaleFailed(Instant cutoff) {
         return jdbc.sql("""
                         UPDATE event_publication SET status = 'FAILED'
-                        WHERE status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED') AND completion_date IS NULL
-                          AND COALESCE(last_resubmission_date, publication_date) < :cutoff""")
+                        WHERE id IN (SELECT s.id FROM event_publication s
+                                     WHERE s.status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED') AND s.completion_date IS NULL
+                                       AND COALESCE(s.last_resubmission_date, s.publication_date) < :cutoff
+                                     FOR UPDATE SKIP LOCKED)""")
                 .param("cutoff", Timestamp.from(cutoff)).update();
     }
 

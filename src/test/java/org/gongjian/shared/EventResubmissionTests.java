@@ -8,6 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gongjian.support.IntegrationTest;
@@ -29,6 +35,7 @@ class EventResubmissionTests extends IntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired EventResubmission job;
+    @Autowired EventPublicationTable table;
     @Autowired EventResubmissionSettings settings;
     @Autowired EventPublicationHealth health;
     @Autowired MeterRegistry meters;
@@ -109,6 +116,63 @@ class EventResubmissionTests extends IntegrationTest {
         await().atMost(WAIT).until(() -> row(probe).isEmpty());
         assertThat(listener.tries(probe)).isEqualTo(1);
         assertThat(listener.finished(probe)).isEqualTo(1);
+    }
+
+    /**
+     * A try that claimed its publication holds the row locked until it commits; the job marks other stale rows and
+     * leaves that one, instead of waiting for it on the scheduler's only thread (or, on H2, failing on the lock).
+     * Staleness counts from the last resubmission, not the publication: a retry started lately is not stale.
+     */
+    @Test
+    void aStaleRowLockedByARunningTryIsSkippedAndARecentRetryIsNotStale() throws Exception {
+        String probe = UUID.randomUUID().toString();
+        Instant published = clock.instant().minus(Duration.ofDays(1));
+        UUID locked = insert(probe + "-locked", published, published);
+        UUID free = insert(probe + "-free", published, published);
+        UUID retried = insert(probe + "-retried", published, clock.instant().minusSeconds(60));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                jdbc.sql("SELECT id FROM event_publication WHERE id = :id FOR UPDATE").param("id", locked)
+                        .query(Object.class).list();
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Integer> marked = CompletableFuture.supplyAsync(
+                    () -> table.markStaleFailed(clock.instant().minus(settings.staleAfter())));
+            assertThat(marked.get(20, TimeUnit.SECONDS)).as("the locked row skipped, not waited for").isPositive();
+            assertThat(status(free)).isEqualTo("FAILED");
+            assertThat(status(locked)).isEqualTo("PROCESSING");
+            assertThat(status(retried)).as("its try began a minute ago").isEqualTo("PROCESSING");
+            release.countDown();
+            holder.get(20, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+            jdbc.sql("DELETE FROM event_publication WHERE serialized_event LIKE :p").param("p", "%" + probe + "%").update();
+        }
+    }
+
+    private UUID insert(String probe, Instant published, Instant lastTry) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
+                                                       status, completion_attempts, last_resubmission_date)
+                        VALUES (:id, :type, 'no.such.Listener.on(java.lang.Object)', :at, :event, 'PROCESSING', 1, :last)""")
+                .param("id", id).param("type", ProbeListener.Probe.class.getName()).param("at", Timestamp.from(published))
+                .param("event", "{\"id\":\"" + probe + "\"}").param("last", Timestamp.from(lastTry)).update();
+        return id;
+    }
+
+    private String status(UUID id) {
+        return jdbc.sql("SELECT status FROM event_publication WHERE id = :id").param("id", id).query(String.class).single();
     }
 
     @Test
