@@ -51,12 +51,12 @@ public class TaskFigures {
         if (taskIds.isEmpty()) {
             return map;
         }
-        jdbc.sql("SELECT t.id, r.reasons, ld.evaluated_on FROM task t LEFT JOIN task_light_reason r ON r.task_id = t.id"
+        jdbc.sql("SELECT t.id, r.reasons, ld.evaluated_on, r.evaluated_on FROM task t LEFT JOIN task_light_reason r ON r.task_id = t.id"
                         + " LEFT JOIN campaign_light_day ld ON ld.campaign_id = t.campaign_id WHERE t.id IN (:ids)")
                 .param("ids", taskIds)
                 .query((rs, n) -> {
                     String text = rs.getString(2);
-                    map.put(rs.getLong(1), reasons.on(lines(text), day(rs.getDate(3))));
+                    map.put(rs.getLong(1), reasons.on(lines(text), TaskReasons.later(rs.getDate(3), rs.getDate(4))));
                     return null;
                 }).list();
         return map;
@@ -93,14 +93,14 @@ public class TaskFigures {
 
     public RedLeaves redLeaves(long campaignId, int limit) {
         List<RedLeaf> first = jdbc.sql("""
-                SELECT t.id, t.title, t.category, lu.unit_id, lu.name, lp.name, t.progress, r.reasons, ld.evaluated_on"""
+                SELECT t.id, t.title, t.category, lu.unit_id, lu.name, lp.name, t.progress, r.reasons, ld.evaluated_on, r.evaluated_on"""
                         + FROM + " LEFT JOIN org_person lp ON lp.person_id = t.lead_leader_id"
                         + " LEFT JOIN task_light_reason r ON r.task_id = t.id"
                         + " LEFT JOIN campaign_light_day ld ON ld.campaign_id = t.campaign_id" + RED_LEAF
                         + " ORDER BY t.progress, t.id LIMIT :limit")
                 .param("campaign", campaignId).param("limit", limit)
                 .query((rs, n) -> new RedLeaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), reasons.on(lines(rs.getString(8)), day(rs.getDate(9)))))
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), reasons.on(lines(rs.getString(8)), TaskReasons.later(rs.getDate(9), rs.getDate(10)))))
                 .list();
         int total = 0;
         java.util.Map<Long, String> units = new java.util.HashMap<>();
@@ -113,9 +113,6 @@ public class TaskFigures {
         return new RedLeaves(first, total, units);
     }
 
-    private static java.time.@Nullable LocalDate day(java.sql.@Nullable Date date) {
-        return date == null ? null : date.toLocalDate();
-    }
 
     private static List<String> lines(@Nullable String text) {
         return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));

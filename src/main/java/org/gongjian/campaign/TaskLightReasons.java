@@ -82,6 +82,24 @@ class TaskLightReasons {
                 "campaign_id");
     }
 
+    /**
+     * The day a re-light of a chain evaluated its tasks for: their reasons are read in that day's words while the
+     * campaign's day ({@link #evaluatedOn(long, java.time.LocalDate)}) is earlier — an approval at 03:00, before the
+     * day's run, gives the task today's light, and its words must be today's too. One statement for the chain.
+     */
+    void evaluatedOn(List<Long> taskIds, java.time.LocalDate day) {
+        if (taskIds.isEmpty()) {
+            return;
+        }
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(java.sql.Date.valueOf(day));
+        args.addAll(taskIds);
+        args.add(java.sql.Date.valueOf(day));
+        batch.update("UPDATE task_light_reason SET evaluated_on = ? WHERE task_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(taskIds.size(), "?"))
+                + ") AND (evaluated_on IS NULL OR evaluated_on < ?)", args.toArray());
+    }
+
     private static String text(TaskService.LightUpdate update) {
         String text = String.join("\n", update.reasons());
         return text.length() <= WIDTH ? text : text.substring(0, WIDTH - 1) + "…";

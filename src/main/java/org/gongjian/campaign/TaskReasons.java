@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Light reasons as a reader sees them: in the words of the day the campaign's lights were last evaluated for
  * ({@code campaign_light_day}, moved by every whole or daily run, which writes nothing else on a day no light moves),
  * so the words agree with the lights they explain and a task read on day D after D's run shows what an evaluation on
- * D writes; before any run, today in the application's clock. Without supervision (a campaign-only test context) the
+ * D writes; before any run, today in the application's clock. A task whose chain was re-lit since, for a later day (an
+ * approval before the day's run), is read in that day's words, as its light is that day's ({@link #later}). Without supervision (a campaign-only test context) the
  * lines are shown as stored.
  */
 @Component
@@ -24,6 +25,17 @@ class TaskReasons {
     TaskReasons(Clock clock, ObjectProvider<LightReasonWords> words) {
         this.clock = clock;
         this.words = words;
+    }
+
+    /**
+     * The day a task's stored reasons are read in: the later of its campaign's day (whole and daily runs) and its own
+     * (a re-light of its chain since), either possibly absent.
+     */
+    static @Nullable LocalDate later(java.sql.@Nullable Date campaignDay, java.sql.@Nullable Date taskDay) {
+        if (taskDay == null) {
+            return campaignDay == null ? null : campaignDay.toLocalDate();
+        }
+        return campaignDay == null || campaignDay.before(taskDay) ? taskDay.toLocalDate() : campaignDay.toLocalDate();
     }
 
     List<String> on(List<String> lines, @Nullable LocalDate evaluatedOn) {

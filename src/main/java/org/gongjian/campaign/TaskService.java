@@ -341,6 +341,14 @@ public class TaskService {
         reasons.evaluatedOn(campaignId, day);
     }
 
+    /**
+     * The day a re-light of these tasks (a chain, after an approval or an edit) evaluated them for: their reasons are
+     * read in that day's words while their campaign's day is earlier ({@link TaskReasons}).
+     */
+    public void lightsEvaluatedOn(List<Long> taskIds, java.time.LocalDate day) {
+        reasons.evaluatedOn(taskIds, day);
+    }
+
     /** One task's light as supervision computed it; {@code before} is the light read with the task. */
     public record LightUpdate(long taskId, @Nullable Light before, Light light, List<String> reasons) {}
 

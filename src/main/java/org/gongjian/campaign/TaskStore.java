@@ -246,7 +246,7 @@ class TaskStore {
         return """
                 SELECT t.id, t.campaign_id, t.parent_task_id, t.title, t.category, t.lead_unit_id, lu.name AS lead_unit_name,
                        lp.name AS leader_name, t.lead_leader_id, t.weight, t.start_date, t.due_date, t.light, t.progress,
-                       t.description, t.version, lr.reasons AS light_reasons, ld.evaluated_on AS reasons_on,
+                       t.description, t.version, lr.reasons AS light_reasons, ld.evaluated_on AS reasons_on, lr.evaluated_on AS reasons_task_on,
                        (SELECT COUNT(*) FROM task c WHERE c.parent_task_id = t.id) AS subtask_count
                 FROM\s""" + tasks + """
 
@@ -654,12 +654,9 @@ class TaskStore {
                 light == null ? null : Light.valueOf(light), rs.getBigDecimal("progress"), rs.getInt("subtask_count"));
         return new TaskRecord(row, leaderId, new LocalDates(rs.getDate("start_date").toLocalDate(), row.dueDate()),
                 rs.getString("description"), rs.getInt("version"), lines(rs.getString("light_reasons")),
-                day(rs.getDate("reasons_on")));
+                TaskReasons.later(rs.getDate("reasons_on"), rs.getDate("reasons_task_on")));
     }
 
-    private static java.time.@Nullable LocalDate day(java.sql.@Nullable Date date) {
-        return date == null ? null : date.toLocalDate();
-    }
 
     private static List<String> lines(@Nullable String text) {
         return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));

@@ -222,8 +222,10 @@ public class LightEvaluation {
         CampaignView campaign = campaigns.campaign(byId.get(chain.get(0)).campaignId(), DataScope.everything());
         Map<Long, List<Child>> children = new HashMap<>();
         read.subtasks().forEach((parent, rows) -> children.put(parent, children(rows)));
-        return evaluateInOrder(chain.stream().map(byId::get).toList(), campaign, asOf, facts, current,
+        Summary summary = evaluateInOrder(chain.stream().map(byId::get).toList(), campaign, asOf, facts, current,
                 store.counted(chain), children);
+        tasks.lightsEvaluatedOn(chain, asOf);   // their lights are asOf's: so are their words, before the day's run
+        return summary;
     }
 
     /** The given tasks and all their ancestors, read in slices, evaluated bottom-up. */

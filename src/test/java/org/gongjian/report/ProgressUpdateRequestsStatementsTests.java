@@ -42,10 +42,12 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
     // approve 46 → 45: the report's row is not read back after its save (ProgressReport#saved); create 13 → 12: nor
     // after its insert; approve 45 → 42: the re-light reads its chain and the parent's subtasks in one statement,
     // and takes the tasks' dates and subtasks for their reporting facts from that read; 42 → 41: the chain is not
-    // marked for the next daily run when the approval re-lights it itself (LightTriggers.FactMarks)
+    // marked for the next daily run when the approval re-lights it itself (LightTriggers.FactMarks); 41 → 42: the
+    // re-lit chain's reasons are dated with their day (TaskLightReasons.evaluatedOn), so an approval before the day's
+    // run shows today's words beside today's light
     static final int CREATE_STATEMENTS = 12;
     static final int SUBMIT_STATEMENTS = 14;
-    static final int APPROVE_STATEMENTS = 41;
+    static final int APPROVE_STATEMENTS = 42;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
 

@@ -62,6 +62,45 @@ class DatedReasonTests extends IntegrationTest {
         assertThat(storedRows(campaign)).isEqualTo(rows);
     }
 
+    /**
+     * An approval before the day's run (03:00; or on a day whose run failed) re-lights its chain for today while the
+     * campaign's day is still yesterday: the task shows today's light, and must show today's words with it, not
+     * yesterday's ("今天到期" beside a red light that says "已逾期1天"). Found by review.
+     */
+    @Test
+    void aReLightBeforeTheDailyRunShowsItsOwnDaysWords() {
+        long campaign = bulk.withPlans(fixtures.county(), 20);
+        lights.evaluateCampaign(campaign, DAY);
+        List<Long> leaves = jdbc.sql("""
+                SELECT t.id FROM task t WHERE t.campaign_id = :c
+                  AND NOT EXISTS (SELECT 1 FROM task c WHERE c.parent_task_id = t.id) ORDER BY t.id""")
+                .param("c", campaign).query(Long.class).list();
+        Map<Long, LightVerdict> then = lights.verdictsOfCampaign(campaign, DAY);
+        LocalDate day = DAY;
+        Long moved = null;
+        Map<Long, LightVerdict> next = then;
+        while (moved == null && day.isBefore(DAY.plusDays(60))) {
+            day = day.plusDays(1);
+            next = lights.verdictsOfCampaign(campaign, day);
+            Map<Long, LightVerdict> at = next;
+            moved = leaves.stream().filter(id -> at.get(id).light() != then.get(id).light()).findFirst().orElse(null);
+        }
+        assertThat(moved).as("a leaf whose light moves by date alone within 60 days").isNotNull();
+
+        long relit = moved;
+        Map<Long, LightVerdict> today = next;
+        clock.set(day.atTime(3, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        lights.evaluateTask(relit, day);
+
+        assertThat(tasks.task(relit, DataScope.everything()).light()).isEqualTo(next.get(relit).light());
+        assertThat(tasks.task(relit, DataScope.everything()).lightReasons()).isEqualTo(next.get(relit).reasons());
+        assertThat(figures.lightReasons(List.of(relit)).get(relit)).isEqualTo(next.get(relit).reasons());
+        // the campaign's other tasks, whose words would move, keep those of the campaign's day, which their lights are of
+        Long other = leaves.stream().filter(id -> id != relit
+                && !then.get(id).reasons().equals(today.get(id).reasons())).findFirst().orElseThrow();
+        assertThat(tasks.task(other, DataScope.everything()).lightReasons()).isEqualTo(then.get(other).reasons());
+    }
+
     private String storedRows(long campaign) {
         return String.join("|", jdbc.sql("""
                 SELECT r.reasons FROM task_light_reason r JOIN task t ON t.id = r.task_id
