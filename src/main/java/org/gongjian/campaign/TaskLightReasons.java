@@ -95,9 +95,25 @@ class TaskLightReasons {
         args.add(java.sql.Date.valueOf(day));
         args.addAll(taskIds);
         args.add(java.sql.Date.valueOf(day));
-        batch.update("UPDATE task_light_reason SET evaluated_on = ? WHERE task_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(taskIds.size(), "?"))
-                + ") AND (evaluated_on IS NULL OR evaluated_on < ?)", args.toArray());
+        String ids = String.join(", ", java.util.Collections.nCopies(taskIds.size(), "?"));
+        // PostgreSQL: rows locked in descending task id, the order every writer takes them in (write, whole runs)
+        batch.update(database.postgres()
+                ? "UPDATE task_light_reason SET evaluated_on = ? WHERE task_id IN (SELECT d.task_id FROM task_light_reason d"
+                        + " WHERE d.task_id IN (" + ids + ") AND (d.evaluated_on IS NULL OR d.evaluated_on < ?)"
+                        + " ORDER BY d.task_id DESC FOR UPDATE)"
+                : "UPDATE task_light_reason SET evaluated_on = ? WHERE task_id IN (" + ids
+                        + ") AND (evaluated_on IS NULL OR evaluated_on < ?)", args.toArray());
+    }
+
+    /**
+     * A whole run evaluated every task of the campaign for {@code day}: a row dated later by a re-light of its chain
+     * ({@link #evaluatedOn(List, java.time.LocalDate)}) now holds {@code day}'s light, so it is read in the campaign's
+     * day again (a run for a past day, after an approval today). Dated rows are few: a partial index finds them on
+     * PostgreSQL.
+     */
+    void wholeRunOn(long campaignId, java.time.LocalDate day) {
+        batch.update("UPDATE task_light_reason SET evaluated_on = NULL WHERE evaluated_on > ?"
+                + " AND task_id IN (SELECT t.id FROM task t WHERE t.campaign_id = ?)", java.sql.Date.valueOf(day), campaignId);
     }
 
     private static String text(TaskService.LightUpdate update) {

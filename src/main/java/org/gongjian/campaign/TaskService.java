@@ -349,6 +349,14 @@ public class TaskService {
         reasons.evaluatedOn(taskIds, day);
     }
 
+    /**
+     * A whole evaluation of the campaign for {@code day} (after {@link #lightsEvaluatedOn(long, java.time.LocalDate)}):
+     * tasks a re-light dated later are read in the campaign's day again, as their lights are that day's now.
+     */
+    public void lightsEvaluatedWholeOn(long campaignId, java.time.LocalDate day) {
+        reasons.wholeRunOn(campaignId, day);
+    }
+
     /** One task's light as supervision computed it; {@code before} is the light read with the task. */
     public record LightUpdate(long taskId, @Nullable Light before, Light light, List<String> reasons) {}
 

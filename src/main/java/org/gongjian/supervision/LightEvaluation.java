@@ -117,6 +117,7 @@ public class LightEvaluation {
                 store.countedOfCampaign(campaignId), children);
         store.mark(campaignId, new LightStore.Mark(fingerprint(campaign), asOf, asOf));
         tasks.lightsEvaluatedOn(campaignId, asOf);
+        tasks.lightsEvaluatedWholeOn(campaignId, asOf);   // a run for a past day after a re-light today
         return summary;
     }
 

@@ -99,6 +99,13 @@ class DatedReasonTests extends IntegrationTest {
         Long other = leaves.stream().filter(id -> id != relit
                 && !then.get(id).reasons().equals(today.get(id).reasons())).findFirst().orElseThrow();
         assertThat(tasks.task(other, DataScope.everything()).lightReasons()).isEqualTo(then.get(other).reasons());
+
+        // a whole run for the earlier day again (a catch-up, a manual run for a past day) gives every task that day's
+        // light: the re-lit task's words go back to that day too (review)
+        lights.evaluateCampaign(campaign, DAY);
+        assertThat(tasks.task(relit, DataScope.everything()).light()).isEqualTo(then.get(relit).light());
+        assertThat(tasks.task(relit, DataScope.everything()).lightReasons()).isEqualTo(then.get(relit).reasons());
+        assertThat(figures.lightReasons(List.of(relit)).get(relit)).isEqualTo(then.get(relit).reasons());
     }
 
     private String storedRows(long campaign) {

@@ -40,8 +40,9 @@ class EvaluationStatementsTests extends IntegrationTest {
         assertThat(first400.result().lights()).containsEntry(Light.RED, 200)
                 .containsEntry(Light.YELLOW, 100).containsEntry(Light.GREEN, 100);
         // the same statements (the IN lists aside, which bind more ids), each a batch of up to 1,000 rows; 21 with
-        // the campaign's mark for the incremental runs (an update, and the first time an insert)
-        assertThat(own(first400.statements())).hasSameSizeAs(own(first40.statements())).hasSizeLessThanOrEqualTo(21);
+        // the campaign's mark for the incremental runs (an update, and the first time an insert); 22 with the undating
+        // of reasons a re-light dated later (TaskLightReasons.wholeRunOn)
+        assertThat(own(first400.statements())).hasSameSizeAs(own(first40.statements())).hasSizeLessThanOrEqualTo(22);
         // the changed lights published in chunks of 250 (LightsChanged, was one publication each), their audit rows in
         // batches of 1,000 (was one insert each)
         assertThat(perChange(first400.statements())).isEqualTo(2 + 1);
@@ -93,8 +94,14 @@ class EvaluationStatementsTests extends IntegrationTest {
     }
 
     /** Statements that write to the tasks' lights, reasons, history, counts or check dates (not the run's own mark). */
+    /**
+     * Statements that write task, reason or light rows. Not the whole run's undating of reasons a re-light dated
+     * later ({@code TaskLightReasons.wholeRunOn}): it matches rows only after such a re-light (none here), found
+     * through a partial index on PostgreSQL.
+     */
     private static List<String> writes(List<String> statements) {
         return statements.stream().map(s -> s.replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(s -> !s.startsWith("update task_light_reason set evaluated_on = null"))
                 .filter(s -> !s.startsWith("select") && (s.contains(" task ") || s.contains("task_light_reason")
                         || s.contains("task_light_state") || s.contains("light_count") || s.contains("light_period")))
                 .toList();
