@@ -93,16 +93,10 @@ class EventResubmissionTests extends IntegrationTest {
     @Test
     void anotherNodesPublicationIsLeftAloneUntilStaleThenHandledOnce() throws Exception {
         String probe = UUID.randomUUID().toString();
-        UUID id = UUID.randomUUID();
         Instant published = clock.instant();
         String listenerId = new TransactionalApplicationListenerMethodAdapter("probe", ProbeListener.class,
                 ProbeListener.class.getDeclaredMethod("on", ProbeListener.Probe.class)).getListenerId();
-        jdbc.sql("""
-                        INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
-                                                       status, completion_attempts, last_resubmission_date)
-                        VALUES (:id, :type, :listener, :at, :event, 'PROCESSING', 1, :at)""")
-                .param("id", id).param("type", ProbeListener.Probe.class.getName()).param("listener", listenerId)
-                .param("at", Timestamp.from(published)).param("event", "{\"id\":\"" + probe + "\"}").update();
+        UUID id = insert(probe, listenerId, published, published);
 
         clock.set(published.plus(settings.staleAfter()).minusSeconds(60));
         assertThat(job.run().resubmitted()).doesNotContain(id);
@@ -127,9 +121,9 @@ class EventResubmissionTests extends IntegrationTest {
     void aStaleRowLockedByARunningTryIsSkippedAndARecentRetryIsNotStale() throws Exception {
         String probe = UUID.randomUUID().toString();
         Instant published = clock.instant().minus(Duration.ofDays(1));
-        UUID locked = insert(probe + "-locked", published, published);
-        UUID free = insert(probe + "-free", published, published);
-        UUID retried = insert(probe + "-retried", published, clock.instant().minusSeconds(60));
+        UUID locked = insert(probe + "-locked", NO_LISTENER, published, published);
+        UUID free = insert(probe + "-free", NO_LISTENER, published, published);
+        UUID retried = insert(probe + "-retried", NO_LISTENER, published, clock.instant().minusSeconds(60));
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService other = Executors.newSingleThreadExecutor();
@@ -160,13 +154,18 @@ class EventResubmissionTests extends IntegrationTest {
         }
     }
 
-    private UUID insert(String probe, Instant published, Instant lastTry) {
+    /** A listener id no listener has: rows only the stale mark looks at. */
+    private static final String NO_LISTENER = "no.such.Listener.on(java.lang.Object)";
+
+    /** A publication some node recorded and is handling (PROCESSING), its current try begun at {@code lastTry}. */
+    private UUID insert(String probe, String listenerId, Instant published, Instant lastTry) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
                                                        status, completion_attempts, last_resubmission_date)
-                        VALUES (:id, :type, 'no.such.Listener.on(java.lang.Object)', :at, :event, 'PROCESSING', 1, :last)""")
-                .param("id", id).param("type", ProbeListener.Probe.class.getName()).param("at", Timestamp.from(published))
+                        VALUES (:id, :type, :listener, :at, :event, 'PROCESSING', 1, :last)""")
+                .param("id", id).param("type", ProbeListener.Probe.class.getName()).param("listener", listenerId)
+                .param("at", Timestamp.from(published))
                 .param("event", "{\"id\":\"" + probe + "\"}").param("last", Timestamp.from(lastTry)).update();
         return id;
     }
