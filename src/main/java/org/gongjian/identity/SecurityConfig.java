@@ -137,6 +137,7 @@ class SecurityConfig {
                         // The unread badge polls; without a session it answers empty rather than a login redirect.
                         .requestMatchers(HttpMethod.GET, "/inbox/count").permitAll()
                         .requestMatchers("/admin/deliveries/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/events/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/evidence", "/evidence/**").hasAnyRole(EVIDENCE_UPLOADERS)
                         .requestMatchers("/units/new", "/units/*/edit", "/org/import/**").hasAnyRole(ORG_WRITERS)
                         .requestMatchers(HttpMethod.POST, "/units/**").hasAnyRole(ORG_WRITERS)

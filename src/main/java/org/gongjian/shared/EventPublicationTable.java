@@ -1,7 +1,13 @@
 package org.gongjian.shared;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,6 +48,12 @@ class EventPublicationTable {
                 .param("cutoff", Timestamp.from(cutoff)).update();
     }
 
+    /** Marks FAILED publications as having used up their tries, so the job leaves them for an administrator. */
+    void giveUp(Collection<UUID> ids, int maxAttempts) {
+        jdbc.sql("UPDATE event_publication SET completion_attempts = :max WHERE id IN (:ids) AND status = 'FAILED'")
+                .param("max", maxAttempts).param("ids", ids).update();
+    }
+
     Counts counts(int maxAttempts) {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(CASE WHEN status IN ('PUBLISHED', 'PROCESSING') THEN 1 ELSE 0 END), 0),
@@ -51,5 +63,32 @@ class EventPublicationTable {
                         FROM event_publication WHERE completion_date IS NULL""")
                 .param("max", maxAttempts)
                 .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+    }
+
+    private static final String UNFINISHED = """
+            SELECT id, event_type, listener_id, publication_date, status, completion_attempts, last_resubmission_date
+            FROM event_publication WHERE completion_date IS NULL""";
+
+    /** Failed ones first (what needs an administrator), then the oldest. */
+    PageResult<UnfinishedPublication> unfinished(PageQuery page) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Long.class).single();
+        List<UnfinishedPublication> items = jdbc.sql(UNFINISHED + """
+                         ORDER BY CASE WHEN status = 'FAILED' THEN 0 ELSE 1 END, publication_date, id
+                        LIMIT :limit OFFSET :offset""")
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(EventPublicationTable::unfinished).list();
+        return PageResult.of(items, total, page);
+    }
+
+    Optional<UnfinishedPublication> unfinished(UUID id) {
+        return jdbc.sql(UNFINISHED + " AND id = :id").param("id", id).query(EventPublicationTable::unfinished).optional();
+    }
+
+    private static UnfinishedPublication unfinished(ResultSet rs, int row) throws SQLException {
+        Timestamp lastTry = rs.getTimestamp(7);
+        return new UnfinishedPublication(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6),
+                lastTry == null ? null : lastTry.toInstant());
     }
 }

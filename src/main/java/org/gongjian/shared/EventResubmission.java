@@ -1,18 +1,18 @@
 package org.gongjian.shared;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -74,6 +74,7 @@ public class EventResubmission {
         EventPublicationTable.Counts counts = publications.counts(settings.maxAttempts());
         List<UUID> resubmitted = new ArrayList<>();
         List<EventPublication> givenUp = new ArrayList<>();
+        Map<UUID, String> unreadable = new LinkedHashMap<>();
         if (counts.failed() + counts.givenUp() > 0) {
             // Modulith reads FAILED rows oldest first up to the batch size and filters them here: the batch covers them
             // all (and the ones in flight it subtracts), so given-up or still-waiting ones can't crowd out due ones.
@@ -86,18 +87,85 @@ public class EventResubmission {
                             givenUp.add(p);
                             return false;
                         }
-                        if (resubmitted.size() >= settings.perRun() || !due(p, now)) {
+                        if (resubmitted.size() >= settings.perRun() || !due(p, now) || !readable(p, unreadable)) {
                             return false;
                         }
                         resubmitted.add(p.getIdentifier());
                         return true;
                     }));
         }
+        giveUp(unreadable);
         report(givenUp);
         if (!resubmitted.isEmpty()) {
             log.info("event publications: {} failed one(s) resubmitted", resubmitted.size());
         }
         return new Result(stale, resubmitted, counts.givenUp());
+    }
+
+    /** What the administrator's 重新处理 did. */
+    public enum Retry { RESUBMITTED, NOT_FAILED, UNREADABLE }
+
+    /**
+     * The administrator's 重新处理 (page /admin/events): hands one FAILED publication — given up or still waiting for
+     * its next try — back to its listener now, through the same claim as the scheduled run, so it cannot run twice
+     * beside it. NOT_FAILED when it is not FAILED (finished, or a try is running); UNREADABLE when its stored event no
+     * longer reads as its type (an upgrade changed the event's shape): left given up, the reason logged.
+     */
+    public synchronized Retry resubmitNow(UUID id) {
+        EventPublicationTable.Counts counts = publications.counts(settings.maxAttempts());
+        List<UUID> resubmitted = new ArrayList<>();
+        Map<UUID, String> unreadable = new LinkedHashMap<>();
+        if (counts.failed() + counts.givenUp() > 0) {
+            failed.resubmit(ResubmissionOptions.defaults()
+                    .withMaxInFlight(settings.maxInFlight())
+                    .withBatchSize(counts.failed() + counts.givenUp() + counts.resubmitted() + 1)
+                    .withFilter(p -> {
+                        if (!p.getIdentifier().equals(id) || !readable(p, unreadable)) {
+                            return false;
+                        }
+                        resubmitted.add(id);
+                        return true;
+                    }));
+        }
+        giveUp(unreadable);
+        if (!unreadable.isEmpty()) {
+            return Retry.UNREADABLE;
+        }
+        if (resubmitted.isEmpty()) {
+            return Retry.NOT_FAILED;
+        }
+        reported.remove(id);
+        log.info("event publication {} resubmitted by an administrator", id);
+        return Retry.RESUBMITTED;
+    }
+
+    /**
+     * Whether the stored event still reads as its type. Asked before Modulith claims a publication: when the event
+     * cannot be read, Modulith's resubmission throws out of the whole batch after claiming it (its in-progress
+     * bookkeeping reads the event again in its own error handling), so one such row stopped every due row behind it,
+     * each run, until its tries ran out.
+     */
+    private static boolean readable(EventPublication publication, Map<UUID, String> unreadable) {
+        try {
+            publication.getEvent();
+            return true;
+        } catch (RuntimeException e) {
+            unreadable.put(publication.getIdentifier(), String.valueOf(e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Unreadable publications are given up at once: no retry can read them either. Logged once, as given up. */
+    private void giveUp(Map<UUID, String> unreadable) {
+        if (unreadable.isEmpty()) {
+            return;
+        }
+        publications.giveUp(unreadable.keySet(), settings.maxAttempts());
+        unreadable.forEach((id, error) -> {
+            log.error("event publication {} cannot be read as its event type and is no longer retried: {};"
+                    + " see docs/operations.md (event publications)", id, error);
+            reported.add(id);
+        });
     }
 
     private boolean due(EventPublication publication, Instant now) {

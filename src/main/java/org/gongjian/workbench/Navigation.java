@@ -108,7 +108,8 @@ public final class Navigation {
                     // the integrity controller's readers: anchoring is for ADMIN and SEC_ADMIN, the check for all three
                     item("integrity", "nav.integrity", "/integrity", Set.of("ADMIN", "SEC_ADMIN", "AUDIT_ADMIN"),
                             List.of("/integrity"), List.of()),
-                    item("deliveries", "nav.deliveries", "/admin/deliveries", Set.of("ADMIN"), List.of("/admin/deliveries"), List.of()))),
+                    item("deliveries", "nav.deliveries", "/admin/deliveries", Set.of("ADMIN"), List.of("/admin/deliveries"), List.of()),
+                    item("events", "nav.events", "/admin/events", Set.of("ADMIN"), List.of("/admin/events"), List.of()))),
             new Group("account", "nav.group.account", List.of(
                     item("account", "nav.account", "/account", ALL, List.of("/account"), List.of()),
                     item("password", "nav.password", "/account/password", ALL, List.of("/account/password"), List.of()))));

@@ -154,6 +154,38 @@ class EventResubmissionTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A publication whose stored event no longer reads as its type (an upgrade changed it) is given up at once, and
+     * the due one behind it is still handed back: Modulith's resubmission threw out of the whole batch on it, after
+     * claiming it, run after run until its tries were used up.
+     */
+    @Test
+    void anUnreadablePublicationIsGivenUpAtOnceAndDoesNotStopTheOnesBehindIt() throws Exception {
+        String probe = UUID.randomUUID().toString();
+        Instant published = clock.instant().minus(Duration.ofHours(1));
+        String listenerId = new TransactionalApplicationListenerMethodAdapter("probe", ProbeListener.class,
+                ProbeListener.class.getDeclaredMethod("on", ProbeListener.Probe.class)).getListenerId();
+        UUID unreadable = insert(probe + "-unreadable", listenerId, published, published);
+        UUID readable = insert(probe + "-readable", listenerId, published.plusSeconds(1), published.plusSeconds(1));
+        try {
+            jdbc.sql("UPDATE event_publication SET status = 'FAILED', serialized_event = :event WHERE id = :id")
+                    .param("event", "not json " + probe + "-unreadable").param("id", unreadable).update();
+            jdbc.sql("UPDATE event_publication SET status = 'FAILED' WHERE id = :id").param("id", readable).update();
+
+            EventResubmission.Result run = job.run();
+            assertThat(run.resubmitted()).contains(readable).doesNotContain(unreadable);
+            await().atMost(WAIT).until(() -> row(probe + "-readable").isEmpty());
+            assertThat(listener.finished(probe + "-readable")).isEqualTo(1);
+            Row given = row(probe + "-unreadable").orElseThrow();
+            assertThat(given.status()).isEqualTo("FAILED");
+            assertThat(given.attempts()).as("given up, not claimed").isEqualTo(settings.maxAttempts());
+            assertThat(job.resubmitNow(unreadable)).isEqualTo(EventResubmission.Retry.UNREADABLE);
+            assertThat(row(probe + "-unreadable").orElseThrow().status()).isEqualTo("FAILED");
+        } finally {
+            jdbc.sql("DELETE FROM event_publication WHERE serialized_event LIKE :p").param("p", "%" + probe + "%").update();
+        }
+    }
+
     /** A listener id no listener has: rows only the stale mark looks at. */
     private static final String NO_LISTENER = "no.such.Listener.on(java.lang.Object)";
 
