@@ -1,10 +1,9 @@
 package org.gongjian.shared;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,30 +16,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 后台事件处理 for administrators: the work each module does after a change commits (today: telling a red task's unit
  * of it) that has not finished — running, waiting for its next try, or given up after
- * {@code gongjian.events.resubmission.max-attempts} — with 重新处理 for a failed one. Without it a given-up
- * publication was visible only as the health component DOWN, a gauge and a log line, and could be re-armed only in SQL.
+ * {@code gongjian.events.resubmission.max-attempts} — with 重新处理 for a failed one ({@link EventRetries}). Without
+ * it a given-up publication was visible only as the health component DOWN, a gauge and a log line, and could be
+ * re-armed only in SQL.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class EventPublicationController {
 
     private final EventPublicationTable publications;
-    private final EventResubmission resubmission;
+    private final EventRetries retries;
     private final EventResubmissionSettings settings;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EventPublicationController(EventPublicationTable publications, EventResubmission resubmission,
-                               EventResubmissionSettings settings, ApplicationEventPublisher events, Clock clock) {
+    EventPublicationController(EventPublicationTable publications, EventRetries retries,
+                               EventResubmissionSettings settings, Clock clock) {
         this.publications = publications;
-        this.resubmission = resubmission;
+        this.retries = retries;
         this.settings = settings;
-        this.events = events;
         this.clock = clock;
     }
 
     @GetMapping("/admin/events")
-    String page(@RequestParam(required = false) Integer page, Model model) {
+    String page(@RequestParam(required = false) @Nullable Integer page, Model model) {
         model.addAttribute("publications", publications.unfinished(PageQuery.of(page, 50)));
         model.addAttribute("maxAttempts", settings.maxAttempts());
         model.addAttribute("zone", clock.getZone());
@@ -48,26 +46,20 @@ class EventPublicationController {
     }
 
     /**
-     * Resubmits one FAILED publication now. The listener runs after this request, on its own thread, so the page
-     * shows it as 已重新提交 and then gone (done) or failed again. Audited with the state before and after.
+     * Re-arms one FAILED publication for the scheduled job's next run (EventRetries), audited in the same transaction.
+     * A refusal says the publication's state as it is now, not as the page showed it.
      */
     @PostMapping("/admin/events/{id}/retry")
     String retry(@PathVariable UUID id, RedirectAttributes redirect) {
-        UnfinishedPublication before = publications.unfinished(id)
-                .orElseThrow(() -> new NotFound("event", id));
-        EventResubmission.Retry retry = resubmission.resubmitNow(id);
-        if (retry == EventResubmission.Retry.NOT_FAILED) {
-            redirect.addFlashAttribute("retryRefused", before.state(settings.maxAttempts()).name());
-            return "redirect:/admin/events";
+        EventRetries.Outcome outcome = retries.request(id);
+        UnfinishedPublication now = publications.unfinished(id).orElse(null);
+        String name = now == null ? null : now.eventName();
+        switch (outcome) {
+            case SCHEDULED -> redirect.addFlashAttribute("retried", name);
+            case UNREADABLE -> redirect.addFlashAttribute("retryUnreadable", name);
+            case NOT_FAILED -> redirect.addFlashAttribute("retryRefused",
+                    now == null ? "DONE" : now.state(settings.maxAttempts()).name());
         }
-        if (retry == EventResubmission.Retry.UNREADABLE) {
-            redirect.addFlashAttribute("retryUnreadable", before.eventName());
-            return "redirect:/admin/events";
-        }
-        events.publishEvent(new AuditableChange("event.retry", "event", id.toString(),
-                Map.of("status", before.status(), "attempts", before.attempts(), "event", before.eventName()),
-                Map.of("status", "RESUBMITTED", "attempts", before.attempts() + 1)));
-        redirect.addFlashAttribute("retried", before.eventName());
         return "redirect:/admin/events";
     }
 }

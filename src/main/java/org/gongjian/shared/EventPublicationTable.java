@@ -54,6 +54,38 @@ class EventPublicationTable {
                 .param("max", maxAttempts).param("ids", ids).update();
     }
 
+    /** The event types of FAILED publications with tries left. */
+    List<String> failedEventTypes(int maxAttempts) {
+        return jdbc.sql("SELECT DISTINCT event_type FROM event_publication WHERE status = 'FAILED' AND completion_attempts < :max")
+                .param("max", maxAttempts).query(String.class).list();
+    }
+
+    int giveUpType(String eventType, int maxAttempts) {
+        return jdbc.sql("""
+                        UPDATE event_publication SET completion_attempts = :max
+                        WHERE status = 'FAILED' AND completion_attempts < :max AND event_type = :type""")
+                .param("max", maxAttempts).param("type", eventType).update();
+    }
+
+    /**
+     * An administrator's 重新处理: a FAILED publication gets one more try (at most {@code maxAttempts - 1} tries
+     * counted) and its wait counts from its publication, so the scheduled job (the cluster's one resubmitter, under
+     * ShedLock) hands it back on its next run and claims it as it claims every other; false when it is not FAILED.
+     */
+    boolean rearm(UUID id, int maxAttempts) {
+        return jdbc.sql("""
+                        UPDATE event_publication SET completion_attempts = LEAST(completion_attempts, :last),
+                               last_resubmission_date = NULL
+                        WHERE id = :id AND status = 'FAILED'""")
+                .param("last", maxAttempts - 1).param("id", id).update() == 1;
+    }
+
+    /** The stored event of a publication, to check that it still reads. */
+    Optional<String> serializedEvent(UUID id) {
+        return jdbc.sql("SELECT serialized_event FROM event_publication WHERE id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
     Counts counts(int maxAttempts) {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(CASE WHEN status IN ('PUBLISHED', 'PROCESSING') THEN 1 ELSE 0 END), 0),

@@ -18,6 +18,7 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * Retries after-commit module listeners (@ApplicationModuleListener) whose work failed, without waiting for a node to
@@ -71,6 +72,7 @@ public class EventResubmission {
             log.warn("event publications: {} left unfinished for over {} (a node crashed or was stopped) marked failed",
                     stale, settings.staleAfter());
         }
+        giveUpUnloadable();
         EventPublicationTable.Counts counts = publications.counts(settings.maxAttempts());
         List<UUID> resubmitted = new ArrayList<>();
         List<EventPublication> givenUp = new ArrayList<>();
@@ -95,48 +97,11 @@ public class EventResubmission {
                     }));
         }
         giveUp(unreadable);
-        report(givenUp);
+        report(givenUp, unreadable.keySet());
         if (!resubmitted.isEmpty()) {
             log.info("event publications: {} failed one(s) resubmitted", resubmitted.size());
         }
         return new Result(stale, resubmitted, counts.givenUp());
-    }
-
-    /** What the administrator's 重新处理 did. */
-    public enum Retry { RESUBMITTED, NOT_FAILED, UNREADABLE }
-
-    /**
-     * The administrator's 重新处理 (page /admin/events): hands one FAILED publication — given up or still waiting for
-     * its next try — back to its listener now, through the same claim as the scheduled run, so it cannot run twice
-     * beside it. NOT_FAILED when it is not FAILED (finished, or a try is running); UNREADABLE when its stored event no
-     * longer reads as its type (an upgrade changed the event's shape): left given up, the reason logged.
-     */
-    public synchronized Retry resubmitNow(UUID id) {
-        EventPublicationTable.Counts counts = publications.counts(settings.maxAttempts());
-        List<UUID> resubmitted = new ArrayList<>();
-        Map<UUID, String> unreadable = new LinkedHashMap<>();
-        if (counts.failed() + counts.givenUp() > 0) {
-            failed.resubmit(ResubmissionOptions.defaults()
-                    .withMaxInFlight(settings.maxInFlight())
-                    .withBatchSize(counts.failed() + counts.givenUp() + counts.resubmitted() + 1)
-                    .withFilter(p -> {
-                        if (!p.getIdentifier().equals(id) || !readable(p, unreadable)) {
-                            return false;
-                        }
-                        resubmitted.add(id);
-                        return true;
-                    }));
-        }
-        giveUp(unreadable);
-        if (!unreadable.isEmpty()) {
-            return Retry.UNREADABLE;
-        }
-        if (resubmitted.isEmpty()) {
-            return Retry.NOT_FAILED;
-        }
-        reported.remove(id);
-        log.info("event publication {} resubmitted by an administrator", id);
-        return Retry.RESUBMITTED;
     }
 
     /**
@@ -155,17 +120,32 @@ public class EventResubmission {
         }
     }
 
-    /** Unreadable publications are given up at once: no retry can read them either. Logged once, as given up. */
+    /**
+     * Unreadable publications are given up at once: no retry can read them either. Logged here; the next runs find
+     * them among the given-up ones, already reported.
+     */
     private void giveUp(Map<UUID, String> unreadable) {
         if (unreadable.isEmpty()) {
             return;
         }
         publications.giveUp(unreadable.keySet(), settings.maxAttempts());
-        unreadable.forEach((id, error) -> {
-            log.error("event publication {} cannot be read as its event type and is no longer retried: {};"
-                    + " see docs/operations.md (event publications)", id, error);
-            reported.add(id);
-        });
+        unreadable.forEach((id, error) -> log.error("event publication {} cannot be read as its event type and is no"
+                + " longer retried: {}; see docs/operations.md (event publications)", id, error));
+    }
+
+    /**
+     * FAILED publications of an event type that no longer exists (renamed or removed by an upgrade) are given up:
+     * Modulith skips a row whose class does not load (with a warning), so they would otherwise wait forever, counted
+     * as failed with tries left.
+     */
+    private void giveUpUnloadable() {
+        for (String type : publications.failedEventTypes(settings.maxAttempts())) {
+            if (!ClassUtils.isPresent(type, getClass().getClassLoader())) {
+                int rows = publications.giveUpType(type, settings.maxAttempts());
+                log.error("{} event publication(s) of {}, a class this version does not have, are no longer retried;"
+                        + " see docs/operations.md (event publications)", rows, type);
+            }
+        }
     }
 
     private boolean due(EventPublication publication, Instant now) {
@@ -174,15 +154,18 @@ public class EventResubmission {
         return !last.plus(settings.waitAfter(publication.getCompletionAttempts())).isAfter(now);
     }
 
-    private void report(List<EventPublication> givenUp) {
-        Set<UUID> current = new HashSet<>();
+    /**
+     * Logs each newly given-up publication once. Never reads the event: one that cannot be read is given up too, and
+     * reading it here threw out of every later run.
+     */
+    private void report(List<EventPublication> givenUp, Set<UUID> alreadyLogged) {
+        Set<UUID> current = new HashSet<>(alreadyLogged);
         for (EventPublication publication : givenUp) {
             current.add(publication.getIdentifier());
-            if (!reported.contains(publication.getIdentifier())) {
-                log.error("event publication {} ({}, published {}) failed {} times and is no longer retried;"
-                                + " see docs/operations.md (event publications)", publication.getIdentifier(),
-                        publication.getEvent().getClass().getSimpleName(), publication.getPublicationDate(),
-                        publication.getCompletionAttempts());
+            if (!reported.contains(publication.getIdentifier()) && !alreadyLogged.contains(publication.getIdentifier())) {
+                log.error("event publication {} (published {}) failed {} times and is no longer retried;"
+                                + " see /admin/events and docs/operations.md (event publications)",
+                        publication.getIdentifier(), publication.getPublicationDate(), publication.getCompletionAttempts());
             }
         }
         reported.retainAll(current);

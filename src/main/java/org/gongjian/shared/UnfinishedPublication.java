@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * which event, which listener, when, and where it stands. The serialized event is left out: it can be large, and the
  * page names the task it concerns no better. Public for the page's template.
  */
-public record UnfinishedPublication(UUID id, String eventType, String listenerId, Instant published, String status,
+public record UnfinishedPublication(UUID id, String eventType, String listenerId, Instant published, @Nullable String status,
                                     int attempts, @Nullable Instant lastTry) {
 
     /** Where an unfinished publication stands, as the page says it (messages {@code events.state.*}). */
@@ -30,6 +30,9 @@ public record UnfinishedPublication(UUID id, String eventType, String listenerId
     }
 
     public State state(int maxAttempts) {
+        if (status == null) {
+            return State.IN_FLIGHT; // Modulith's v2 rows always have one; its queries still allow none
+        }
         return switch (status) {
             case "FAILED" -> attempts >= maxAttempts ? State.GIVEN_UP : State.WAITING;
             case "RESUBMITTED" -> State.RESUBMITTED;

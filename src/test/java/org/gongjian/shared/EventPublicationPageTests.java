@@ -39,6 +39,7 @@ class EventPublicationPageTests extends IntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired OrgFixtures fixtures;
     @Autowired EventResubmissionSettings settings;
+    @Autowired EventResubmission job;
     @Autowired ProbeListener listener;
     @Autowired JdbcClient jdbc;
 
@@ -63,17 +64,23 @@ class EventPublicationPageTests extends IntegrationTest {
         mvc.perform(get("/admin/events").session(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-test=\"event-" + id + "\"")))
-                .andExpect(content().string(containsString("已放弃")))
-                .andExpect(content().string(containsString("ProbeListener.on")))
+                .andExpect(content().string(rowOf(id, "已放弃")))
+                .andExpect(content().string(rowOf(id, "ProbeListener.on")))
                 .andExpect(content().string(containsString("data-test=\"retry-" + id + "\"")));
 
         mvc.perform(post("/admin/events/{id}/retry", id).session(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("retried", "Probe"));
+        assertThat(audits(id)).isEqualTo(1);
+        assertThat(listener.tries(probe)).as("the job hands it back, not the click").isZero();
+        mvc.perform(post("/admin/events/{id}/retry", id).session(admin).with(csrf()))
+                .andExpect(flash().attribute("retried", "Probe"));
+        assertThat(attempts(id)).as("a second click re-arms the same one more try").isEqualTo(settings.maxAttempts() - 1);
+
+        assertThat(job.run().resubmitted()).contains(id);
         await().atMost(WAIT).until(() -> !exists(id));
         assertThat(listener.tries(probe)).isEqualTo(1);
         assertThat(listener.finished(probe)).isEqualTo(1);
-        assertThat(audits(id)).isEqualTo(1);
 
         mvc.perform(post("/admin/events/{id}/retry", id).session(admin).with(csrf()))
                 .andExpect(status().isNotFound());
@@ -88,7 +95,7 @@ class EventPublicationPageTests extends IntegrationTest {
         MockHttpSession admin = Logins.session(mvc, c.adminUser());
         mvc.perform(get("/admin/events").session(admin))
                 .andExpect(content().string(containsString("data-test=\"event-" + id + "\"")))
-                .andExpect(content().string(containsString("处理中")))
+                .andExpect(content().string(rowOf(id, "处理中")))
                 .andExpect(content().string(not(containsString("data-test=\"retry-" + id + "\""))));
 
         mvc.perform(post("/admin/events/{id}/retry", id).session(admin).with(csrf()))
@@ -100,7 +107,8 @@ class EventPublicationPageTests extends IntegrationTest {
 
         mvc.perform(get("/admin/events").session(Logins.session(mvc, c.liaisonAUser())))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/events/{id}/retry", insert(probe + "-b", "FAILED", settings.maxAttempts()))
+        UUID other = insert(probe + "-b", "FAILED", settings.maxAttempts());
+        mvc.perform(post("/admin/events/{id}/retry", other)
                         .session(Logins.session(mvc, c.orgDeptUser())).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/admin/events/{id}/retry", id).session(admin))
@@ -109,7 +117,8 @@ class EventPublicationPageTests extends IntegrationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/admin/events/{id}/retry", "1' OR '1'='1").session(admin).with(csrf()))
                 .andExpect(status().isBadRequest());
-        assertThat(listener.tries(probe + "-b")).isZero();
+        assertThat(attempts(other)).as("not re-armed").isEqualTo(settings.maxAttempts());
+        assertThat(audits(other)).isZero();
     }
 
     @Test
@@ -123,9 +132,26 @@ class EventPublicationPageTests extends IntegrationTest {
                 .andExpect(flash().attribute("retryUnreadable", "Probe"));
         assertThat(statusOf(id)).isEqualTo("FAILED");
         assertThat(audits(id)).isZero();
+        assertThat(attempts(id)).isEqualTo(2);
         mvc.perform(get("/admin/events").session(admin))
-                .andExpect(content().string(containsString("data-test=\"event-" + id + "\"")))
-                .andExpect(content().string(containsString("已放弃")));
+                .andExpect(content().string(rowOf(id, "失败，等待重试")));
+
+        jdbc.sql("UPDATE event_publication SET serialized_event = :event, event_type = 'org.gongjian.gone.Removed' WHERE id = :id")
+                .param("event", "{\"id\":\"" + probe + "\"}").param("id", id).update();
+        mvc.perform(post("/admin/events/{id}/retry", id).session(admin).with(csrf()))
+                .andExpect(flash().attribute("retryUnreadable", "Removed"));
+        assertThat(audits(id)).isZero();
+    }
+
+    /** The page's table row of publication {@code id} holds {@code text}. */
+    private static org.hamcrest.Matcher<String> rowOf(UUID id, String text) {
+        return org.hamcrest.Matchers.matchesPattern("(?s).*data-test=\"event-" + id + "\"((?!</tr>).)*"
+                + java.util.regex.Pattern.quote(text) + ".*");
+    }
+
+    private int attempts(UUID id) {
+        return jdbc.sql("SELECT completion_attempts FROM event_publication WHERE id = :id").param("id", id)
+                .query(Integer.class).single();
     }
 
     /** A publication to the probe listener as some node recorded it, in {@code status} after {@code attempts} tries. */
