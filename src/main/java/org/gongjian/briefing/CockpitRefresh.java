@@ -74,6 +74,7 @@ public class CockpitRefresh {
 
     /** The refresh itself; the caller holds the campaign's refresh lock. */
     private void recompute(long campaignId) {
+        store.takeMarks(campaignId);   // before the reads: what they see covers every mark taken
         CampaignView campaign = campaigns.campaign(campaignId, DataScope.everything());
         LocalDate today = LocalDate.now(clock);
         Map<String, CockpitStore.Figure> kept = store.stored(campaignId);
@@ -142,9 +143,9 @@ public class CockpitRefresh {
      */
     @EventListener
     void on(UnitMoved moved) {
-        // Just before the move commits, not now: the move's roll-up rebuild (supervision) locks light_count against
-        // writers, and an approval that has written its counts waits to mark its campaign's cockpit_refresh row at
-        // its own commit; taking those rows here first would make the two wait for each other (a deadlock).
+        // Just before the move commits, not now: every campaign's cockpit_refresh row is then held only for the
+        // commit, not through the move's roll-up rebuild (supervision), which locks light_count against writers
+        // (approvals marked those rows too before issue #18's stale marks, and the two deadlocked).
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             store.markAllDirty();
             return;
@@ -158,12 +159,11 @@ public class CockpitRefresh {
     }
 
     /**
-     * Marks the campaign's figures stale in the current transaction, as its last statement before the commit: the
-     * mark is the campaign's one cockpit_refresh row, and its lock, held from the UPDATE to the commit, queued every
-     * concurrent approval of the campaign behind the rest of the others' transactions (lights, messages, audit;
-     * issue #18). Still in the approving transaction, so the mark commits or rolls back with the approval, and a
-     * refresh holding the row (lockForRefresh) is waited for as before. Once per campaign per transaction; at once
-     * when there is no transaction.
+     * Marks the campaign's figures stale in the current transaction, once per campaign however many approvals it
+     * holds (a bulk approval), just before it commits; at once when there is no transaction. The mark is an appended
+     * row ({@link CockpitStore#markDirty}), so concurrent approvals of a campaign no longer wait for each other's
+     * commit on its one cockpit_refresh row (issue #18); it commits or rolls back with the approval, and a refresh
+     * running meanwhile leaves it for the next one.
      */
     void markDirtyAtCommit(long campaignId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -176,25 +176,28 @@ class CockpitStore {
                 .param("campaign", campaignId).query(Long.class).single() > 0;
     }
 
-    /** Marks the campaign's figures stale (see {@link CockpitRefresh#markDirtyAtCommit} for when). */
+    /**
+     * Marks the campaign's figures stale (see {@link CockpitRefresh#markDirtyAtCommit} for when): a row appended, which
+     * waits for no other approval of the campaign and makes none wait (it was an UPDATE of the campaign's one
+     * cockpit_refresh row, held from there to the commit: concurrent approvals committed one after the other).
+     */
     void markDirty(long campaignId) {
-        // The row exists after a campaign's first mark or refresh. The first two approvals of a new campaign can both
-        // find it missing: the insert that loses waits for the other's commit and does nothing (it failed on the key
-        // before, and the approval with it), and the update after it marks the row the other made.
-        if (setDirty(campaignId) == 0 && jdbc.sql("""
-                INSERT INTO cockpit_refresh (campaign_id, refreshed_at, dirty) VALUES (:campaign, NULL, TRUE)
-                ON CONFLICT DO NOTHING""").param("campaign", campaignId).update() == 0) {
-            setDirty(campaignId);
-        }
+        jdbc.sql("INSERT INTO cockpit_stale_mark (campaign_id) VALUES (:campaign)").param("campaign", campaignId).update();
     }
 
-    private int setDirty(long campaignId) {
-        return jdbc.sql("UPDATE cockpit_refresh SET dirty = TRUE WHERE campaign_id = :campaign")
-                .param("campaign", campaignId).update();
+    /**
+     * Takes the campaign's stale marks for the refresh about to read its figures: the marks of approvals committed
+     * before this statement, whose changes the refresh's reads after it see. A mark committed later is not deleted and
+     * makes the next refresh run. Call with the refresh lock held, before reading.
+     */
+    void takeMarks(long campaignId) {
+        jdbc.sql("DELETE FROM cockpit_stale_mark WHERE campaign_id = :campaign").param("campaign", campaignId).update();
     }
 
+    /** Campaigns with stale figures: marked by approvals, or all of them after a unit move. */
     List<Long> dirty() {
-        return jdbc.sql("SELECT campaign_id FROM cockpit_refresh WHERE dirty = TRUE ORDER BY campaign_id")
-                .query(Long.class).list();
+        return jdbc.sql("""
+                SELECT campaign_id FROM cockpit_stale_mark UNION SELECT campaign_id FROM cockpit_refresh WHERE dirty = TRUE
+                ORDER BY campaign_id""").query(Long.class).list();
     }
 }
