@@ -37,6 +37,15 @@ public class CampaignService {
         return campaigns.find(id, scope).orElseThrow(() -> new NotFound("campaign", id));
     }
 
+    /**
+     * How the campaign's reports are reviewed, no scope: a submit needs these two fields, not the view (the campaign
+     * row with its owner's name and its categories, two statements).
+     */
+    @Transactional(readOnly = true)
+    public ReviewRoute reviewRoute(long campaignId) {
+        return campaigns.reviewRoute(campaignId).orElseThrow(() -> new NotFound("campaign", campaignId));
+    }
+
     @Transactional(readOnly = true)
     public List<CampaignView> campaigns(DataScope scope) {
         return campaigns.visible(scope);

@@ -65,6 +65,17 @@ class CampaignStore {
                 .query(this::map).optional();
     }
 
+    /** The review route, from the view this transaction keeps if it read one, else from the row's two columns. */
+    Optional<ReviewRoute> reviewRoute(long id) {
+        java.util.Map<Long, CampaignView> kept = keptInTransaction();
+        CampaignView view = kept == null ? null : kept.get(id);
+        if (view != null) {
+            return Optional.of(new ReviewRoute(view.unitHeadReview(), view.ownerUnitId()));
+        }
+        return jdbc.sql("SELECT unit_head_review, owner_unit_id FROM campaign WHERE id = :id").param("id", id)
+                .query((rs, n) -> new ReviewRoute(rs.getBoolean(1), rs.getLong(2))).optional();
+    }
+
     List<CampaignView> visible(DataScope scope) {
         return jdbc.sql(SELECT + " WHERE" + VISIBLE + " ORDER BY c.campaign_year DESC, c.id DESC LIMIT 200")
                 .param("scopePath", scope.path()).param("scopeLike", scope.likePattern()).query(this::map).list();

@@ -125,7 +125,18 @@ class IndicatorStore {
 
     /** A task's indicators with their trajectories: two statements (one without indicators), not one per indicator. */
     List<TaskView.IndicatorView> ofTask(long taskId) {
-        List<TaskView.IndicatorView> indicators = jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order")
+        List<TaskView.IndicatorView> indicators = withoutTrajectories(taskId);
+        if (indicators.isEmpty()) {
+            return indicators;
+        }
+        Map<Long, List<TaskView.PointView>> points = trajectories(taskId);
+        return indicators.stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
+                i.target(), i.actual(), i.direction(), i.progress(), points.getOrDefault(i.id(), List.of()))).toList();
+    }
+
+    /** A task's indicators, their trajectories left empty: one statement. */
+    List<TaskView.IndicatorView> withoutTrajectories(long taskId) {
+        return jdbc.sql("SELECT * FROM indicator WHERE task_id = :id ORDER BY sort_order")
                 .param("id", taskId)
                 .query((rs, n) -> {
                     BigDecimal actual = rs.getBigDecimal("actual");
@@ -137,12 +148,6 @@ class IndicatorStore {
                             actual, direction, Progress.ofIndicator(new Progress.IndicatorInput(name, baseline, target,
                             actual, direction)), List.of());
                 }).list();
-        if (indicators.isEmpty()) {
-            return indicators;
-        }
-        Map<Long, List<TaskView.PointView>> points = trajectories(taskId);
-        return indicators.stream().map(i -> new TaskView.IndicatorView(i.id(), i.name(), i.unit(), i.baseline(),
-                i.target(), i.actual(), i.direction(), i.progress(), points.getOrDefault(i.id(), List.of()))).toList();
     }
 
     /** A task's indicators without their trajectories: what progress needs (one query, not one per indicator). */

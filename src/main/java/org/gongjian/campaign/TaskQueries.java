@@ -41,6 +41,16 @@ class TaskQueries {
         return view(tasks.find(id, scope).orElseThrow(() -> new NotFound("task", id)));
     }
 
+    /**
+     * A task as far as its reports need it (the lead unit, dates, indicators and milestones to check a report
+     * against): its row, its indicators and its milestones, three reads instead of a view's five (issue #18). The
+     * view's trajectories, cooperating units and progress explanation are left empty.
+     */
+    TaskView forReporting(long id, DataScope scope) {
+        TaskStore.TaskRecord record = tasks.find(id, scope).orElseThrow(() -> new NotFound("task", id));
+        return view(record, List.of(), indicators.withoutTrajectories(id), milestones.ofTask(id), List.of());
+    }
+
     /** A task to split, as far as a split needs it: its row and its first indicator (two reads, not a view's five). */
     record SplitParent(TaskStore.TaskRecord task, IndicatorStore.@Nullable IndicatorFigures first) {}
 

@@ -60,6 +60,15 @@ public class TaskService {
         return queries.task(id, scope);
     }
 
+    /**
+     * The task as far as a progress report needs it: row, indicators, milestones; no trajectory points, cooperating
+     * units or progress explanation (empty in the view). Three statements instead of five.
+     */
+    @Transactional(readOnly = true)
+    public TaskView taskForReporting(long id, DataScope scope) {
+        return queries.forReporting(id, scope);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<TaskRow> tasks(long campaignId, TaskFilter filter, DataScope scope, PageQuery page) {
         return queries.tasks(campaignId, filter, scope, page);

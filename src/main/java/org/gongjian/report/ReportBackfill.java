@@ -51,7 +51,7 @@ public class ReportBackfill {
     }
 
     public long approved(Historical h) {
-        TaskView task = tasks.task(h.taskId(), DataScope.everything());
+        TaskView task = tasks.taskForReporting(h.taskId(), DataScope.everything());
         CampaignView campaign = campaigns.campaign(task.campaignId(), DataScope.everything());
         ReportingPeriod period = ReportingPeriod.parse(h.period(), campaign);
         if (h.approvedAt().isBefore(h.submittedAt()) || h.submittedAt().isBefore(period.start().atStartOfDay(
@@ -69,8 +69,9 @@ public class ReportBackfill {
         reports.review(id, "提交", h.submittedBy(), null, h.submittedAt());
         reports.review(id, "通过", h.approvedBy(), null, h.approvedAt());
         ReportView approved = service.report(id, DataScope.everything());
-        service.seal(approved);
-        List<Long> affected = progress.apply(service.reported(approved));
+        ReportStore.ChainTail tail = service.chainTail(approved.taskId(), approved.period());
+        service.seal(approved, tail);
+        List<Long> affected = progress.apply(service.reported(approved, tail));
         ReportStore.ReportRow row = reports.findUnscoped(id).orElseThrow();
         events.publishEvent(new ReportApproved(new ProgressReport(row).ref(), affected, true));
         events.publishEvent(new AuditableChange("report.backfill", "report", String.valueOf(id), null, approved));

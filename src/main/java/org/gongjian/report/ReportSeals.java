@@ -30,14 +30,15 @@ class ReportSeals {
      * Seals the approved report as read in this transaction (its evidence included, so the files' hashes are not read
      * again) and returns it as sealed: the same view with its content hash and chain link, which is exactly what a
      * fresh read would give — nothing else in the approving transaction touches the report, its values or evidence.
+     * {@code tail} is the task's chain as read in this transaction ({@link ReportStore#chainTail}).
      */
-    ReportView seal(ReportView approved) {
+    ReportView seal(ReportView approved, ReportStore.ChainTail tail) {
         String json = CanonicalJson.write(ReportChain.content(approved,
                 approved.evidence().stream().map(EvidenceView::sha256).toList()));
         String hash = CanonicalJson.sha256(json);
-        ReportStore.ReportRow last = reports.lastSealed(approved.taskId()).orElse(null);
-        String previous = last == null ? CanonicalJson.GENESIS : Objects.requireNonNull(last.chainHash());
-        int seq = last == null ? 1 : Objects.requireNonNull(last.chainSeq()) + 1;
+        Integer last = tail.lastSeq();
+        String previous = last == null ? CanonicalJson.GENESIS : Objects.requireNonNull(tail.lastHash());
+        int seq = last == null ? 1 : last + 1;
         try {
             String key = keys.currentKeyId();
             String link = ReportChain.link(keys, key, previous, hash, ReportStatus.APPROVED);

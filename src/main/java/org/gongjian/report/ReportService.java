@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gongjian.campaign.CampaignService;
 import org.gongjian.campaign.CampaignView;
 import org.gongjian.campaign.ReportedProgress;
+import org.gongjian.campaign.ReviewRoute;
 import org.gongjian.campaign.TaskProgress;
 import org.gongjian.campaign.TaskService;
 import org.gongjian.campaign.TaskView;
@@ -74,7 +75,7 @@ public class ReportService {
     /** The period a new report of this task is for when the reporter doesn't say (see {@link ReportPeriods}). */
     @Transactional(readOnly = true)
     public ReportingPeriod suggestedPeriod(long taskId, DataScope scope) {
-        TaskView task = tasks.task(taskId, scope);
+        TaskView task = tasks.taskForReporting(taskId, scope);
         return ReportPeriods.suggested(task, campaigns.campaign(task.campaignId(), DataScope.everything()),
                 today(), period -> reports.current(taskId, period).isPresent());
     }
@@ -94,7 +95,7 @@ public class ReportService {
 
     /** Starts this period's report, pre-filled from the task's last report wherever the command leaves a gap. */
     public ReportView start(long taskId, ReportCommand command, CurrentUser user, DataScope scope) {
-        TaskView task = tasks.task(taskId, scope);
+        TaskView task = tasks.taskForReporting(taskId, scope);
         mayReport(user, task.leadUnitId(), scope);
         CampaignView campaign = campaigns.campaign(task.campaignId(), DataScope.everything());
         ReportingPeriod period = command.period() == null
@@ -152,7 +153,7 @@ public class ReportService {
         ProgressReport approved = load(id, scope);
         approved.requireCorrectable(user, reports.current(approved.taskId(), approved.period()).orElseThrow().revision());
         ReportView view = view(approved.loaded());
-        TaskView task = tasks.task(approved.taskId(), DataScope.everything());
+        TaskView task = tasks.taskForReporting(approved.taskId(), DataScope.everything());
         ReportCommand same = new ReportCommand(null, view.indicatorValues(), view.progressText(),
                 view.problems(), view.nextSteps(), view.milestonesDone());
         long correction = insert(new ReportStore.NewReport(approved.taskId(), approved.campaignId(), approved.unitId(),
@@ -170,7 +171,7 @@ public class ReportService {
         samePeriod(report, command.period());
         report.edit(user, version);
         ReportView before = view(report.loaded());
-        TaskView task = tasks.task(report.taskId(), DataScope.everything());
+        TaskView task = tasks.taskForReporting(report.taskId(), DataScope.everything());
         List<ReportView.IndicatorValue> values = checks.values(task, command.indicatorValues());
         List<ReportView.MilestoneDone> done = checks.milestones(task, command.milestonesDone(), today());
         if (!reports.updateTexts(id, version, texts(command), clock.instant())) {
@@ -197,8 +198,8 @@ public class ReportService {
     public ReportView submit(long id, @Nullable Integer version, CurrentUser user, DataScope scope) {
         ProgressReport report = load(id, scope);
         ReportStatus was = report.status();
-        CampaignView campaign = campaigns.campaign(report.campaignId(), DataScope.everything());
-        report.submit(user, version, campaign.unitHeadReview(), campaign.ownerUnitId(), storedNow(), clock.getZone());
+        ReviewRoute route = campaigns.reviewRoute(report.campaignId());
+        report.submit(user, version, route.unitHeadReview(), route.officeUnitId(), storedNow(), clock.getZone());
         return saved(report, "report.submit", was);
     }
 
@@ -225,23 +226,26 @@ public class ReportService {
         ProgressReport report = load(id, scope);
         ReportStatus was = report.status();
         ReviewStage stage = report.stage();
-        long office = stage == ReviewStage.UNIT_HEAD
-                ? campaigns.campaign(report.campaignId(), DataScope.everything()).ownerUnitId() : 0;
+        long office = stage == ReviewStage.UNIT_HEAD ? campaigns.reviewRoute(report.campaignId()).officeUnitId() : 0;
         if (report.approve(user, version, note, office, storedNow()) == ProgressReport.Approval.FORWARDED_TO_OFFICE) {
             return saved(report, "report.unit-approve", stage);
         }
         reports.save(report);
         // the row as saved is known (ProgressReport#saved), not read again; the seal gives the view as sealed
-        ReportView after = seal(view(report.saved()));
-        report.applied(progress.apply(reported(after)));
+        ReportStore.ChainTail tail = chainTail(report.taskId(), report.period());
+        ReportView after = seal(view(report.saved()), tail);
+        report.applied(progress.apply(reported(after, tail)));
         report.events().forEach(events::publishEvent);
         events.publishEvent(new AuditableChange("report.approve", "report", String.valueOf(id), was, after));
         return after;
     }
 
-    /** What the approved report moves on its task; an older period approved late never overwrites a newer one. */
-    ReportedProgress reported(ReportView approved) {
-        boolean newest = !reports.approvedAfter(approved.taskId(), approved.period());
+    /**
+     * What the approved report moves on its task; an older period approved late never overwrites a newer one.
+     * {@code tail}: the task's chain as read before the seal ({@link #chainTail}).
+     */
+    ReportedProgress reported(ReportView approved, ReportStore.ChainTail tail) {
+        boolean newest = !tail.laterApproved();
         Map<Long, java.math.BigDecimal> actuals = new java.util.HashMap<>();
         if (newest) {
             approved.indicatorValues().forEach(v -> actuals.put(v.indicatorId(), v.value()));
@@ -325,9 +329,14 @@ public class ReportService {
         return stage == null ? List.of() : reports.awaiting(stage, scope, 200).stream().map(this::view).toList();
     }
 
+    /** What sealing a report of the task's {@code period} and moving the task read of its other reports, in one read. */
+    ReportStore.ChainTail chainTail(long taskId, String period) {
+        return reports.chainTail(taskId, period);
+    }
+
     /** Seals an approved report into its task's hash chain (see {@link ReportSeals}). */
-    ReportView seal(ReportView approved) {
-        return seals.seal(approved);
+    ReportView seal(ReportView approved, ReportStore.ChainTail tail) {
+        return seals.seal(approved, tail);
     }
 
     private long insert(ReportStore.NewReport row, ReportCommand content, TaskView task) {

@@ -268,16 +268,25 @@ class ReportStore {
                         trim(rs.getString(3)), rs.getString(4))).list();
     }
 
-    /** Whether a later period of the task already has an approved report. */
-    boolean approvedAfter(long taskId, String period) {
-        return jdbc.sql("SELECT COUNT(*) FROM progress_report WHERE task_id = :task AND status = 'APPROVED' AND period > :period")
-                .param("task", taskId).param("period", period).query(Long.class).single() > 0;
-    }
+    /**
+     * What sealing an approved report of {@code period} and moving its task need of the task's other reports, in one
+     * narrow read (it was the last link's whole row, content JSON included, and a count): the chain's last link, if
+     * any, and whether a later period is approved already.
+     */
+    record ChainTail(@Nullable Integer lastSeq, @Nullable String lastHash, boolean laterApproved) {}
 
-    /** The last link of a task's chain of approved reports, if any. */
-    Optional<ReportRow> lastSealed(long taskId) {
-        return jdbc.sql(SELECT + " WHERE r.task_id = :task AND r.chain_seq IS NOT NULL ORDER BY r.chain_seq DESC LIMIT 1")
-                .param("task", taskId).query(this::map).optional();
+    ChainTail chainTail(long taskId, String period) {
+        // the last link's row has a sequence number; the second part's row, present when a later period is approved, none
+        List<Object[]> rows = jdbc.sql("""
+                (SELECT chain_seq, chain_hash FROM progress_report WHERE task_id = :task AND chain_seq IS NOT NULL
+                 ORDER BY chain_seq DESC LIMIT 1)
+                UNION ALL
+                (SELECT NULL, NULL FROM progress_report WHERE task_id = :task AND status = 'APPROVED' AND period > :period
+                 LIMIT 1)""").param("task", taskId).param("period", period)
+                .query((rs, n) -> new Object[] {rs.getObject(1, Integer.class), trim(rs.getString(2))}).list();
+        Object[] last = rows.stream().filter(r -> r[0] != null).findFirst().orElse(null);
+        return new ChainTail(last == null ? null : (Integer) last[0], last == null ? null : (String) last[1],
+                rows.stream().anyMatch(r -> r[0] == null));
     }
 
     List<ReportRow> sealed(long taskId) {

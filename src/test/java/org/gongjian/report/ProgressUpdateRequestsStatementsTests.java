@@ -44,10 +44,13 @@ class ProgressUpdateRequestsStatementsTests extends IntegrationTest {
     // and takes the tasks' dates and subtasks for their reporting facts from that read; 42 → 41: the chain is not
     // marked for the next daily run when the approval re-lights it itself (LightTriggers.FactMarks); 41 → 42: the
     // re-lit chain's reasons are dated with their day (TaskLightReasons.evaluatedOn), so an approval before the day's
-    // run shows today's words beside today's light
-    static final int CREATE_STATEMENTS = 12;
-    static final int SUBMIT_STATEMENTS = 14;
-    static final int APPROVE_STATEMENTS = 42;
+    // run shows today's words beside today's light; create 12 → 10: the task is read without its trajectory points
+    // and cooperating units (TaskService.taskForReporting); submit 14 → 13: of the campaign only its review route;
+    // approve 42 → 40: the cockpit's stale mark is one appended row (an update, here an update and an insert, before),
+    // and the chain's last link and whether a later period is approved are one narrow read (ReportStore.chainTail)
+    static final int CREATE_STATEMENTS = 10;
+    static final int SUBMIT_STATEMENTS = 13;
+    static final int APPROVE_STATEMENTS = 40;
     /** One for the token (with the user's scope), one for the service's transaction. */
     static final int CONNECTIONS = 2;
 

@@ -147,8 +147,7 @@ class ReportWorkflowTests extends IntegrationTest {
         ReportFixtures.Setup s = fixtures.county(ReportingFrequency.MONTHLY, false);
         String liaison = Logins.token(mvc, s.liaison());
         String office = Logins.token(mvc, s.office());
-        long id = ReportFixtures.body(create(liaison, s.task().id(), Map.of("period", "2026-06", "progressText", "进展",
-                "indicatorValues", List.of(Map.of("indicatorId", s.jobs(), "value", 300))))).get("id").asLong();
+        long id = drafted(s, liaison, "2026-06", "进展", 300);
         action(liaison, id, "submit");
         action(office, id, "approve").andExpect(status().isOk());
 
@@ -176,6 +175,28 @@ class ReportWorkflowTests extends IntegrationTest {
         mvc.perform(get("/api/v1/reports/" + id).header(HttpHeaders.AUTHORIZATION, liaison))
                 .andExpect(jsonPath("$.progressText").value("进展")).andExpect(jsonPath("$.status").value("APPROVED"));
         mvc.perform(get("/api/v1/tasks/" + s.task().id() + "/reports/verify").header(HttpHeaders.AUTHORIZATION, liaison))
+                .andExpect(jsonPath("$.intact").value(true)).andExpect(jsonPath("$.checked").value(2));
+    }
+
+    /**
+     * May's report approved after June's is linked after it in the chain and moves nothing June moved: its value is
+     * older than the task's (both read in the approval's one read of the task's chain, ReportStore.chainTail).
+     */
+    @Test
+    void anOlderPeriodApprovedLateIsChainedLastAndLeavesTheNewerFigure() throws Exception {
+        ReportFixtures.Setup s = fixtures.county(ReportingFrequency.MONTHLY, false);
+        String liaison = Logins.token(mvc, s.liaison());
+        String office = Logins.token(mvc, s.office());
+        long may = drafted(s, liaison, "2026-05", "五月", 200);
+        long june = approved(s, liaison, office, "2026-06", "六月：新增400人", 400);
+        action(liaison, may, "submit").andExpect(status().isOk());
+        action(office, may, "approve").andExpect(status().isOk());
+
+        assertThat(tasks.task(s.task().id(), DataScope.everything()).indicators().get(0).actual())
+                .isEqualByComparingTo("400");
+        assertThat(jdbc.sql("SELECT id FROM progress_report WHERE task_id = :t AND chain_seq IS NOT NULL ORDER BY chain_seq")
+                .param("t", s.task().id()).query(Long.class).list()).containsExactly(june, may);
+        mvc.perform(get("/api/v1/tasks/" + s.task().id() + "/reports/verify").header(HttpHeaders.AUTHORIZATION, office))
                 .andExpect(jsonPath("$.intact").value(true)).andExpect(jsonPath("$.checked").value(2));
     }
 
@@ -357,11 +378,15 @@ class ReportWorkflowTests extends IntegrationTest {
 
     private long approved(ReportFixtures.Setup s, String liaison, String office, String period, String text, int value)
             throws Exception {
-        long id = ReportFixtures.body(create(liaison, s.task().id(), Map.of("period", period, "progressText", text,
-                "indicatorValues", List.of(Map.of("indicatorId", s.jobs(), "value", value))))).get("id").asLong();
+        long id = drafted(s, liaison, period, text, value);
         action(liaison, id, "submit").andExpect(status().isOk());
         action(office, id, "approve").andExpect(status().isOk());
         return id;
+    }
+
+    private long drafted(ReportFixtures.Setup s, String liaison, String period, String text, int value) throws Exception {
+        return ReportFixtures.body(create(liaison, s.task().id(), Map.of("period", period, "progressText", text,
+                "indicatorValues", List.of(Map.of("indicatorId", s.jobs(), "value", value))))).get("id").asLong();
     }
 
     private long count(ReportFixtures.Setup s) {

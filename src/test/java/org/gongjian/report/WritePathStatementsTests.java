@@ -37,11 +37,12 @@ class WritePathStatementsTests extends IntegrationTest {
     // chain once (locked) and a split no longer recomputes its parent a second time; then a created task is answered
     // and audited as built from its inserts (not read back: 5), a new task's own progress goes in with it (a top-level
     // task rolls nothing up: 5), a split reads its parent's lead unit and each share's once, and of its parent only the
-    // row and the first indicator (3)
+    // row and the first indicator (3); then a report's create reads its task without trajectory points and
+    // cooperating units (TaskService.taskForReporting: 2), and its submit only the campaign's review route (1)
     static final int TASK_CREATE = 9;
     static final int SUBTASK_CREATE = 20;
-    static final int REPORT_CREATE = 12;
-    static final int REPORT_SUBMIT = 14;
+    static final int REPORT_CREATE = 9;
+    static final int REPORT_SUBMIT = 12;
 
     @Autowired ReportFixtures fixtures;
     @Autowired ReportService reports;
