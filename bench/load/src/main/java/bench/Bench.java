@@ -81,6 +81,12 @@ public final class Bench {
      */
     final int warmupCreates = Integer.parseInt(env("BENCH_WARMUP_CREATES", "0"));
     final int importRows = Integer.parseInt(env("BENCH_IMPORT_ROWS", "10000"));
+    /**
+     * Whether the new tasks are lit before the progress updates (BENCH_LIGHTS=0: not, as every run before
+     * 2026-12-05-approve). A task without a light is left to the daily run, so an approval of one re-lit nothing: the
+     * updates never ran the approval's chain re-light, its light moves, counts and history.
+     */
+    final boolean lights = !"0".equals(env("BENCH_LIGHTS", "1"));
     final int bulk = Integer.parseInt(env("BENCH_BULK", "0"));
     final int reads = Integer.parseInt(env("BENCH_READS", "1000"));
     final String pid = env("BENCH_PID", "");
@@ -589,6 +595,11 @@ public final class Bench {
         // the profile is taken on a round of its own after the timed run, on subtasks of its own (see profiledRound)
         List<long[]> profiled = warmup.isEmpty() ? List.of()
                 : new ArrayList<>(spare.subList(warmup.size(), Math.min(spare.size(), warmup.size() + WARMUP_ROUND)));
+        if (lights) {
+            parallel("supervision evaluate before the updates (lights the new tasks)", 1, 1, i -> call("POST",
+                    "/api/v1/supervision/evaluate?asOf=" + LocalDate.now(), admin, null), "one request; not an update");
+            notes.append("\nLights of the target subtasks before the updates: ").append(lightsOf(targets)).append('\n');
+        }
         writes = Writes.calibrate(this, calibration);
         Files.writeString(out.resolve("writes.md"), writes.table());
         String jfr = out.resolve("update.jfr").toString();
@@ -621,6 +632,9 @@ public final class Bench {
         }
         notes.append("\nProgress updates landed (approved reports on the ").append(targets.size())
                 .append(" target subtasks): ").append(landed).append('\n');
+        if (lights) {
+            notes.append("\nLights of the target subtasks after the updates: ").append(lightsOf(targets)).append('\n');
+        }
         if (!profiled.isEmpty()) {
             profiledRound(profiled, jfr);
         }
@@ -791,6 +805,26 @@ public final class Bench {
     }
 
     static final int WARMUP_ROUND = 250;
+
+    /** How many of the given subtasks have each light, and their parents' lights: what the approvals re-lit. */
+    String lightsOf(List<long[]> subtasks) throws SQLException {
+        Long[] ids = subtasks.stream().map(t -> t[0]).toArray(Long[]::new);
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("""
+                SELECT 'subtasks ' || COALESCE(light, 'none'), count(*) FROM task WHERE id = ANY (?) GROUP BY light
+                UNION ALL
+                SELECT 'parents ' || COALESCE(p.light, 'none'), count(*) FROM task p
+                WHERE p.id IN (SELECT parent_task_id FROM task WHERE id = ANY (?)) GROUP BY p.light ORDER BY 1""")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            ps.setArray(2, c.createArrayOf("bigint", ids));
+            StringBuilder s = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    s.append(s.length() == 0 ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getLong(2));
+                }
+            }
+            return s.toString();
+        }
+    }
 
     /** {@code n} subtasks, taking every sibling group in turn, so concurrent updates hit the same parents. */
     static List<long[]> spread(List<long[]> subtasks, int n) {
