@@ -24,11 +24,13 @@ class TaskTally {
     private final JdbcClient jdbc;
     private final DatabaseKind database;
     private final SubtreeTally subtrees;
+    private final SummaryTally summaries;
 
-    TaskTally(JdbcClient jdbc, DatabaseKind database, SubtreeTally subtrees) {
+    TaskTally(JdbcClient jdbc, DatabaseKind database, SubtreeTally subtrees, SummaryTally summaries) {
         this.jdbc = jdbc;
         this.database = database;
         this.subtrees = subtrees;
+        this.summaries = summaries;
     }
 
     /**
@@ -74,6 +76,7 @@ class TaskTally {
     public void scheduled() {
         compact();
         subtrees.fold();
+        summaries.fold();
     }
 
     /**
