@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongjian.shared.CustomPlans;
+import org.gongjian.shared.DatabaseKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +20,13 @@ class CockpitStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final CustomPlans plans;
+    private final DatabaseKind database;
 
-    CockpitStore(JdbcClient jdbc, JdbcTemplate batch, CustomPlans plans) {
+    CockpitStore(JdbcClient jdbc, JdbcTemplate batch, CustomPlans plans, DatabaseKind database) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.plans = plans;
+        this.database = database;
     }
 
     /**
@@ -50,7 +53,11 @@ class CockpitStore {
      * Every period's figures inside the subtree, rolled up to the focus unit's children ({@code unitPath} = the focus
      * path for the focus unit's own rows, a child's path for its subtree's): the focus unit's own stored rows and its
      * children's subtree rows (cockpit_subtree_figure), O(children × periods) rows, whatever the number of villages.
-     * The children are read by parent ({@code focusId}, null for the top units), as in {@link #children}.
+     * The children are read by parent ({@code focusId}, null for the top units), as in {@link #children}; on
+     * PostgreSQL as an array first, so that the subtree rows are fetched by key for those children alone. Joined by
+     * unit, PostgreSQL read every subtree row of the campaign whenever the statistics were older than the last refresh
+     * (41,904 rows for a county's 144 at city scale: 13–18 ms of a dashboard's 8 ms of database CPU per request, more
+     * than any other statement; issue #18, bench/results/2026-12-05-summary-dashboard).
      */
     List<Figure> figures(long campaignId, @Nullable Long focusId, String focusPath) {
         // After five runs PostgreSQL may keep a generic plan, which guesses 0.5 % of units for the LIKE and, while the
@@ -67,7 +74,10 @@ class CockpitStore {
                 SELECT u.path, s.period, s.green, s.yellow, s.red, s.done, s.tasks, s.progress_sum, s.expected,
                        s.on_time, s.late, s.not_in
                 FROM cockpit_subtree_figure s JOIN org_unit_path u ON u.unit_id = s.unit_id
-                WHERE s.campaign_id = :campaign AND\s""" + (focusId == null ? "u.parent_id IS NULL" : "u.parent_id = :focusId"))
+                WHERE s.campaign_id = :campaign AND s.unit_id""" + (database.postgres() ? " = ANY(ARRAY(" : " IN (")
+                        + "SELECT c.unit_id FROM org_unit_path c WHERE "
+                        + (focusId == null ? "c.parent_id IS NULL" : "c.parent_id = :focusId")
+                        + (database.postgres() ? "))" : ")"))
                 .param("campaign", campaignId).param("focus", focusPath).param("focusId", focusId, java.sql.Types.BIGINT)
                 .query((rs, n) -> new Figure(0, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), rs.getObject(7) == null ? null : rs.getInt(7), rs.getBigDecimal(8),
