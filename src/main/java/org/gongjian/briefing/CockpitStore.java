@@ -56,8 +56,8 @@ class CockpitStore {
      * The children are read by parent ({@code focusId}, null for the top units), as in {@link #children}; on
      * PostgreSQL as an array first, so that the subtree rows are fetched by key for those children alone. Joined by
      * unit, PostgreSQL read every subtree row of the campaign whenever the statistics were older than the last refresh
-     * (41,904 rows for a county's 144 at city scale: 13–18 ms of a dashboard's 8 ms of database CPU per request, more
-     * than any other statement; issue #18, bench/results/2026-12-05-summary-dashboard).
+     * (issue #18, bench/results/2026-12-05-summary-dashboard: 41,904 rows read for a county's 144 at city scale, 13–18
+     * ms, the dashboard's dearest statement; by key 0.4–0.5 ms, and the dashboards' DB CPU per request halved).
      */
     List<Figure> figures(long campaignId, @Nullable Long focusId, String focusPath) {
         // After five runs PostgreSQL may keep a generic plan, which guesses 0.5 % of units for the LIKE and, while the

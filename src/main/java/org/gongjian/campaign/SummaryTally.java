@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The campaign overview's category summary for a scoped user ({@code task_summary_tally}): per campaign × unit ×
  * category × light, the tasks the unit's subtree leads under a parent it does not lead, and their progress summed, so
  * a county's summary is a few rows instead of a read of the campaign (issue #18: 397–874 ms at city). On PostgreSQL
- * statement triggers append signed rows (migration V2026_12_13_1137), {@link #fold} folds them every minute with the
+ * statement triggers append signed rows (migration V2026_12_14_1400), {@link #fold} folds them every minute with the
  * other tallies and {@link #on(UnitMoved)} re-counts what a move changes; on H2 it is a view.
  */
 @Component
