@@ -1,0 +1,1 @@
+SELECT to_char(clock_timestamp(), 'HH24:MI:SS.MS'), wait_event, left(regexp_replace(query, '\s+', ' ', 'g'), 70) FROM pg_stat_activity WHERE datname = 'gjap_county' AND wait_event_type = 'Lock' \watch 0.2
