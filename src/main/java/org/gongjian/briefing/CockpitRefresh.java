@@ -17,15 +17,19 @@ import org.gongjian.report.ReportApproved;
 import org.gongjian.report.ReportDesk;
 import org.gongjian.report.ReportingPeriod;
 import org.gongjian.shared.DataScope;
+import org.gongjian.shared.NotFound;
 import org.gongjian.supervision.SupervisionFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the cockpit's per-period figures (cockpit_period_figure): recomputed per campaign off the request path —
@@ -44,6 +48,7 @@ public class CockpitRefresh {
     private final Sources sources;
     private final CockpitStore store;
     private final Clock clock;
+    private final TransactionTemplate perCampaign;
 
     /** The other modules' read-only figures a refresh reads. */
     @Service
@@ -59,11 +64,13 @@ public class CockpitRefresh {
         }
     }
 
-    CockpitRefresh(CampaignService campaigns, Sources sources, CockpitStore store, Clock clock) {
+    CockpitRefresh(CampaignService campaigns, Sources sources, CockpitStore store, Clock clock,
+                   PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
         this.sources = sources;
         this.store = store;
         this.clock = clock;
+        this.perCampaign = new TransactionTemplate(transactions);
     }
 
     /** Recomputes a campaign's figures for the periods up to the one containing today. */
@@ -194,17 +201,35 @@ public class CockpitRefresh {
 
     @Scheduled(fixedDelayString = "${gongjian.briefing.refresh-delay:PT1M}", initialDelayString = "PT30S")
     @SchedulerLock(name = "cockpit-refresh-dirty", lockAtMostFor = "PT10M")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void refreshDirty() {
-        store.dirty().forEach(this::refresh);
+        store.dirty().forEach(this::refreshAlone);
     }
 
     /** After the supervision daily job (06:30) has re-lit every task. */
     @Scheduled(cron = "0 50 6 * * *", zone = "${gongjian.clock.zone:Asia/Shanghai}")
     @SchedulerLock(name = "cockpit-refresh-daily", lockAtMostFor = "PT30M")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void refreshAll() {
         long started = System.nanoTime();
         List<CampaignView> all = campaigns.campaigns(DataScope.everything());
-        all.forEach(c -> refresh(c.id()));
+        all.forEach(c -> refreshAlone(c.id()));
         log.info("Cockpit figures refreshed for {} campaigns in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * One campaign's refresh in a transaction of its own, for the jobs: one that fails is logged and the others still
+     * take their marks (in one transaction, a failing campaign rolled back every campaign's refresh, minute after
+     * minute, while the marks piled up). A campaign gone since it was marked has its marks dropped.
+     */
+    private void refreshAlone(long campaignId) {
+        try {
+            perCampaign.executeWithoutResult(status -> refresh(campaignId));
+        } catch (NotFound gone) {
+            perCampaign.executeWithoutResult(status -> store.takeMarks(campaignId));
+            log.info("Cockpit marks of campaign {} dropped: the campaign is gone", campaignId);
+        } catch (RuntimeException e) {
+            log.error("Cockpit figures of campaign {} not refreshed; its marks stay for the next run", campaignId, e);
+        }
     }
 }

@@ -65,6 +65,27 @@ class CockpitDirtyMarkTests extends IntegrationTest {
     }
 
     /**
+     * The job refreshes each marked campaign in a transaction of its own: a campaign whose refresh fails (here: gone
+     * since it was marked) no longer rolls back the others', whose marks piled up minute after minute.
+     */
+    @Test
+    void oneCampaignThatCannotBeRefreshedDoesNotHoldBackTheOthers() {
+        long campaign = newCampaignId();
+        long gone = 9_000_000_000L + campaign;
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            refresh.markDirtyAtCommit(gone);
+            refresh.markDirtyAtCommit(campaign);
+        });
+        assertThat(dirty(campaign)).isTrue();
+
+        refresh.refreshDirty();
+
+        assertThat(dirty(campaign)).isFalse();
+        assertThat(store.dirty()).as("a campaign that is gone has its marks dropped").doesNotContain(gone);
+    }
+
+    /**
      * A refresh takes the marks before it reads the figures, in its own transaction: an approval that commits after
      * that (its changes unseen by the refresh's reads) leaves its mark for the next refresh. Deleting the campaign's
      * marks when the refresh writes, or clearing a flag then, would lose it until the next morning's refresh.
