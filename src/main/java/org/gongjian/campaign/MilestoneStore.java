@@ -72,10 +72,12 @@ class MilestoneStore {
                 SELECT m.* FROM milestone m JOIN task t ON t.id = m.task_id
                 WHERE \s""" + condition + " ORDER BY m.task_id, m.due_date, m.sort_order").params(params)
                 .query(rs -> {
-                    Date done = rs.getDate("done_date");
+                    // LocalDates straight from the driver: getDate goes through a Calendar, and a campaign's evaluation
+                    // reads two per milestone
                     byTask.computeIfAbsent(rs.getLong("task_id"), k -> new java.util.ArrayList<>())
                             .add(new TaskView.MilestoneView(rs.getLong("id"), rs.getString("title"),
-                                    rs.getDate("due_date").toLocalDate(), done == null ? null : done.toLocalDate()));
+                                    rs.getObject("due_date", java.time.LocalDate.class),
+                                    rs.getObject("done_date", java.time.LocalDate.class)));
                 });
         return byTask;
     }

@@ -2,7 +2,6 @@ package org.gongjian.campaign;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.gongjian.campaign.TaskStore.TaskRecord;
 import org.gongjian.shared.DataScope;
@@ -168,7 +167,7 @@ class TaskQueries {
         java.util.Set<Long> parentSet = new java.util.HashSet<>(parents);
         List<TaskView> views = new ArrayList<>();
         java.util.Map<Long, List<TaskRow>> subtasks = new java.util.HashMap<>();
-        for (TaskRecord record : records) {   // in id order, as subtasksOf gives each parent's subtasks
+        for (TaskRecord record : records) {   // in id order: each parent's subtasks in id order
             if (inChain.contains(record.row().id())) {
                 views.add(evaluationView(record, indicatorsByTask, milestonesByTask));
             }
@@ -187,9 +186,9 @@ class TaskQueries {
                 List.of());
     }
 
-    java.util.Map<Long, List<TaskRow>> subtasksOf(java.util.Collection<Long> parentIds) {
-        java.util.Map<Long, List<TaskRow>> byParent = new java.util.HashMap<>();
-        tasks.childrenOf(parentIds).forEach(c -> byParent.computeIfAbsent(Objects.requireNonNull(c.parentTaskId()),
+    java.util.Map<Long, List<SubtaskLight>> subtaskLightsOf(java.util.Collection<Long> parentIds) {
+        java.util.Map<Long, List<SubtaskLight>> byParent = new java.util.HashMap<>();
+        tasks.subtaskLightsOf(parentIds).forEach(c -> byParent.computeIfAbsent(c.parentTaskId(),
                 k -> new ArrayList<>()).add(c));
         return byParent;
     }

@@ -149,7 +149,7 @@ public class TaskService {
 
     /**
      * A task chain (a task and its ancestors, nearest first; unscoped) as {@link #tasksForEvaluation(java.util.Collection)}
-     * gives it, with the subtasks of each ancestor as {@link #subtasksOf} gives them: what re-lighting the chain reads,
+     * gives it, with the subtasks of each ancestor (as rows): what re-lighting the chain reads,
      * its tasks and their subtasks in one query (issue #18: an approval's re-light read its task twice, once as the
      * chain's first task and once as its parent's subtask).
      */
@@ -164,10 +164,19 @@ public class TaskService {
         return tasks.idsOf(campaignId);
     }
 
+    /**
+     * How many tasks a campaign has (unscoped), from the maintained tally: supervision's daily run tells by it whether
+     * any task is new since its last run without reading every id.
+     */
+    @Transactional(readOnly = true)
+    public long taskCountOf(long campaignId) {
+        return tasks.countOf(campaignId);
+    }
+
     /** The subtasks of each given task (unscoped; supervision's roll-up), in one query. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, List<TaskRow>> subtasksOf(java.util.Collection<Long> parentIds) {
-        return queries.subtasksOf(parentIds);
+    public java.util.Map<Long, List<SubtaskLight>> subtaskLightsOf(java.util.Collection<Long> parentIds) {
+        return queries.subtaskLightsOf(parentIds);
     }
 
     Clock clock() {
@@ -359,10 +368,12 @@ public class TaskService {
     }
 
     /**
-     * A whole evaluation of the campaign for {@code day} (after {@link #lightsEvaluatedOn(long, java.time.LocalDate)}):
-     * tasks a re-light dated later are read in the campaign's day again, as their lights are that day's now.
+     * A whole evaluation of the campaign for {@code day}: its reasons are read in that day's words
+     * ({@link #lightsEvaluatedOn(long, java.time.LocalDate)}), those of tasks a re-light dated later too, as their
+     * lights are that day's now (a run for a past day after an approval today).
      */
     public void lightsEvaluatedWholeOn(long campaignId, java.time.LocalDate day) {
+        reasons.evaluatedOn(campaignId, day);
         reasons.wholeRunOn(campaignId, day);
     }
 

@@ -356,13 +356,27 @@ class TaskStore {
                 .params(params).query((rs, n) -> record(rs, n).row()).list();
     }
 
+    /** How many tasks a campaign has, from its tally (a few rows) rather than counting them. */
+    long countOf(long campaignId) {
+        return tally.count(campaignId, new TaskFilter(null, null, null, null, false, false));
+    }
+
     List<Long> idsOf(long campaignId) {
         return jdbc.sql("SELECT id FROM task WHERE campaign_id = :c").param("c", campaignId).query(Long.class).list();
     }
 
-    List<TaskRow> childrenOf(Collection<Long> parentIds) {
-        return parentIds.isEmpty() ? List.of() : jdbc.sql(ROW + " WHERE t.parent_task_id IN (:parents) ORDER BY t.id")
-                .param("parents", parentIds).query((rs, n) -> record(rs, n).row()).list();
+    /**
+     * The subtasks of the given tasks, only what a roll-up reads: the list's row (its joins and a count of each
+     * subtask's own subtasks) was most of a daily run's reads (issue #18).
+     */
+    List<SubtaskLight> subtaskLightsOf(Collection<Long> parentIds) {
+        return parentIds.isEmpty() ? List.of() : jdbc.sql("""
+                SELECT id, parent_task_id, title, light FROM task WHERE parent_task_id IN (:parents) ORDER BY id""")
+                .param("parents", parentIds).query((rs, n) -> {
+                    String light = rs.getString(4);
+                    return new SubtaskLight(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            light == null ? null : Light.valueOf(light));
+                }).list();
     }
 
     /** The task and its ancestors, nearest first, in one read (empty when the task does not exist). */
@@ -690,11 +704,12 @@ class TaskStore {
         String light = rs.getString("light");
         TaskRow row = new TaskRow(rs.getLong("id"), rs.getLong("campaign_id"), parentId, rs.getString("title"),
                 rs.getString("category"), rs.getLong("lead_unit_id"), rs.getString("lead_unit_name"),
-                rs.getString("leader_name"), rs.getBigDecimal("weight"), rs.getDate("due_date").toLocalDate(),
+                rs.getString("leader_name"), rs.getBigDecimal("weight"), rs.getObject("due_date", java.time.LocalDate.class),
                 light == null ? null : Light.valueOf(light), rs.getBigDecimal("progress"), rs.getInt("subtask_count"));
-        return new TaskRecord(row, leaderId, new LocalDates(rs.getDate("start_date").toLocalDate(), row.dueDate()),
+        return new TaskRecord(row, leaderId, new LocalDates(rs.getObject("start_date", java.time.LocalDate.class), row.dueDate()),
                 rs.getString("description"), rs.getInt("version"), lines(rs.getString("light_reasons")),
-                TaskReasons.later(rs.getDate("reasons_on"), rs.getDate("reasons_task_on")));
+                TaskReasons.later(rs.getObject("reasons_on", java.time.LocalDate.class),
+                        rs.getObject("reasons_task_on", java.time.LocalDate.class)));
     }
 
 

@@ -116,8 +116,7 @@ public class LightEvaluation {
         Summary summary = evaluateInOrder(all, campaign, asOf, facts, reporting, store.currentOfCampaign(campaignId),
                 store.countedOfCampaign(campaignId), children);
         store.mark(campaignId, new LightStore.Mark(fingerprint(campaign), asOf, asOf));
-        tasks.lightsEvaluatedOn(campaignId, asOf);
-        tasks.lightsEvaluatedWholeOn(campaignId, asOf);   // a run for a past day after a re-light today
+        tasks.lightsEvaluatedWholeOn(campaignId, asOf);
         return summary;
     }
 
@@ -149,21 +148,28 @@ public class LightEvaluation {
                 || (fullEvery > 0 && !asOf.isBefore(mark.fullOn().plusDays(fullEvery)))) {
             return evaluateCampaign(campaignId, asOf, facts);
         }
-        Map<Long, @Nullable LocalDate> rechecks = store.rechecksOfCampaign(campaignId);
-        List<Long> ids = tasks.taskIdsOf(campaignId);
         // run again on the day of the last run: a check date already due then was looked at by it (see sameRecheck)
         boolean again = asOf.equals(mark.evaluatedOn());
-        List<Long> due = ids.stream().filter(id -> {
-            LocalDate on = rechecks.get(id);
-            return on == null || (!again && !on.isAfter(asOf));   // new (no row), a fact changed (null), its day came
-        }).toList();
-        if (due.size() > ids.size() * wholeCampaignShare) {
+        LightStore.Due counted = store.dueOfCampaign(campaignId, again ? null : asOf);
+        long all = tasks.taskCountOf(campaignId);
+        // every task counted (tasks are never deleted): none is new, the due ones are all; else find the new ones
+        List<Long> due = counted.counted() == all ? counted.taskIds() : dueWithNew(campaignId, asOf, again);
+        if (due.size() > all * wholeCampaignShare) {
             return evaluateCampaign(campaignId, asOf, facts);   // one pass over the campaign is cheaper then
         }
         Summary summary = evaluateWithAncestors(campaign, due, asOf, facts);
         store.mark(campaignId, new LightStore.Mark(fingerprint, asOf, mark.fullOn()));
         tasks.lightsEvaluatedOn(campaignId, asOf);
         return summary;
+    }
+
+    /** The due tasks when some have no state row yet (new since the last run): every id and check date read. */
+    private List<Long> dueWithNew(long campaignId, LocalDate asOf, boolean again) {
+        Map<Long, @Nullable LocalDate> rechecks = store.rechecksOfCampaign(campaignId);
+        return tasks.taskIdsOf(campaignId).stream().filter(id -> {
+            LocalDate on = rechecks.get(id);
+            return on == null || (!again && !on.isAfter(asOf));   // new (no row), a fact changed (null), its day came
+        }).toList();
     }
 
     /**
@@ -213,7 +219,7 @@ public class LightEvaluation {
         if (chain.isEmpty()) {
             return new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         }
-        Map<Long, LightStore.Period> current = store.current(chain);
+        Map<Long, LightStore.OpenPeriod> current = store.current(chain);
         if (!current.containsKey(chain.get(0))) {
             return new Summary(asOf, 1, 0, 0, Summary.empty(asOf).lights());
         }
@@ -253,14 +259,16 @@ public class LightEvaluation {
                         .thenComparing(t -> -t.id()))
                 .toList();
         List<Long> ids = bottomUp.stream().map(TaskView::id).toList();
-        Map<Long, LightStore.Period> current = new HashMap<>();
+        Map<Long, LightStore.OpenPeriod> current = new HashMap<>();
         Map<Long, LightStore.State> counted = new HashMap<>();
         for (int from = 0; from < ids.size(); from += SLICE) {
             List<Long> slice = ids.subList(from, Math.min(ids.size(), from + SLICE));
             current.putAll(store.current(slice));
             counted.putAll(store.counted(slice));
         }
-        return evaluateInOrder(bottomUp, campaign, asOf, facts, current, counted, childrenOf(ids));
+        // the children of the tasks that have any (half of a daily run's were leaves, each one probe of the subtasks)
+        return evaluateInOrder(bottomUp, campaign, asOf, facts, current, counted,
+                childrenOf(bottomUp.stream().filter(t -> t.subtaskCount() > 0).map(TaskView::id).toList()));
     }
 
     /** PostgreSQL binds at most 65,535 parameters in one statement: id lists go in slices of this size. */
@@ -280,8 +288,9 @@ public class LightEvaluation {
     private Map<Long, List<Child>> childrenOf(List<Long> parentIds) {
         Map<Long, List<Child>> children = new HashMap<>();
         for (int from = 0; from < parentIds.size(); from += SLICE) {
-            tasks.subtasksOf(parentIds.subList(from, Math.min(parentIds.size(), from + SLICE)))
-                    .forEach((parent, rows) -> children.put(parent, children(rows)));
+            tasks.subtaskLightsOf(parentIds.subList(from, Math.min(parentIds.size(), from + SLICE)))
+                    .forEach((parent, rows) -> children.put(parent, rows.stream()
+                            .map(r -> new Child(r.id(), r.title(), r.light())).toList()));
         }
         return children;
     }
@@ -292,14 +301,14 @@ public class LightEvaluation {
 
     /** The rules, the roll-up and the writes for tasks given children first; one batch of writes at the end. */
     private Summary evaluateInOrder(List<TaskView> bottomUp, CampaignView campaign, LocalDate asOf, ReportFacts facts,
-                                    Map<Long, LightStore.Period> current, Map<Long, LightStore.State> counted,
+                                    Map<Long, LightStore.OpenPeriod> current, Map<Long, LightStore.State> counted,
                                     Map<Long, List<Child>> children) {
         return evaluateInOrder(bottomUp, campaign, asOf, facts,
                 facts.forReadTasks(bottomUp, asOf), current, counted, children);
     }
 
     private Summary evaluateInOrder(List<TaskView> bottomUp, CampaignView campaign, LocalDate asOf, ReportFacts facts,
-                                    Map<Long, ReportingFacts> reporting, Map<Long, LightStore.Period> current,
+                                    Map<Long, ReportingFacts> reporting, Map<Long, LightStore.OpenPeriod> current,
                                     Map<Long, LightStore.State> counted, Map<Long, List<Child>> children) {
         LocalDate reportingChange = facts.nextChange(campaign, asOf);
         Map<Long, Light> computed = new HashMap<>();
@@ -402,7 +411,7 @@ public class LightEvaluation {
      * check when that moved.
      * @return whether the light changed
      */
-    private boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf, LightStore.@Nullable Period current,
+    private boolean apply(TaskView task, LightVerdict verdict, LocalDate asOf, LightStore.@Nullable OpenPeriod current,
                           LightStore.@Nullable State counted, LocalDate recheck, Pending pending) {
         boolean changed = false;
         if (current == null || current.light() != verdict.light()) {
