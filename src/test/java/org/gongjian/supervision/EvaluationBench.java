@@ -150,8 +150,9 @@ class EvaluationBench extends IntegrationTest {
     }
 
     /**
-     * PostgreSQL: rows inserted, updated (of which HOT) and deleted per table of the test schema so far — what a
-     * phase wrote, independent of the machine's load (the statistics arrive within a second or so of the commit).
+     * PostgreSQL: rows inserted, updated (of which HOT) and deleted per table of the test schema so far, and rows read
+     * (fetched through an index or scanned) — what a phase wrote and read, independent of the machine's load (the
+     * statistics arrive within a second or so of the commit).
      */
     private java.util.Map<String, long[]> rowWrites() {
         java.util.Map<String, long[]> rows = new java.util.TreeMap<>();
@@ -165,20 +166,23 @@ class EvaluationBench extends IntegrationTest {
         }
         jdbc.execute("SELECT pg_stat_clear_snapshot()");
         jdbc.query("""
-                SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
+                SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del,
+                       COALESCE(seq_tup_read, 0) + COALESCE(idx_tup_fetch, 0) FROM pg_stat_user_tables
                 WHERE schemaname = current_schema()""", rs -> {
-            rows.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+            rows.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                    rs.getLong(6)});
         });
         return rows;
     }
 
     private static void printRowWrites(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after) {
         after.forEach((table, now) -> {
-            long[] was = before.getOrDefault(table, new long[4]);
+            long[] was = before.getOrDefault(table, new long[5]);
             long ins = now[0] - was[0], upd = now[1] - was[1], hot = now[2] - was[2], del = now[3] - was[3];
-            if (ins + upd + del > 0) {
-                System.out.println(String.format(Locale.ROOT, "    rows %-28s inserted %7d  updated %7d (HOT %7d)  deleted %7d",
-                        table, ins, upd, hot, del));
+            long read = now[4] - was[4];
+            if (ins + upd + del + read > 0) {
+                System.out.println(String.format(Locale.ROOT, "    rows %-28s inserted %7d  updated %7d (HOT %7d)  deleted %7d"
+                        + "  read %8d", table, ins, upd, hot, del, read));
             }
         });
     }
