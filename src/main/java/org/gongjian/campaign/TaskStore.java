@@ -279,74 +279,30 @@ class TaskStore {
     /**
      * The campaign's list by category as the scope sees it: every task in the scope whose parent is not (a county
      * user counts the top-level tasks; a township the shares it leads or helps with, whose parents are the county's),
-     * so no task is counted together with its own subtasks. The whole campaign's is counted from its top-level tasks;
-     * a scope's is {@link #scopedSummary}.
+     * so no task is counted together with its own subtasks.
      */
     List<CategorySummary> summary(long campaignId, DataScope scope) {
-        if (!scope.isEverything()) {
-            return scopedSummary(campaignId, scope);
-        }
-        return categories(jdbc.sql("""
-                SELECT t.category, t.light, COUNT(*) AS tasks, SUM(t.progress) AS progress
-                FROM task t WHERE t.campaign_id = :campaign AND t.parent_task_id IS NULL
-                GROUP BY t.category, t.light ORDER BY t.category""").param("campaign", campaignId));
-    }
-
-    /**
-     * A scope's summary without reading the campaign's tasks (issue #18: a county of a city campaign read them all,
-     * 397–874 ms). The tasks the scope leads under a parent it does not lead are the scope unit's rows of
-     * {@code task_summary_tally}; the cooperating set (led outside, a unit of the scope cooperates) changes that
-     * twice, read from the scope's cooperations as the list reads them: its tasks whose parent is not in the scope
-     * are added, and the scope's tasks under a parent from that set are taken off the tally's (the parent is in the
-     * scope after all).
-     */
-    private List<CategorySummary> scopedSummary(long campaignId, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
-        Listed listed = listed(where(campaignId, new TaskFilter(null, null, null, null, false, false), null, params), scope);
-        params.put("unit", scope.unitId());
-        String pattern = literal(scope.likePattern());
-        // the cooperating set's ids read first and its children fetched by key on PostgreSQL (see COOPERATING_IN_SCOPE_BY_KEY)
-        String open = database.postgres() ? " = ANY(ARRAY(" : " IN (";
-        String close = database.postgres() ? "))" : ")";
-        return categories(jdbc.sql("""
-                SELECT s.category, s.light, SUM(s.task_count) AS tasks, SUM(s.progress) AS progress FROM (
-                    SELECT category, light, task_count, progress_sum AS progress FROM task_summary_tally
-                    WHERE campaign_id = :campaign AND unit_id = :unit
-                    UNION ALL
-                    SELECT t.category, t.light, 1, t.progress FROM task t%1$s%2$s
-                    AND NOT EXISTS (SELECT 1 FROM task p WHERE p.id = t.parent_task_id
-                        AND (p.lead_unit_id IN (SELECT ls.unit_id FROM org_unit_path ls WHERE ls.path LIKE %3$s)
-                             OR EXISTS (SELECT 1 FROM task_cooperating_unit pc JOIN org_unit_path ps ON ps.unit_id = pc.unit_id
-                                        WHERE pc.task_id = p.id AND ps.path LIKE %3$s)))
-                    UNION ALL
-                    SELECT k.category, k.light, -1, -k.progress FROM task k
-                    WHERE k.lead_unit_id IN (SELECT ls.unit_id FROM org_unit_path ls WHERE ls.path LIKE %3$s)
-                    AND k.parent_task_id%4$sSELECT t.id FROM task t%1$s%2$s%5$s
-                ) s GROUP BY s.category, s.light ORDER BY s.category"""
-                .formatted(listed.where(), listed.cooperating(), pattern, open, close)).params(params));
-    }
-
-    /**
-     * Rows of (category, light, tasks, progress summed), ordered by category, as one summary per category; a
-     * category whose tasks net to none (a tally's rows not yet folded) is left out, as a count would leave it.
-     */
-    private static List<CategorySummary> categories(JdbcClient.StatementSpec rows) {
-        List<CategorySummary> summaries = new java.util.ArrayList<>();
-        CategoryFigures[] current = {null};
-        rows.query(rs -> {
-            String category = rs.getString("category");
-            if (current[0] == null || !current[0].category.equals(category)) {
-                if (current[0] != null) {
-                    current[0].addTo(summaries);
-                }
-                current[0] = new CategoryFigures(category);
-            }
-            current[0].add(rs.getString("light"), rs.getLong("tasks"), rs.getBigDecimal("progress"));
-        });
-        if (current[0] != null) {
-            current[0].addTo(summaries);
+        String where = where(campaignId, new TaskFilter(null, null, null, null, scope.isEverything(), false), params)
+                + scopeCondition(scope, params);
+        if (!scope.isEverything()) {
+            where += " AND (t.parent_task_id IS NULL OR t.parent_task_id NOT IN (SELECT p.id FROM task p"
+                    + " WHERE p.campaign_id = :campaign" + scopeCondition(scope, params, "p") + "))";
         }
-        return summaries;
+        return jdbc.sql("""
+                SELECT t.category, COUNT(*) AS tasks, COALESCE(AVG(t.progress), 0) AS avg_progress,
+                       SUM(CASE WHEN t.light = 'RED' THEN 1 ELSE 0 END) AS red,
+                       SUM(CASE WHEN t.light = 'YELLOW' THEN 1 ELSE 0 END) AS yellow,
+                       SUM(CASE WHEN t.light = 'GREEN' THEN 1 ELSE 0 END) AS green,
+                       SUM(CASE WHEN t.light = 'DONE' THEN 1 ELSE 0 END) AS done,
+                       SUM(CASE WHEN t.light IS NULL THEN 1 ELSE 0 END) AS unevaluated
+                FROM task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id""" + where
+                        + " GROUP BY t.category ORDER BY t.category")
+                .params(params)
+                .query((rs, n) -> new CategorySummary(rs.getString("category"), rs.getLong("tasks"),
+                        rs.getBigDecimal("avg_progress").setScale(1, java.math.RoundingMode.HALF_UP), rs.getLong("red"),
+                        rs.getLong("yellow"), rs.getLong("green"), rs.getLong("done"), rs.getLong("unevaluated")))
+                .list();
     }
 
     List<TaskRow> children(long parentId, DataScope scope) {
@@ -475,17 +431,21 @@ class TaskStore {
         return where.toString();
     }
 
-    /** The scope condition on the task table as t. */
     private static String scopeCondition(DataScope scope, Map<String, Object> params) {
+        return scopeCondition(scope, params, "t");
+    }
+
+    /** The scope condition on the task table under the given alias. */
+    private static String scopeCondition(DataScope scope, Map<String, Object> params, String alias) {
         if (scope.isEverything()) {
             return "";
         }
         params.put("scope", scope.likePattern());
         // Uncorrelated IN lists: the database builds each set once instead of probing per task row.
         return " " + """
-                AND (t.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE :scope)
-                     OR t.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
-                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE :scope))""";
+                AND (%1$s.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE :scope)
+                     OR %1$s.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
+                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE :scope))""".formatted(alias);
     }
 
     boolean titleTaken(long campaignId, @Nullable Long parentId, String title, @Nullable Long exceptId) {

@@ -24,13 +24,11 @@ class TaskTally {
     private final JdbcClient jdbc;
     private final DatabaseKind database;
     private final SubtreeTally subtrees;
-    private final SummaryTally summaries;
 
-    TaskTally(JdbcClient jdbc, DatabaseKind database, SubtreeTally subtrees, SummaryTally summaries) {
+    TaskTally(JdbcClient jdbc, DatabaseKind database, SubtreeTally subtrees) {
         this.jdbc = jdbc;
         this.database = database;
         this.subtrees = subtrees;
-        this.summaries = summaries;
     }
 
     /**
@@ -76,7 +74,6 @@ class TaskTally {
     public void scheduled() {
         compact();
         subtrees.fold();
-        summaries.fold();
     }
 
     /**

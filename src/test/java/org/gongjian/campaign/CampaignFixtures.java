@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.DataScope;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
@@ -28,20 +27,10 @@ class CampaignFixtures {
 
     private final CampaignService campaigns;
     private final TaskService tasks;
-    private final JdbcTemplate jdbc;
 
-    CampaignFixtures(CampaignService campaigns, TaskService tasks, JdbcTemplate jdbc) {
+    CampaignFixtures(CampaignService campaigns, TaskService tasks) {
         this.campaigns = campaigns;
         this.tasks = tasks;
-        this.jdbc = jdbc;
-    }
-
-    /** Deletes a task without subtasks and what refers to it: no service deletes one, but the tallies' triggers must count it. */
-    void delete(TaskView task) {
-        for (String table : List.of("task_change", "task_cooperating_unit", "indicator", "milestone")) {
-            jdbc.update("DELETE FROM " + table + " WHERE task_id = ?", task.id());
-        }
-        jdbc.update("DELETE FROM task WHERE id = ?", task.id());
     }
 
     CampaignView campaign(UnitView owner) {

@@ -65,7 +65,11 @@ class TaskTallyTests extends IntegrationTest {
         jdbc.update("UPDATE task SET lead_unit_id = ? WHERE id = ?", c.department().id(), water.id());
         assertTotals(campaign.id(), c);
 
-        campaigns.delete(roads);
+        jdbc.update("DELETE FROM task_change WHERE task_id = ?", roads.id());
+        jdbc.update("DELETE FROM task_cooperating_unit WHERE task_id = ?", roads.id());
+        jdbc.update("DELETE FROM indicator WHERE task_id = ?", roads.id());
+        jdbc.update("DELETE FROM milestone WHERE task_id = ?", roads.id());
+        jdbc.update("DELETE FROM task WHERE id = ?", roads.id());
         assertTotals(campaign.id(), c);
 
         tally.compact();
