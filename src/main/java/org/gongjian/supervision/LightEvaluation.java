@@ -152,7 +152,11 @@ public class LightEvaluation {
         boolean again = asOf.equals(mark.evaluatedOn());
         LightStore.Due counted = store.dueOfCampaign(campaignId, again ? null : asOf);
         long all = tasks.taskCountOf(campaignId);
-        // every task counted (tasks are never deleted): none is new, the due ones are all; else find the new ones
+        // every task counted: none is new, the due ones are all; else find the new ones. Equal counts mean every task
+        // has its state row only while no state row outlives its task: tasks are never deleted or moved between
+        // campaigns, and state rows are written only by evaluations. A future task deletion must delete its state row
+        // in the same transaction, or an orphan row would hide a new task from the daily runs until the weekly full
+        // run (review of 657aaee, which showed it with an inserted orphan row).
         List<Long> due = counted.counted() == all ? counted.taskIds() : dueWithNew(campaignId, asOf, again);
         if (due.size() > all * wholeCampaignShare) {
             return evaluateCampaign(campaignId, asOf, facts);   // one pass over the campaign is cheaper then
