@@ -51,9 +51,9 @@ class EventPublicationController {
      */
     @PostMapping("/admin/events/{id}/retry")
     String retry(@PathVariable UUID id, RedirectAttributes redirect) {
+        String name = publications.unfinished(id).orElseThrow(() -> new NotFound("event", id)).eventName();
         EventRetries.Outcome outcome = retries.request(id);
-        UnfinishedPublication now = publications.unfinished(id).orElse(null);
-        String name = now == null ? null : now.eventName();
+        UnfinishedPublication now = publications.unfinished(id).orElse(null);   // the job may have finished it already
         switch (outcome) {
             case SCHEDULED -> redirect.addFlashAttribute("retried", name);
             case UNREADABLE -> redirect.addFlashAttribute("retryUnreadable", name);
