@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,9 +89,16 @@ public final class Browser implements AutoCloseable {
 
     public void waitForText(String text) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+                try {
+                    return d.findElement(By.tagName("body")).getText().contains(text);
+                } catch (WebDriverException e) {
+                    if (replacedMeanwhile(e)) {
+                        return false;
+                    }
+                    throw e;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Timed out waiting for \"" + text + "\" on " + driver.getCurrentUrl()
                     + "; page text:\n" + bodyText(), e);
@@ -98,7 +106,25 @@ public final class Browser implements AutoCloseable {
     }
 
     public String bodyText() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int tries = 1; ; tries++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (WebDriverException e) {
+                if (tries == 5 || !replacedMeanwhile(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The page navigated between finding the body and reading it: Selenium says "stale element", or — when the new
+     * document arrives mid-read — ChromeDriver passes on DevTools' "Node with given id does not belong to the
+     * document" as an unknown error (seen in CI after a form post answered with a redirect).
+     */
+    private static boolean replacedMeanwhile(WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     public void login(String username, String password) {
