@@ -56,20 +56,20 @@ public class Escalation {
 
     public Result run(LocalDate asOf) {
         int urged = 0;
-        List<LightStore.Period> reds = lights.redSince(asOf.minusDays(RED_DAYS));
+        List<LightStore.RedStretch> reds = lights.redSince(asOf.minusDays(RED_DAYS));
         // Most long-red tasks were urged on an earlier day or have a notice being handled: leave those out in a few
         // statements, not a transaction each (a city's 100,000 red tasks made the daily run take minutes). urge()
         // checks again inside its transaction, against a notice issued meanwhile by another node.
         NoticeStore.Settled settled = reds.isEmpty() ? new NoticeStore.Settled(java.util.Set.of(), java.util.Set.of())
-                : store.settled(reds.stream().map(LightStore.Period::taskId).distinct().toList(),
+                : store.settled(reds.stream().map(LightStore.RedStretch::taskId).distinct().toList(),
                         reds.stream().map(Escalation::urgeKey).toList());
-        List<LightStore.Period> open = reds.stream().filter(red -> !settled.activeTasks().contains(red.taskId())
+        List<LightStore.RedStretch> open = reds.stream().filter(red -> !settled.activeTasks().contains(red.taskId())
                 && !settled.takenKeys().contains(urgeKey(red))).toList();
         // a parent red only through its subtasks is never urged (its subtasks' lead units are): left out here too,
         // in a read per thousand, or every run re-read each such parent in a transaction of its own
-        java.util.Set<Long> throughSubtasks = redThroughSubtasksOnly(open.stream().map(LightStore.Period::taskId)
+        java.util.Set<Long> throughSubtasks = redThroughSubtasksOnly(open.stream().map(LightStore.RedStretch::taskId)
                 .distinct().toList());
-        for (LightStore.Period red : open) {
+        for (LightStore.RedStretch red : open) {
             if (throughSubtasks.contains(red.taskId())) {
                 continue;
             }
@@ -102,7 +102,7 @@ public class Escalation {
         }
     }
 
-    private boolean urge(LightStore.Period red, LocalDate asOf) {
+    private boolean urge(LightStore.RedStretch red, LocalDate asOf) {
         String key = urgeKey(red);
         if (store.autoKeyExists(key) || store.hasActive(red.taskId())) {
             return false;
@@ -139,7 +139,7 @@ public class Escalation {
     }
 
     /** The automatic 催办's key: one per task and red stretch. */
-    private static String urgeKey(LightStore.Period red) {
+    private static String urgeKey(LightStore.RedStretch red) {
         return "URGE:" + red.taskId() + ":" + red.since();
     }
 

@@ -457,11 +457,19 @@ class LightStore {
                 + " WHERE p.campaign_id = :campaign AND p.until_date IS NULL" + scoped;
     }
 
-    /** Tasks red without a break since on or before the date (the escalation rule's candidates), longest first. */
-    List<Period> redSince(LocalDate onOrBefore) {
+    /** A task red without a break since the date: what the escalation rules key a 催办 on. */
+    record RedStretch(long taskId, LocalDate since) {}
+
+    /**
+     * Tasks red without a break since on or before the date (the escalation rule's candidates), longest first. Not
+     * their reasons: a run read and split every long-red task's reasons each morning only to drop them.
+     */
+    List<RedStretch> redSince(LocalDate onOrBefore) {
         return jdbc.sql("""
-                SELECT * FROM task_light_period WHERE until_date IS NULL AND light = 'RED' AND since_date <= :cutoff
-                ORDER BY since_date, task_id""").param("cutoff", Date.valueOf(onOrBefore)).query(LightStore::period).list();
+                SELECT task_id, since_date FROM task_light_period
+                WHERE until_date IS NULL AND light = 'RED' AND since_date <= :cutoff
+                ORDER BY since_date, task_id""").param("cutoff", Date.valueOf(onOrBefore))
+                .query((rs, n) -> new RedStretch(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
     }
 
     private static Map<String, Object> keyParams(CountKey key) {

@@ -59,6 +59,7 @@ class NoticeEscalationTests extends IntegrationTest {
     @Autowired NoticeFixtures fixtures;
     @Autowired SupervisionDailyJob job;
     @Autowired Escalation escalation;
+    @Autowired NoticeStore noticeStore;
     @Autowired LightEvaluation lights;
     @Autowired TaskService tasks;
     @Autowired MockMvc mvc;
@@ -163,6 +164,9 @@ class NoticeEscalationTests extends IntegrationTest {
         assertThat(notices.get(2).createdOn()).isEqualTo(redFrom.plusDays(19));
         assertThat(notices.get(2).leaderPersonId()).isEqualTo(s.c().cadreA().id());
         assertThat(tasks.task(s.task().id(), NoticeFixtures.ALL).light()).isEqualTo(Light.RED);
+        // the open 约谈 is long past its date: people's business now, not re-read by every morning's run
+        assertThat(notices.get(2).responseDue()).isBefore(start.plusDays(60));
+        assertThat(noticeStore.openPastDue(start.plusDays(60))).doesNotContain(notices.get(2).id());
     }
 
     @Test
