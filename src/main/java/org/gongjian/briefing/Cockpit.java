@@ -91,7 +91,12 @@ public class Cockpit {
         LocalDate today = LocalDate.now(clock);
         UnitRollUp rollUp = new UnitRollUp(focus.id(), focus.path(), reads.store.children(focus.id()));
         ReportingPeriod current = ReportingPeriod.containing(clamp(today, campaign), campaign);
-        ReportingPeriod due = current.deadline().isBefore(today) ? current : current.previous();
+        // The last period whose deadline has passed: in the days before last period's deadline that is the one
+        // before it (as on the reporting overview), not none, which showed 按时报送率 0.0 % from the 1st to the 5th.
+        ReportingPeriod due = current;
+        while (!due.deadline().isBefore(today) && !due.end().isBefore(campaign.startDate())) {
+            due = due.previous();
+        }
         DashboardFigures figures = new DashboardFigures(rollUp, focus.name(),
                 reads.supervision.lightCells(campaignId, focusScope), figures(campaignId, focus.id(), focus.path()),
                 current.label(), due.deadline().isBefore(today) && !due.end().isBefore(campaign.startDate())

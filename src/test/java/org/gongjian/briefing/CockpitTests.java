@@ -86,6 +86,25 @@ class CockpitTests extends IntegrationTest {
         assertThat(d.byUnit().get(2).drillable()).isFalse();
     }
 
+    /**
+     * Between the 1st and last period's deadline (the 5th) the last period due is the one before: the cockpit showed
+     * none then, so 按时报送率 read 0.0 % and the units' reporting columns were empty for the first days of a month.
+     */
+    @Test
+    void beforeLastPeriodsDeadlineTheLastPeriodDueIsTheOneBefore() {
+        clock.set(java.time.Instant.parse("2026-07-03T02:00:00Z")); // 3 July: June's deadline (5 July) not yet passed
+        try {
+            Dashboard d = cockpit.dashboard(s.campaign().id(), null, county);
+
+            assertThat(d.period()).isEqualTo("2026-07");
+            assertThat(d.duePeriod()).isEqualTo("2026-05");
+            assertThat(kpi(d, "onTime").current()).isEqualByComparingTo("75.0");
+            assertThat(d.byUnit()).extracting(Dashboard.UnitRow::expected).containsExactly(1, 4, 2, 1);
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void redListRunsLongestRedFirstWithReasons() {
         Dashboard d = cockpit.dashboard(s.campaign().id(), null, county);
