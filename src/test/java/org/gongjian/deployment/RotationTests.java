@@ -147,6 +147,23 @@ class RotationTests extends IntegrationTest {
                 .query(Long.class).single();
     }
 
+    /** 三下沉's button row linked 交流轮岗 for a unit head too, whom /rotations refuses (403): a dead end. */
+    @Test
+    void theDeploymentPageLinksRotationsOnlyForThoseWhoMayOpenThem() throws Exception {
+        org.springframework.mock.web.MockHttpSession head = Logins.session(mvc, outgoingUser);
+        assertThat(page("/deployments", head)).contains("三下沉").doesNotContain("href=\"/rotations\"");
+        mvc.perform(get("/rotations").session(head)).andExpect(status().isForbidden());
+
+        org.springframework.mock.web.MockHttpSession orgDept = Logins.session(mvc, c.orgDeptUser());
+        assertThat(page("/deployments", orgDept)).contains("href=\"/rotations\"");
+        mvc.perform(get("/rotations").session(orgDept)).andExpect(status().isOk());
+    }
+
+    private String page(String path, org.springframework.mock.web.MockHttpSession session) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void aFailureAtTheThirdStepLeavesEverythingAsItWas() throws Exception {
         // the successor is the pledge's issuer: the pledge module refuses (one person cannot be both parties)
