@@ -65,7 +65,7 @@ class ReportController {
         // Last period's figures are a starting point worth typing over; its words are shown beside the fields
         // (上期), never copied in as this period's.
         ReportView last = reports.previous(taskId, chosen);
-        return form(model, task, campaign, null, ReportForm.prefilled(last, task, chosen), last, List.of(), scope);
+        return form(model, task, campaign, null, ReportForm.prefilled(last, task, chosen), last, List.of(), null, scope);
     }
 
     @PostMapping("/tasks/{taskId}/reports")
@@ -86,7 +86,7 @@ class ReportController {
         } catch (InvalidInput | Conflict e) {
             String period = form.period() == null ? reports.suggestedPeriod(taskId, scope).label() : form.period();
             return form(model, task, campaigns.campaign(task.campaignId(), scope), null, form,
-                    reports.previous(taskId, period), problems(e), scope);
+                    reports.previous(taskId, period), problems(e), ticked(chosen), scope);
         }
     }
 
@@ -112,7 +112,7 @@ class ReportController {
         TaskView task = tasks.task(report.taskId(), scope);
         return form(model, task, campaigns.campaign(task.campaignId(), scope), report,
                 ReportForm.of(report, task, report.period()), reports.previous(task.id(), report.period()), List.of(),
-                scope);
+                null, scope);
     }
 
     @PostMapping("/reports/{id}")
@@ -139,7 +139,7 @@ class ReportController {
             return afterSave(saved, params, user, scope, redirect);
         } catch (InvalidInput | Conflict e) {
             return form(model, task, campaigns.campaign(task.campaignId(), scope), report, form,
-                    reports.previous(task.id(), report.period()), problems(e), scope);
+                    reports.previous(task.id(), report.period()), problems(e), ticked(chosen), scope);
         }
     }
 
@@ -183,8 +183,12 @@ class ReportController {
         return "redirect:/reports/" + report.id();
     }
 
+    /**
+     * The files the liaison ticked, shown ticked again when the form comes back with an error (before, a new report's
+     * ticks were dropped and an edited report's reverted to what was saved); null: what the report has.
+     */
     private String form(Model model, TaskView task, CampaignView campaign, @Nullable ReportView report, ReportForm form,
-                        @Nullable ReportView last, List<String> errors, DataScope scope) {
+                        @Nullable ReportView last, List<String> errors, @Nullable List<Long> ticked, DataScope scope) {
         LocalDate today = LocalDate.now(clock);
         List<ReportingPeriod> periods = new ArrayList<>();
         ReportingPeriod p = ReportingPeriod.containing(today.isAfter(task.dueDate()) ? task.dueDate() : today, campaign);
@@ -198,18 +202,22 @@ class ReportController {
         model.addAttribute("last", last);
         model.addAttribute("periods", periods);
         model.addAttribute("errors", errors);
-        List<Long> attached = report == null ? List.of() : report.evidence().stream().map(EvidenceView::id).toList();
-        model.addAttribute("attached", attached);
+        List<Long> saved = report == null ? List.of() : report.evidence().stream().map(EvidenceView::id).toList();
+        model.addAttribute("attached", ticked != null ? ticked : saved);
         // Collect once, reuse: the unit's recent files, ready to tick instead of uploading again.
         List<EvidenceView> library = new ArrayList<>(report == null ? List.of() : report.evidence());
         try {
             evidence.library(task.leadUnitId(), scope, new org.gongjian.shared.PageQuery(0, 12)).items().stream()
-                    .filter(e -> !attached.contains(e.id())).forEach(library::add);
+                    .filter(e -> !saved.contains(e.id())).forEach(library::add);
         } catch (org.gongjian.shared.NotFound outOfScope) {
             // someone outside the lead unit: no library to offer
         }
         model.addAttribute("library", library);
         return "report/report-form";
+    }
+
+    private static List<Long> ticked(@Nullable List<Long> chosen) {
+        return chosen == null ? List.of() : chosen;
     }
 
     private static List<String> problems(RuntimeException e) {
