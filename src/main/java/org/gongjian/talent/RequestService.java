@@ -216,11 +216,7 @@ public class RequestService {
     }
 
     private boolean coversUnit(long unitId, DataScope scope) {
-        try {
-            return talents.unitInScope(unitId, scope);
-        } catch (NotFound e) {
-            return false;
-        }
+        return talents.covers(unitId, scope);
     }
 
     private static Eligibility.Facts facts(TalentView talent) {

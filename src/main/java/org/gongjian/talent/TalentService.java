@@ -144,11 +144,21 @@ public class TalentService {
         store.each(filter, scope, max, t -> consumer.accept(unmasked ? t : t.hidden()));
     }
 
-    /** Whether the unit lies in the scope (a delivering unit's own users act on its requests). */
+    /** The unit in the scope, or NotFound (404). */
     @Transactional(readOnly = true)
     boolean unitInScope(long unitId, DataScope scope) {
         org.unit(unitId, scope);
         return true;
+    }
+
+    /**
+     * Whether the unit lies in the scope (a delivering unit's own users act on its requests), answered without an
+     * exception: a NotFound thrown through this transaction marked the caller's rollback-only, and a liaison of
+     * another unit opening a request got a 500 (UnexpectedRollbackException) instead of the page.
+     */
+    @Transactional(readOnly = true)
+    boolean covers(long unitId, DataScope scope) {
+        return org.scopeOf(unitId).map(unit -> scope.covers(unit.path())).orElse(false);
     }
 
     void audit(AuditableChange change) {
