@@ -42,6 +42,8 @@ final class AdminSeparation {
                 .requestMatchers(HttpMethod.POST, "/users", "/users/*/enable", "/users/*/disable", "/users/*/password")
                         .hasAnyRole(ADMIN, SYS)
                 .requestMatchers("/users/new").hasAnyRole(ADMIN, SYS)
+                // the accounts to disable (停用 is the system administrator's): linked from /users, refused to it before
+                .requestMatchers(HttpMethod.GET, "/users/dormant").hasAnyRole(ADMIN, SYS)
                 .requestMatchers(HttpMethod.GET, "/users").hasAnyRole(ADMIN, SYS, SEC)
                 .requestMatchers("/users/**").hasRole(ADMIN);
     }

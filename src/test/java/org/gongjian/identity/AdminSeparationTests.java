@@ -205,7 +205,8 @@ class AdminSeparationTests extends IntegrationTest {
     void eachAdministratorsPagesOpenForItAlone() throws Exception {
         long liaison = userId(c.liaisonAUser());
         Map<String, String> pages = Map.of("/users/" + liaison + "/roles", "SEC_ADMIN", "/security/policy", "SEC_ADMIN",
-                "/audit", "AUDIT_ADMIN", "/users/new?personId=" + c.cadreA().id(), "SYS_ADMIN");
+                "/audit", "AUDIT_ADMIN", "/users/new?personId=" + c.cadreA().id(), "SYS_ADMIN",
+                "/users/dormant", "SYS_ADMIN");
         Map<String, MockHttpSession> sessions = Map.of("SYS_ADMIN", Logins.session(mvc, sys),
                 "SEC_ADMIN", Logins.session(mvc, sec), "AUDIT_ADMIN", Logins.session(mvc, aud));
         for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -219,6 +220,11 @@ class AdminSeparationTests extends IntegrationTest {
             mvc.perform(get("/").session(session)).andExpect(status().isOk());
         }
         mvc.perform(get("/users").session(sessions.get("AUDIT_ADMIN"))).andExpect(status().isForbidden());
+        // the list links 长期未使用的账号 only for whom it opens (the security administrator got a 403 from it)
+        assertThat(mvc.perform(get("/users").session(sessions.get("SYS_ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("data-test=\"dormant-link\"");
+        assertThat(mvc.perform(get("/users").session(sessions.get("SEC_ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).doesNotContain("data-test=\"dormant-link\"");
         mvc.perform(post("/users/" + liaison + "/roles").param("roles", "CADRE").with(csrf())
                 .session(sessions.get("SYS_ADMIN"))).andExpect(status().isForbidden());
         mvc.perform(post("/users/" + liaison + "/roles").param("roles", "CADRE").with(csrf())
