@@ -81,6 +81,14 @@ class DeploymentController {
             return "redirect:/deployments/batches/" + b.id();
         } catch (InvalidInput | DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
+            // the form comes back open with what was typed (it came back closed and empty)
+            java.util.LinkedHashMap<String, String> draft = new java.util.LinkedHashMap<>();
+            draft.put("name", name == null ? "" : name);
+            draft.put("kind", kind == null ? "" : kind.name());
+            draft.put("startDate", startDate == null ? "" : startDate);
+            draft.put("endDate", endDate == null ? "" : endDate);
+            draft.put("minDays", minDays == null ? "" : minDays.toString());
+            flash.addFlashAttribute("batchDraft", draft);
             return "redirect:/deployments";
         }
     }

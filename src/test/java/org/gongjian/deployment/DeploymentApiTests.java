@@ -1,6 +1,7 @@
 package org.gongjian.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -109,6 +111,29 @@ class DeploymentApiTests extends IntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"deploymentId":%d,"logDate":"%s","workDone":"走访脱贫户，核实产业奖补","peopleMet":"村支书王某",
                          "evidenceIds":[%s]}""".formatted(deployment, date, photos)), expected);
+    }
+
+    /** A batch refused (end before start) sends the page back with the form open and what was typed still in it. */
+    @Test
+    void aRefusedBatchComesBackOpenWithWhatWasTyped() throws Exception {
+        MockHttpSession session = Logins.session(mvc, c.orgDeptUser());
+        mvc.perform(post("/deployments/batches").session(session).with(csrf())
+                        .param("name", "第二批驻村干部" + c.tag()).param("kind", "CADRE_TO_VILLAGE")
+                        .param("startDate", "2026-09-01").param("endDate", "2026-06-30").param("minDays", "12"))
+                .andExpect(status().is3xxRedirection());
+        // the page redirected to takes the flash from the session, as the browser's next request does
+        String page = mvc.perform(get("/deployments").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("结束日期不能早于开始日期")
+                .containsPattern("<details[^>]*open[^>]*data-test=\"batch-details\"|<details[^>]*data-test=\"batch-details\"[^>]*open")
+                .contains("value=\"第二批驻村干部" + c.tag() + "\"", "value=\"2026-09-01\"", "value=\"2026-06-30\"", "value=\"12\"")
+                .containsPattern("value=\"CADRE_TO_VILLAGE\"[^>]*selected");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM deployment_batch WHERE name = :n").param("n", "第二批驻村干部" + c.tag())
+                .query(Long.class).single()).isZero();
+        // without an error the form stays closed and the presence rule starts at 15
+        String fresh = mvc.perform(get("/deployments").session(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(fresh).doesNotContainPattern("<details[^>]*open[^>]*data-test=\"batch-details\"").contains("value=\"15\"");
     }
 
     @Test
