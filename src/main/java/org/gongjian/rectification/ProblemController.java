@@ -98,7 +98,9 @@ class ProblemController {
                     taskId, noticeId, measures);
         } catch (DateTimeParseException e) {
             return form(model, new ProblemCommand(campaignId, unitId, source, category, description, severity, null,
-                    taskId, noticeId, null), user, scope, "日期格式应为 2026-06-30");
+                    taskId, noticeId, measure == null || measure.isBlank() ? null
+                            : List.of(new MeasureCommand(measure, null, ownerName, null, expectedResult))),
+                    user, scope, "日期格式应为 2026-06-30");
         }
         try {
             return "redirect:/problems/" + problems.create(command, user, scope).id();

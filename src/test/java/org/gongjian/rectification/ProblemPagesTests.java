@@ -50,8 +50,14 @@ class ProblemPagesTests extends IntegrationTest {
                         .param("campaignId", String.valueOf(s.campaign().id()))
                         .param("unitId", String.valueOf(s.c().townshipA().id())).param("source", "SUPERVISION")
                         .param("severity", "SERIOUS").param("category", "督查发现").param("description", "")
-                        .param("noticeId", String.valueOf(notice.id())))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("请填写问题描述")));
+                        .param("noticeId", String.valueOf(notice.id())).param("measure", "补齐网格员")
+                        .param("ownerName", "王主任").param("deadline", "2026-07-31").param("expectedResult", "每网格1人"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("请填写问题描述")))
+                // the first measure comes back as typed (it came back empty)
+                .andExpect(content().string(containsString("value=\"补齐网格员\"")))
+                .andExpect(content().string(containsString("value=\"王主任\"")))
+                .andExpect(content().string(containsString("value=\"2026-07-31\"")))
+                .andExpect(content().string(containsString("value=\"每网格1人\"")));
         String location = mvc.perform(post("/problems").session(office).with(csrf())
                         .param("campaignId", String.valueOf(s.campaign().id()))
                         .param("unitId", String.valueOf(s.c().townshipA().id())).param("source", "SUPERVISION")
