@@ -66,22 +66,6 @@ class TaskStore {
             AND t.id = ANY(ARRAY(SELECT cu.task_id FROM task_cooperating_unit cu
                                  JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE %1$s))""";
 
-    /**
-     * A summary's subtask (as t) whose parent is not in the scope (%1$s: the scope's pattern as a literal): no parent
-     * of the campaign led or cooperated on by a unit in the scope. The parent is found by its key and tested against
-     * the scope's units and cooperations as two small hashed sets. Only for subtasks: written as {@code parent IS NULL
-     * OR NOT EXISTS}, PostgreSQL costs the probe for every top-level task too (a county at city scale: 260,000, which
-     * switches its JIT compiler on — 270 ms of compiling); with the parent's lead unit and cooperations as joins it
-     * planned for 2–3 times as long as the old statement, the most of a small campaign's read.
-     */
-    private static final String PARENT_OUTSIDE_SCOPE = """
-
-            AND t.parent_task_id IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM task p WHERE p.id = t.parent_task_id AND p.campaign_id = t.campaign_id
-                            AND (p.lead_unit_id IN (SELECT ps.unit_id FROM org_unit_path ps WHERE ps.path LIKE %1$s)
-                                 OR p.id IN (SELECT pc.task_id FROM task_cooperating_unit pc
-                                             JOIN org_unit_path pcs ON pcs.unit_id = pc.unit_id WHERE pcs.path LIKE %1$s)))""";
-
     /** Rows a streamed read fetches per round trip: a real cursor on PostgreSQL, whose driver otherwise reads them all. */
     static final int FETCH_SIZE = 500;
 
@@ -248,7 +232,7 @@ class TaskStore {
                     : "(" + led + limit + ") UNION ALL (" + cooperating + limit + ")";
         }
 
-        String led() {
+        private String led() {
             return LEAD_IN_SCOPE.formatted(scope);
         }
 
@@ -296,28 +280,14 @@ class TaskStore {
      * The campaign's list by category as the scope sees it: every task in the scope whose parent is not (a county
      * user counts the top-level tasks; a township the shares it leads or helps with, whose parents are the county's),
      * so no task is counted together with its own subtasks.
-     * <p>
-     * Scoped, the tasks are the list's two disjoint sets, each read from its index ({@link Listed}): those led in the
-     * scope (ix_task_campaign_lead_unit over the scope's units) and those led outside it that a unit in it cooperates
-     * on (by key from the scope's cooperations); of each, the top-level tasks as they are and the subtasks whose
-     * parent is not in the scope, tested by the parent's key ({@link #PARENT_OUTSIDE_SCOPE}). As one {@code lead in
-     * scope OR cooperating in scope} with the parent {@code NOT IN} the same set, PostgreSQL read every task of the
-     * campaign, twice, however few the scope has (bench/results/2026-12-05-summary-query).
      */
     List<CategorySummary> summary(long campaignId, DataScope scope) {
         Map<String, Object> params = new HashMap<>();
-        String tasks;
-        if (scope.isEverything()) {
-            tasks = "task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id"
-                    + where(campaignId, new TaskFilter(null, null, null, null, true, false), params);
-        } else {
-            Listed listed = listed(where(campaignId, new TaskFilter(null, null, null, null, false, false), params), scope);
-            String rows = "SELECT t.category, t.light, t.progress FROM task t" + listed.where();
-            String subtask = PARENT_OUTSIDE_SCOPE.formatted(listed.scope());
-            tasks = "(" + rows + listed.led() + " AND t.parent_task_id IS NULL"
-                    + " UNION ALL " + rows + listed.led() + subtask
-                    + " UNION ALL " + rows + listed.cooperating() + " AND t.parent_task_id IS NULL"
-                    + " UNION ALL " + rows + listed.cooperating() + subtask + ") t";
+        String where = where(campaignId, new TaskFilter(null, null, null, null, scope.isEverything(), false), params)
+                + scopeCondition(scope, params);
+        if (!scope.isEverything()) {
+            where += " AND (t.parent_task_id IS NULL OR t.parent_task_id NOT IN (SELECT p.id FROM task p"
+                    + " WHERE p.campaign_id = :campaign" + scopeCondition(scope, params, "p") + "))";
         }
         return jdbc.sql("""
                 SELECT t.category, COUNT(*) AS tasks, COALESCE(AVG(t.progress), 0) AS avg_progress,
@@ -326,7 +296,8 @@ class TaskStore {
                        SUM(CASE WHEN t.light = 'GREEN' THEN 1 ELSE 0 END) AS green,
                        SUM(CASE WHEN t.light = 'DONE' THEN 1 ELSE 0 END) AS done,
                        SUM(CASE WHEN t.light IS NULL THEN 1 ELSE 0 END) AS unevaluated
-                FROM\s""" + tasks + " GROUP BY t.category ORDER BY t.category")
+                FROM task t JOIN org_unit_path lu ON lu.unit_id = t.lead_unit_id""" + where
+                        + " GROUP BY t.category ORDER BY t.category")
                 .params(params)
                 .query((rs, n) -> new CategorySummary(rs.getString("category"), rs.getLong("tasks"),
                         rs.getBigDecimal("avg_progress").setScale(1, java.math.RoundingMode.HALF_UP), rs.getLong("red"),
@@ -461,15 +432,20 @@ class TaskStore {
     }
 
     private static String scopeCondition(DataScope scope, Map<String, Object> params) {
+        return scopeCondition(scope, params, "t");
+    }
+
+    /** The scope condition on the task table under the given alias. */
+    private static String scopeCondition(DataScope scope, Map<String, Object> params, String alias) {
         if (scope.isEverything()) {
             return "";
         }
         params.put("scope", scope.likePattern());
         // Uncorrelated IN lists: the database builds each set once instead of probing per task row.
         return " " + """
-                AND (t.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE :scope)
-                     OR t.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
-                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE :scope))""";
+                AND (%1$s.lead_unit_id IN (SELECT s.unit_id FROM org_unit_path s WHERE s.path LIKE :scope)
+                     OR %1$s.id IN (SELECT cu.task_id FROM task_cooperating_unit cu
+                                 JOIN org_unit_path cs ON cs.unit_id = cu.unit_id WHERE cs.path LIKE :scope))""".formatted(alias);
     }
 
     boolean titleTaken(long campaignId, @Nullable Long parentId, String title, @Nullable Long exceptId) {
