@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gongjian.org.OrgService;
-import org.gongjian.org.UnitKind;
 import org.gongjian.org.UnitView;
 import org.gongjian.shared.Conflict;
 import org.gongjian.shared.DataScope;
 import org.gongjian.shared.InvalidInput;
-import org.gongjian.shared.NotFound;
-import org.gongjian.shared.PageQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,7 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 分解: one row per lower unit (a county task to its townships, a township task to its villages), each with its
- * share of the target. Empty rows are skipped; a split that does not add up is flagged, not refused.
+ * share of the target. Empty rows are skipped; a split that does not add up is flagged, not refused. Who may split
+ * to which units is {@link SplitUnits}'s: a caller with none (a department's head, whose county's townships lie
+ * outside their scope) gets a 403 with the reason, on the form and on a post alike.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'UNIT_HEAD')")
@@ -34,10 +33,12 @@ class DecompositionController {
 
     private final TaskService tasks;
     private final OrgService org;
+    private final SplitUnits splitUnits;
 
-    DecompositionController(TaskService tasks, OrgService org) {
+    DecompositionController(TaskService tasks, OrgService org, SplitUnits splitUnits) {
         this.tasks = tasks;
         this.org = org;
+        this.splitUnits = splitUnits;
     }
 
     /** The form: one share per candidate unit. A bean so Spring can bind {@code shares[3].target}. */
@@ -72,7 +73,7 @@ class DecompositionController {
     String form(@PathVariable long id, DataScope scope, Model model) {
         TaskView task = tasks.task(id, scope);
         SplitForm form = new SplitForm();
-        for (UnitView unit : candidates(task, scope)) {
+        for (UnitView unit : splitUnits.candidatesOrRefuse(task, scope)) {
             Share share = new Share();
             share.setUnitId(unit.id());
             share.setUnitName(unit.name());
@@ -86,6 +87,7 @@ class DecompositionController {
     String split(@PathVariable long id, @ModelAttribute("form") SplitForm form, DataScope scope, Model model,
                  RedirectAttributes redirect) {
         TaskView task = tasks.task(id, scope);
+        splitUnits.candidatesOrRefuse(task, scope); // the same refusal as the form's: nothing is written
         boolean hasIndicator = !task.indicators().isEmpty();
         List<SubtaskCommand> commands = new ArrayList<>();
         for (Share share : form.getShares()) {
@@ -116,24 +118,5 @@ class DecompositionController {
         model.addAttribute("errors", errors);
         model.addAttribute("indicator", task.indicators().isEmpty() ? null : task.indicators().get(0));
         return "campaign/task-decompose";
-    }
-
-    /** Townships for a county-level task, villages for a township task, else the lead unit's own children. */
-    private List<UnitView> candidates(TaskView task, DataScope scope) {
-        UnitView lead;
-        try {
-            lead = org.unit(task.leadUnitId(), scope);
-        } catch (NotFound e) {
-            return List.of();
-        }
-        UnitView base = lead.kind() == UnitKind.DEPARTMENT && lead.parentId() != null
-                ? org.unit(lead.parentId(), scope) : lead;
-        UnitKind wanted = base.kind() == UnitKind.COUNTY ? UnitKind.TOWNSHIP
-                : base.kind() == UnitKind.TOWNSHIP ? UnitKind.VILLAGE : null;
-        if (wanted == null) {
-            return org.children(base.id(), scope);
-        }
-        return org.units(null, wanted, null, DataScope.of(base.id(), base.path()), new PageQuery(0, PageQuery.MAX_SIZE))
-                .items().stream().filter(u -> scope.covers(u.path())).toList();
     }
 }

@@ -32,10 +32,12 @@ class TaskController {
     private final OrgService org;
     private final Validator validator;
     private final List<TaskPanel> panels;
+    private final SplitUnits splitUnits;
 
     TaskController(TaskService tasks, CampaignService campaigns, InstructionService instructions, OrgService org,
-                   Validator validator, List<TaskPanel> panels) {
+                   Validator validator, List<TaskPanel> panels, SplitUnits splitUnits) {
         this.panels = panels;
+        this.splitUnits = splitUnits;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.instructions = instructions;
@@ -55,8 +57,11 @@ class TaskController {
         model.addAttribute("subtasks", tasks.subtasks(id, scope));
         model.addAttribute("source", tasks.source(id, scope));
         // Follow-up buttons only for the lead unit's side; a cooperating unit sees the task but does not answer for it.
-        model.addAttribute("leadSide", scope.isEverything() || org.scopeOf(task.leadUnitId())
-                .map(s -> scope.covers(s.path())).orElse(false));
+        boolean leadSide = scope.isEverything() || org.scopeOf(task.leadUnitId())
+                .map(s -> scope.covers(s.path())).orElse(false);
+        model.addAttribute("leadSide", leadSide);
+        // 分解 only where the caller has lower units to split to: a department's head has none of its county's townships
+        model.addAttribute("mayDecompose", leadSide && splitUnits.mayDecompose(task, scope));
         model.addAttribute("panels", panels.stream().map(p -> p.panelFor(task, scope)).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("instructions", instructions.forTask(id, scope));
         model.addAttribute("history", tasks.history(id, scope));
