@@ -68,6 +68,42 @@ class ReportFormKeepsInputTests extends IntegrationTest {
         assertThat(ticked(page, first)).isFalse();
     }
 
+    /**
+     * A photo picked on the phone cannot be put back into the form the server sends back, so the browser itself
+     * refuses a figure that is no number (the inputs' pattern). The pattern must let through only what the server
+     * parses — or the liaison loses the photos anyway — and every ordinary way of writing a figure.
+     */
+    @Test
+    void theBrowserRefusesBeforeThePostOnlyFiguresTheServerWouldRefuse() throws Exception {
+        ReportFixtures.Setup s = fixtures.county(ReportingFrequency.MONTHLY, false);
+        MockHttpSession liaison = Logins.session(mvc, s.liaison());
+        mvc.perform(post("/tasks/" + s.task().id() + "/reports").session(liaison).with(csrf())
+                        .param("period", "2026-06").param("value_" + s.jobs(), "450").param("progressText", "举办招聘会3场")
+                        .param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("SELECT id FROM progress_report WHERE task_id = :t").param("t", s.task().id())
+                .query(Long.class).single();
+        String form = body(mvc.perform(get("/reports/" + id + "/edit").session(liaison)));
+        Matcher input = Pattern.compile("<input[^>]*name=\"value_" + s.jobs() + "\"[^>]*>").matcher(form);
+        assertThat(input.find()).isTrue();
+        Matcher attribute = Pattern.compile("pattern=\"([^\"]*)\"").matcher(input.group());
+        assertThat(attribute.find()).as("the figure's input carries a pattern").isTrue();
+        // HTML's pattern must match the whole value; \p{Nd}, lookahead and escaped class characters mean the same in Java
+        Pattern browser = Pattern.compile("^(?:" + org.springframework.web.util.HtmlUtils.htmlUnescape(attribute.group(1)) + ")$");
+
+        for (String typed : java.util.List.of("450", "12.5", "1,234.5", "1，234", "１２", "-3", "+1", ".5", "1.", "1e3",
+                " 12 ", "四百五", "abc", "12%", "1 000", "1e", "+", ".", "1.2.3", "--1", "0x10", "1;DROP TABLE task")) {
+            String page = mvc.perform(post("/reports/" + id).session(liaison).with(csrf())
+                            .param("value_" + s.jobs(), typed).param("progressText", "举办招聘会3场").param("action", "save"))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            boolean serverRefuses = page.contains("不是数字");
+            assertThat(browser.matcher(typed).matches()).as("the browser lets \"%s\" through", typed).isEqualTo(!serverRefuses);
+        }
+        for (String ordinary : java.util.List.of("450", "12.5", "1,234.5", "１２", "-3")) {
+            assertThat(browser.matcher(ordinary).matches()).as(ordinary).isTrue();
+        }
+    }
+
     private String body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
         return result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
