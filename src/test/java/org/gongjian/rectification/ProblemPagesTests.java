@@ -45,7 +45,9 @@ class ProblemPagesTests extends IntegrationTest {
         mvc.perform(get("/problems/new").param("noticeId", String.valueOf(notice.id())).session(office))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("督查发现网格员配备不足")))
-                .andExpect(content().string(containsString("由第" + notice.id() + "号督办单立项")));
+                .andExpect(content().string(containsString("由第" + notice.id() + "号督办单立项")))
+                // the four parts of a measure are all required by the service: said before the post, not after
+                .andExpect(content().string(containsString("整改措施、责任人、整改时限、预期成效<span class=\"gj-required\">均为必填")));
         mvc.perform(post("/problems").session(office).with(csrf())
                         .param("campaignId", String.valueOf(s.campaign().id()))
                         .param("unitId", String.valueOf(s.c().townshipA().id())).param("source", "SUPERVISION")
